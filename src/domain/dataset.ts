@@ -1,0 +1,85 @@
+/**
+ * The normalised data every calculation reads: what the import produces, what the store keeps,
+ * what a workspace file holds. Plain data only (numbers, strings, arrays), so it can be cloned,
+ * posted to and from a worker, and stored as it is.
+ */
+import type { Block } from './blocks';
+import type { FinancialYear } from './calendar';
+import type { Pence } from './money';
+
+export interface BudgetLine {
+  fy: FinancialYear;
+  block: Block;
+  /** The line's name as the file gave it. */
+  line: string;
+  costCentre?: string;
+  budget: Pence;
+  /** Twelve monthly amounts, P1…P12, when the file gave a profile; they sum to the budget. */
+  profile?: Pence[];
+  commentary?: string;
+}
+
+export interface ActualLine {
+  fy: FinancialYear;
+  block: Block;
+  line: string;
+  costCentre?: string;
+  /** In-month actuals, P1…P12; null where the files hold no figure. */
+  actuals: (Pence | null)[];
+  /** The officer's forecast outturn as given at each period; null where none. */
+  forecasts: (Pence | null)[];
+  commentary?: string;
+}
+
+export interface FundingRow {
+  fy: FinancialYear;
+  block: Block;
+  income: Pence;
+}
+
+export interface AgreementYear {
+  fy: FinancialYear;
+  profile: Pence;
+  contribution: Pence;
+  surplusRequired: boolean;
+  /** The gross cumulative deficit brought forward into the first year. */
+  openingDeficit?: Pence;
+}
+
+export const EHCP_FIELDS = [
+  'plansAtStart', 'newPlans', 'transfersIn', 'ceased', 'movedOut', 'inactive', 'plansEnded', 'plansAtEnd', 'rsaReceived', 'rsaRefused',
+] as const;
+export type EhcpField = (typeof EHCP_FIELDS)[number];
+
+/** One calendar month of EHCP figures; a field is absent where the file left it empty. */
+export type EhcpMonth = { month: string } & Partial<Record<EhcpField, number>>;
+
+export interface Target {
+  metric: EhcpField;
+  /** "2023-03": the target holds from this month until the next for the same metric. */
+  month: string;
+  target: number;
+}
+
+export interface Dataset {
+  budgets: BudgetLine[];
+  actuals: ActualLine[];
+  funding: FundingRow[];
+  agreement: AgreementYear[];
+  ehcp: EhcpMonth[];
+  targets: Target[];
+}
+
+export function emptyDataset(): Dataset {
+  return { budgets: [], actuals: [], funding: [], agreement: [], ehcp: [], targets: [] };
+}
+
+/** Line identity: spacing, case, dashes and quote marks as a person would ignore them. */
+export function lineKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[–—−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,86 @@
+/**
+ * Combining the data of several files into one Dataset, as the CLI does with a folder and the
+ * store does with each import. Later files win where two give the same figure (the newer upload
+ * replaces the period, SPEC section 5), except ledgers, whose transactions add up; every such
+ * overlap is reported.
+ */
+import { fyLabel } from './calendar';
+import { emptyDataset, lineKey, type ActualLine, type Dataset } from './dataset';
+import { add } from './money';
+
+export interface DatasetPart {
+  file: string;
+  /** Ledger rows are transactions: the same line and period in two ledgers add up. */
+  additive?: boolean;
+  data: Dataset;
+}
+
+const lineId = (l: { fy: number; block: string; line: string; costCentre?: string }) =>
+  `${l.fy}|${l.block}|${lineKey(l.line)}|${l.costCentre ?? ''}`;
+
+export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: string[] } {
+  const warnings: string[] = [];
+  const budgets = new Map<string, { file: string; line: Dataset['budgets'][number] }>();
+  const actuals = new Map<string, ActualLine>();
+  const funding = new Map<string, { file: string; row: Dataset['funding'][number] }>();
+  const ehcp = new Map<string, { file: string; month: Dataset['ehcp'][number] }>();
+  const targets = new Map<string, Dataset['targets'][number]>();
+  let agreement: { file: string; years: Dataset['agreement'] } | undefined;
+
+  for (const { file, additive, data } of parts) {
+    for (const b of data.budgets) {
+      const id = lineId(b);
+      const prev = budgets.get(id);
+      if (prev) warnings.push(`${file}: the ${fyLabel(b.fy)} budget for "${b.line}" replaces the one in ${prev.file}`);
+      budgets.set(id, { file, line: b });
+    }
+    for (const a of data.actuals) {
+      const id = lineId(a);
+      const prev = actuals.get(id);
+      if (!prev) {
+        actuals.set(id, { ...a, actuals: [...a.actuals], forecasts: [...a.forecasts] });
+        continue;
+      }
+      const replaced: number[] = [];
+      for (let p = 0; p < 12; p++) {
+        const v = a.actuals[p]!;
+        if (v === null) continue;
+        const old = prev.actuals[p]!;
+        if (old !== null && !additive) replaced.push(p + 1);
+        prev.actuals[p] = old !== null && additive ? add(old, v) : v;
+      }
+      for (let p = 0; p < 12; p++) if (a.forecasts[p] !== null) prev.forecasts[p] = a.forecasts[p]!;
+      if (a.commentary) prev.commentary = a.commentary;
+      if (replaced.length > 0) {
+        warnings.push(`${file}: actuals for "${a.line}" (${fyLabel(a.fy)}, P${replaced.join(', P')}) replace those loaded before`);
+      }
+    }
+    for (const f of data.funding) {
+      const id = `${f.fy}|${f.block}`;
+      const prev = funding.get(id);
+      if (prev) warnings.push(`${file}: ${f.block} income for ${fyLabel(f.fy)} replaces the one in ${prev.file}`);
+      funding.set(id, { file, row: f });
+    }
+    if (data.agreement.length > 0) {
+      if (agreement) warnings.push(`${file}: this agreement replaces the one in ${agreement.file}`);
+      agreement = { file, years: data.agreement };
+    }
+    for (const m of data.ehcp) {
+      const prev = ehcp.get(m.month);
+      if (prev) warnings.push(`${file}: EHCP figures for ${m.month} replace those in ${prev.file}`);
+      ehcp.set(m.month, { file, month: m });
+    }
+    for (const t of data.targets) targets.set(`${t.metric}|${t.month}`, t);
+  }
+
+  const data: Dataset = {
+    ...emptyDataset(),
+    budgets: [...budgets.values()].map((b) => b.line),
+    actuals: [...actuals.values()],
+    funding: [...funding.values()].map((f) => f.row),
+    agreement: agreement?.years ?? [],
+    ehcp: [...ehcp.values()].map((e) => e.month).sort((a, b) => a.month.localeCompare(b.month)),
+    targets: [...targets.values()].sort((a, b) => a.metric.localeCompare(b.metric) || a.month.localeCompare(b.month)),
+  };
+  return { data, warnings };
+}

@@ -1,0 +1,171 @@
+/**
+ * The report: every figure the dashboard shows, as one value, with its JSON form (money as strings
+ * with exactly two decimals) and a short readable summary. The CLI prints these; the browser
+ * renders the same Report.
+ */
+import type Decimal from 'decimal.js';
+import { analyse, currentYear, DEFAULT_SETTINGS, type Analysis, type Settings, type YearFigures } from './calculate';
+import { monthLabel, monthOfPeriod } from './calendar';
+import type { Dataset } from './dataset';
+import { analyseEhcp, type EhcpFigures } from './ehcp';
+import { describeDeficit, describeVariance, formatCompact, formatCount, formatMillionsInWords, formatPercent, formatPounds } from './format';
+import { toFixed2, type Pence } from './money';
+
+export interface Report extends Analysis {
+  ehcp: EhcpFigures[];
+}
+
+export function buildReport(data: Dataset, settings: Settings = DEFAULT_SETTINGS, extraWarnings: string[] = []): Report {
+  const analysis = analyse(data, settings);
+  const ehcp = analyseEhcp(data.ehcp, data.targets);
+  return { ...analysis, ehcp, warnings: [...extraWarnings, ...analysis.warnings, ...ehcp.flatMap((m) => m.warnings)] };
+}
+
+const money = (p: Pence | null) => (p === null ? null : toFixed2(p));
+const pct = (d: Decimal | null) => (d === null ? null : d.toDecimalPlaces(2).toFixed(2));
+
+function yearJson(y: YearFigures) {
+  return {
+    financialYear: y.label,
+    latestPeriod: y.latestPeriod,
+    latestMonth: y.latestPeriod === null ? null : monthLabel(monthOfPeriod(y.fy, y.latestPeriod)),
+    budget: money(y.budget),
+    budgetToDate: money(y.budgetToDate),
+    actualToDate: money(y.actualToDate),
+    forecastOutturn: money(y.forecastOutturn),
+    variance: money(y.variance),
+    income: money(y.income),
+    inYearDeficit: money(y.inYearDeficit),
+    deficitBroughtForward: money(y.deficitBroughtForward),
+    cumulativeDeficitGross: money(y.cumulativeDeficitGross),
+    agreementProfile: money(y.agreementProfile),
+    varianceToProfile: money(y.varianceToProfile),
+    varianceToProfilePercent: pct(y.varianceToProfilePercent),
+    dfeContributionThisYear: money(y.agreement?.contribution ?? null),
+    dfeContributionsToDate: money(y.dfeContributionsToDate),
+    cumulativeDeficitNet: money(y.cumulativeDeficitNet),
+    surplusRequired: y.surplusRequired,
+    status: y.status,
+    statusReason: y.statusReason,
+    blocks: y.blocks.map((b) => ({
+      block: b.block,
+      budget: money(b.budget),
+      budgetToDate: money(b.budgetToDate),
+      actualToDate: money(b.actualToDate),
+      forecastOutturn: money(b.forecastOutturn),
+      variance: money(b.variance),
+      income: money(b.income),
+      inYearDeficit: money(b.inYearDeficit),
+    })),
+    months: y.months.map((m) => ({
+      period: m.period,
+      block: m.block,
+      budget: money(m.budget),
+      actual: money(m.actual),
+      variance: money(m.variance),
+    })),
+    lines: y.lines.map((l) => ({
+      block: l.block,
+      line: l.line,
+      ...(l.costCentre ? { costCentre: l.costCentre } : {}),
+      budget: money(l.budget),
+      actualToDate: money(l.actualToDate),
+      forecastOutturn: money(l.forecastOutturn),
+      forecastGiven: l.forecastGiven,
+      variance: money(l.variance),
+      unbudgeted: l.unbudgeted,
+      ...(l.commentary ? { commentary: l.commentary } : {}),
+    })),
+  };
+}
+
+export function reportJson(r: Report) {
+  return {
+    settings: { tolerance: r.settings.tolerance },
+    years: r.years.map(yearJson),
+    ehcp: r.ehcp.map((m) => ({
+      month: m.month,
+      plansAtStart: m.plansAtStart,
+      newPlans: m.newPlans,
+      transfersIn: m.transfersIn,
+      outflows: m.outflows,
+      plansAtEnd: m.plansAtEnd,
+      target: m.target,
+      gapToTarget: m.gapToTarget,
+      rsaReceived: m.rsaReceived,
+      rsaTarget: m.rsaTarget,
+      rsaRefused: m.rsaRefused,
+      rsaRefusalRate: pct(m.rsaRefusalRate),
+      warnings: m.warnings,
+    })),
+    warnings: r.warnings,
+  };
+}
+
+/** "At period 12 the DSG overspent by £2.73 million in 2022-23, taking the cumulative deficit to …" */
+export function summarySentence(y: YearFigures): string {
+  if (y.latestPeriod === null || y.inYearDeficit === null) return `No actuals are loaded for ${y.label}.`;
+  const finalYear = y.latestPeriod === 12;
+  const verb = y.inYearDeficit > 0
+    ? `${finalYear ? 'overspent' : 'is forecast to overspend'} by ${formatMillionsInWords(y.inYearDeficit)}`
+    : y.inYearDeficit < 0
+      ? `${finalYear ? 'underspent' : 'is forecast to underspend'} by ${formatMillionsInWords(y.inYearDeficit)}`
+      : `${finalYear ? 'balanced' : 'is forecast to balance'}`;
+  let s = `At period ${y.latestPeriod} the DSG ${verb} in ${y.label}`;
+  if (y.cumulativeDeficitGross !== null) {
+    s += `, taking the cumulative deficit to ${formatMillionsInWords(y.cumulativeDeficitGross)}`;
+    if (y.varianceToProfile !== null && y.agreementProfile !== null) {
+      const e = y.varianceToProfile;
+      const p = y.varianceToProfilePercent ? ` (${formatPercent(y.varianceToProfilePercent.abs(), 1)})` : '';
+      s += e === 0
+        ? `, exactly the ${formatMillionsInWords(y.agreementProfile, 3)} agreed with the DfE`
+        : `, ${formatMillionsInWords(e, 2, { alwaysMillions: true })}${p} ${e > 0 ? 'above' : 'below'} the ${formatMillionsInWords(y.agreementProfile, 3)} agreed with the DfE`;
+    }
+  }
+  return s + '.';
+}
+
+export function reportText(r: Report): string {
+  const out: string[] = ['DSG Safety Valve monitor: report', ''];
+  const current = currentYear(r);
+  for (const y of r.years) {
+    const asAt = y.latestPeriod === null ? 'no actuals' : `as at period ${y.latestPeriod}, ${monthLabel(monthOfPeriod(y.fy, y.latestPeriod))}`;
+    out.push(`${y.label} (${asAt}): ${y.status.toUpperCase()}`);
+    if (y.inYearDeficit !== null && y.forecastOutturn !== null && y.variance !== null) {
+      out.push(`  Budget ${formatPounds(y.budget)}; forecast outturn ${formatPounds(y.forecastOutturn)}: ${describeVariance(y.variance)}`);
+      out.push(`  In-year: ${describeDeficit(y.inYearDeficit)} (${formatCompact(y.inYearDeficit)}) against DSG income of ${formatPounds(y.income)}`);
+    }
+    if (y.cumulativeDeficitGross !== null) {
+      const against = y.agreementProfile !== null ? ` against the agreed profile of ${formatPounds(y.agreementProfile)}` : '';
+      out.push(`  Cumulative deficit (gross): ${formatPounds(y.cumulativeDeficitGross)} (${formatCompact(y.cumulativeDeficitGross)})${against}`);
+      if (y.varianceToProfile !== null) {
+        const e = y.varianceToProfile;
+        const p = y.varianceToProfilePercent ? `, ${formatPercent(y.varianceToProfilePercent.abs())}` : '';
+        out.push(`  ${e > 0 ? 'Excess over' : 'Headroom within'} the profile: ${formatPounds(Math.abs(e) as Pence)}${p}`);
+      }
+    } else if (y.agreementProfile !== null) {
+      out.push(`  Agreed profile: ${formatPounds(y.agreementProfile)}`);
+    }
+    if (y.dfeContributionsToDate !== null && y.cumulativeDeficitGross !== null) {
+      out.push(`  DfE contributions to date: ${formatPounds(y.dfeContributionsToDate)}; net cumulative deficit ${formatPounds(y.cumulativeDeficitNet!)}`);
+    }
+    if (y.surplusRequired) out.push(`  The agreement requires an in-year surplus this year.`);
+    out.push(`  Why: ${y.statusReason}`);
+    if (y === current && y.latestPeriod !== null) out.push(`  Summary: ${summarySentence(y)}`);
+    out.push('');
+  }
+  const latestEhcp = [...r.ehcp].reverse().find((m) => m.plansAtEnd !== null);
+  if (latestEhcp) {
+    const [yy, mm] = latestEhcp.month.split('-').map(Number);
+    const target = latestEhcp.target !== null
+      ? ` against a target of ${formatCount(latestEhcp.target)}: ${formatCount(Math.abs(latestEhcp.gapToTarget!))} ${latestEhcp.gapToTarget! > 0 ? 'above' : latestEhcp.gapToTarget! < 0 ? 'below' : 'on'} target`
+      : '';
+    out.push(`EHCPs at end of ${monthLabel({ year: yy!, month: mm! })}: ${formatCount(latestEhcp.plansAtEnd!)}${target}`);
+    out.push('');
+  }
+  if (r.warnings.length > 0) {
+    out.push('Warnings:');
+    for (const w of r.warnings) out.push(`  - ${w}`);
+  }
+  return out.join('\n').trimEnd() + '\n';
+}

@@ -1,0 +1,213 @@
+/**
+ * One file in, one ImportResult out: decode, find the delimiter, the header row and the kind,
+ * then stream every row through Papa Parse (step mode) into the kind's validating aggregator.
+ * Pure: no file system, DOM or storage, so the CLI and the browser's worker run it unchanged.
+ */
+import Papa from 'papaparse';
+import { emptyDataset, type Dataset } from '../domain/dataset';
+import { decodeBytes, type Encoding } from './decode';
+import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, describeRequired, mapColumns, satisfies, type ColumnMap, type Field, type Kind } from './kinds';
+import { columnName, type Problem, type SkippedRow } from './problems';
+import { MAX_KEPT_PROBLEMS, createSink, type RowContext } from './rows';
+
+/** Rows searched for the header, below any title lines. */
+export const HEADER_SEARCH_ROWS = 20;
+/** The largest file accepted: 1 GB is well beyond a year's ledger (117 MB per million rows). */
+export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
+
+const DELIMITERS = [',', '\t', ';', '|'] as const;
+
+export interface ImportOptions {
+  /** The kind the user chose, overriding detection. */
+  kind?: Kind;
+  maxBytes?: number;
+  /** Called every so many rows with the share of the text parsed, 0 to 1. */
+  onProgress?: (fraction: number, rows: number) => void;
+  /** Polled during the parse; true stops it (the result then has cancelled: true and no data). */
+  shouldCancel?: () => boolean;
+}
+
+export interface ColumnUse {
+  column: string;
+  field: string;
+}
+
+export interface ImportResult {
+  file: string;
+  kind?: Kind;
+  kindLabel?: string;
+  encoding?: Encoding;
+  delimiter?: string;
+  /** The header's row number as a spreadsheet shows it. */
+  headerRow?: number;
+  columns: ColumnUse[];
+  /** Columns the kind does not use: ignored, and listed so the user can see it. */
+  extraColumns: string[];
+  /** Data rows below the header, blank ones included. */
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  skipped: SkippedRow[];
+  errors: Problem[];
+  /** Every error, including any past those kept in `errors`. */
+  errorCount: number;
+  warnings: Problem[];
+  cancelled?: boolean;
+  /** The valid rows, aggregated. Held back by callers while errors stand, unless the user chooses. */
+  data: Dataset;
+}
+
+function emptyResult(file: string): ImportResult {
+  return {
+    file, columns: [], extraColumns: [], rowsRead: 0, rowsImported: 0, rowsRejected: 0,
+    skipped: [], errors: [], errorCount: 0, warnings: [], data: emptyDataset(),
+  };
+}
+
+function fileError(result: ImportResult, message: string, accepted?: string): ImportResult {
+  result.errors.push({ severity: 'error', file: result.file, message, ...(accepted ? { accepted } : {}) });
+  result.errorCount++;
+  return result;
+}
+
+export interface Detection {
+  delimiter: string;
+  /** 0-based index of the header record. */
+  headerIndex: number;
+  header: string[];
+  map: ColumnMap;
+}
+
+function previewRows(text: string, delimiter: string): string[][] {
+  return Papa.parse<string[]>(text, { delimiter, preview: HEADER_SEARCH_ROWS + 1, header: false }).data;
+}
+
+/** Finds the delimiter, header row and kind: the first row, within the first 20, that has a kind's required columns. */
+export function detect(text: string, kind?: Kind): Detection | { error: string; accepted: string } {
+  const kinds = kind ? [kind] : KIND_PRIORITY;
+  let best: (Detection & { score: number }) | undefined;
+  let widest: string[] = [];
+  for (const delimiter of DELIMITERS) {
+    const rows = previewRows(text, delimiter);
+    for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+      const row = rows[i]!;
+      if (row.length > widest.length) widest = row;
+      const found = kinds.map((k) => mapColumns(k, row)).find(satisfies);
+      if (found) {
+        const score = Object.keys(found.fields).length + found.months.length - i / 100;
+        if (!best || score > best.score) best = { delimiter, headerIndex: i, header: row, map: found, score };
+        break;
+      }
+    }
+  }
+  if (best) return best;
+  const seen = widest.map((h) => h.trim()).filter(Boolean).slice(0, 15).join(', ');
+  const wanted = kind
+    ? `a ${KIND_LABELS[kind]} file needs columns for ${describeRequired(kind)}`
+    : 'for example a budget file needs columns for ' + describeRequired('budget') + '; actuals need ' + describeRequired('actuals');
+  return {
+    error: kind
+      ? `no row within the first ${HEADER_SEARCH_ROWS} has the columns of a ${KIND_LABELS[kind]} file (columns seen: ${seen || 'none'})`
+      : `the kind of file could not be recognised: no row within the first ${HEADER_SEARCH_ROWS} has the columns of any kind (columns seen: ${seen || 'none'})`,
+    accepted: wanted,
+  };
+}
+
+function describeColumns(det: Detection): { columns: ColumnUse[]; extra: string[] } {
+  const columns: ColumnUse[] = Object.entries(det.map.fields).map(([field, col]) => ({
+    column: columnName(det.header, col),
+    field: FIELD_LABELS[field as Field] + (field === 'actual' && det.map.ytd ? ' (year to date)' : ''),
+  }));
+  for (const m of det.map.months) {
+    columns.push({ column: columnName(det.header, m.col), field: det.map.kind === 'budget' ? `budget profile P${m.period}` : `actual P${m.period}` });
+  }
+  columns.sort((a, b) => a.column.localeCompare(b.column, 'en', { numeric: true }));
+  return { columns, extra: det.map.extra.map((c) => columnName(det.header, c)) };
+}
+
+export function importText(text: string, file: string, options: ImportOptions = {}): ImportResult {
+  const result = emptyResult(file);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return fileError(result, 'the file is empty', 'a CSV file with a header row and data rows');
+  const det = detect(body, options.kind);
+  if ('error' in det) return fileError(result, det.error, det.accepted);
+  const { columns, extra } = describeColumns(det);
+  Object.assign(result, {
+    kind: det.map.kind,
+    kindLabel: KIND_LABELS[det.map.kind],
+    delimiter: det.delimiter,
+    headerRow: det.headerIndex + 1,
+    columns,
+    extraColumns: extra,
+  });
+  const ctx: RowContext = { file, header: det.header, errors: result.errors, warnings: result.warnings, skipped: result.skipped, errorCount: 0 };
+  const sink = createSink(ctx, det.map);
+  let index = -1;
+  let cancelled = false;
+  const pendingBlank: number[] = [];
+  const total = body.length;
+  Papa.parse<string[]>(body, {
+    delimiter: det.delimiter,
+    header: false,
+    step(step, parser) {
+      index++;
+      if (index <= det.headerIndex) return;
+      const rowNumber = index + 1;
+      // Blank lines are held back until a later row arrives, so trailing newlines go unremarked.
+      if (step.errors.length === 0 && step.data.length === 1 && step.data[0]!.trim() === '') {
+        pendingBlank.push(rowNumber);
+        return;
+      }
+      for (const blank of pendingBlank) {
+        result.rowsRead++;
+        sink.row([''], blank);
+      }
+      pendingBlank.length = 0;
+      result.rowsRead++;
+      for (const e of step.errors) {
+        ctx.errorCount++;
+        if (ctx.errors.length < MAX_KEPT_PROBLEMS) ctx.errors.push({
+          severity: 'error', file, row: rowNumber,
+          message: e.code === 'MissingQuotes' ? 'a quoted value is not closed (a " is missing)' : `the row could not be read (${e.message})`,
+          accepted: 'CSV with each quoted value closed',
+        });
+      }
+      if (step.errors.length > 0) {
+        result.rowsRejected++;
+        return;
+      }
+      const outcome = sink.row(step.data, rowNumber);
+      if (outcome === 'imported') result.rowsImported++;
+      else if (outcome === 'rejected') result.rowsRejected++;
+      if ((index & 0x3fff) === 0) {
+        options.onProgress?.(Math.min(1, (step.meta.cursor ?? 0) / total), result.rowsRead);
+        if (options.shouldCancel?.()) {
+          cancelled = true;
+          parser.abort();
+        }
+      }
+    },
+  });
+  if (cancelled) {
+    result.cancelled = true;
+    result.data = emptyDataset();
+    return result;
+  }
+  result.data = sink.finish();
+  result.errorCount = ctx.errorCount;
+  if (result.rowsRead === 0) fileError(result, 'the file has a header row but no data rows', 'a CSV file with data rows below its header');
+  options.onProgress?.(1, result.rowsRead);
+  return result;
+}
+
+export function importBytes(bytes: Uint8Array, file: string, options: ImportOptions = {}): ImportResult {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > max) {
+    return fileError(emptyResult(file), `the file is ${bytes.length.toLocaleString('en-GB')} bytes, over the limit of ${max.toLocaleString('en-GB')}`, 'a smaller file (split the ledger by period)');
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return fileError(emptyResult(file), decoded.reason, 'a CSV file saved as text (UTF-8, UTF-16 or Windows-1252)');
+  const result = importText(decoded.text, file, options);
+  result.encoding = decoded.encoding;
+  return result;
+}

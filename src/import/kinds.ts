@@ -1,0 +1,247 @@
+/**
+ * The kinds of file (SPEC section 5) and how their header words are recognised.
+ *
+ * Headers are matched the way a person reads them: case, punctuation, "£" and "(£)" are ignored,
+ * then each header is tested against the kind's fields in order, by the words it contains, so
+ * "Fin Year" is a year and "Revised Budget £" a budget. A header matches at most one field; the
+ * order of the fields settles overlaps ("In year surplus required" is a surplus flag, not a year).
+ */
+import { parsePeriodOrMonth, type PeriodOrMonth } from '../domain/calendar';
+
+export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const KIND_LABELS: Record<Kind, string> = {
+  budget: 'budget',
+  actuals: 'actuals (one row per line and period)',
+  actualsWide: 'actuals, wide (one column per month)',
+  ledger: 'ledger (one row per transaction)',
+  funding: 'DSG funding',
+  agreement: 'Safety Valve agreement',
+  ehcp: 'EHCP numbers',
+  targets: 'targets',
+};
+
+export type Field =
+  | 'year' | 'period' | 'block' | 'line' | 'costCentre' | 'budget' | 'actual' | 'forecast' | 'commentary'
+  | 'date' | 'reference' | 'supplier' | 'income' | 'profile' | 'contribution' | 'surplusRequired'
+  | 'openingDeficit' | 'month' | 'plansAtStart' | 'newPlans' | 'transfersIn' | 'ceased' | 'movedOut'
+  | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target';
+
+export const FIELD_LABELS: Record<Field, string> = {
+  year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
+  budget: 'budget', actual: 'actual', forecast: 'forecast outturn', commentary: 'commentary', date: 'date',
+  reference: 'reference', supplier: 'supplier', income: 'DSG income', profile: 'deficit profile',
+  contribution: 'DfE contribution', surplusRequired: 'in-year surplus required', openingDeficit: 'opening deficit',
+  month: 'month', plansAtStart: 'plans at start', newPlans: 'new plans', transfersIn: 'transfers in',
+  ceased: 'ceased', movedOut: 'moved out', inactive: 'inactive or deceased', plansEnded: 'plans ended',
+  plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
+};
+
+/** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
+export function normaliseHeader(h: string): string {
+  return h
+    .toLowerCase()
+    .replace(/\(£\)|£|\bgbp\b/g, ' ')
+    .replace(/&/g, ' and ')
+    .replace(/([a-z])(\d)/g, '$1 $2')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const has = (h: string, re: RegExp) => re.test(h);
+const YTD = /\b(ytd|year to date|cumulative|cum)\b/;
+
+/** Each field's test on a normalised header. */
+const MATCHERS: Record<Field, (h: string) => boolean> = {
+  surplusRequired: (h) => has(h, /\bsurplus\b/),
+  openingDeficit: (h) => has(h, /\bopening\b|\bbrought forward\b|\bb f\b|\bbfwd\b/),
+  profile: (h) =>
+    h === 'profile' || (has(h, /\bdeficit\b/) && has(h, /\b(profile|cumulative|forecast|agreed|ceiling|target|limit)\b/)),
+  contribution: (h) => has(h, /\bcontributions?\b|\bsafety valve (payment|funding)\b|\bdfe (payment|funding)\b/),
+  commentary: (h) => has(h, /\b(comments?|commentary|notes?|explanation|narrative|reasons?)\b/),
+  forecast: (h) => has(h, /\b(forecast|projected|projection|outturn|fot)\b/) && !has(h, /\bvariance\b/),
+  costCentre: (h) => has(h, /\bcost (centre|center|code)\b|^cc\b|\bcost centre code\b/) && !has(h, /\b(description|name)\b/),
+  budget: (h) =>
+    has(h, /\bbudgets?\b/) &&
+    !has(h, /\b(actual|actuals|forecast|outturn|variance|heading|line|year|profile|description|to date|ytd)\b/),
+  actual: (h) =>
+    (has(h, /\b(actual|actuals|spend|spent|amount|value|net|expenditure|ytd)\b/) || YTD.test(h)) &&
+    !has(h, /\b(forecast|budget|variance|outturn)\b/),
+  date: (h) => has(h, /\bdate\b/) && !YTD.test(h),
+  reference: (h) => has(h, /\b(reference|ref|document|doc|journal|invoice|transaction|voucher)\b/),
+  supplier: (h) => has(h, /\b(supplier|vendor|payee|creditor|customer)\b/),
+  year: (h) => has(h, /\b(year|yr|fy)\b/) && !YTD.test(h) && !has(h, /\b(end|start)\b/),
+  period: (h) => has(h, /\b(period|month|mth|per|prd|p)\b/) && !YTD.test(h),
+  month: (h) => has(h, /\b(month|period|date|census)\b/) && !YTD.test(h),
+  block: (h) => has(h, /\bblock\b|\bfunding stream\b/),
+  line: (h) =>
+    has(h, /\b(line|heading|description|service|subjective|item|detail|budget area|name)\b/) &&
+    !has(h, /\b(supplier|vendor|payee)\b/),
+  income: (h) => has(h, /\b(income|allocation|grant|funding)\b/),
+  plansAtStart: (h) => has(h, /\bstart\b/),
+  newPlans: (h) => has(h, /\bnew\b/),
+  transfersIn: (h) => has(h, /\btransfers? in\b|\bmoved in\b/),
+  ceased: (h) => has(h, /\b(ceased|cessations?|ceasing)\b/),
+  movedOut: (h) => has(h, /\bmoved out\b|\btransfers? out\b|\bmoved away\b/),
+  inactive: (h) => has(h, /\b(inactive|deceased)\b/),
+  plansEnded: (h) => has(h, /\bended\b|\b(plans|ehcps?) out\b|\boutflows?\b/),
+  plansAtEnd: (h) => has(h, /\bend\b|\bmonth to date\b/),
+  rsaRefused: (h) => has(h, /\b(rsa|rsas|requests?|assessments?)\b/) && has(h, /\b(refused|refusals?|declined)\b/),
+  rsaReceived: (h) => has(h, /\b(rsa|rsas|requests? for statutory assessment|requests?)\b/),
+  metric: (h) => has(h, /\b(metric|measure|indicator)\b/),
+  target: (h) => has(h, /\btarget\b/),
+};
+
+export function headerMatchesField(field: Field, normalisedHeader: string): boolean {
+  return MATCHERS[field](normalisedHeader);
+}
+
+interface KindSpec {
+  /** Fields in matching order. */
+  fields: Field[];
+  /** Each entry lists alternatives, one of which must be present. */
+  required: Field[][];
+  /** Month columns carry the figures (wide actuals) or a budget profile. */
+  months?: 'required' | 'optional';
+  /** Fields whose absence leaves a row with only a label (for spotting subtotal rows). */
+  keys: Field[];
+}
+
+const ACTUAL_FIELDS: Field[] = [
+  'commentary', 'forecast', 'costCentre', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
+];
+const EHCP_COUNTS: Field[] = [
+  'plansAtStart', 'transfersIn', 'movedOut', 'ceased', 'inactive', 'plansEnded', 'plansAtEnd', 'rsaRefused', 'rsaReceived', 'newPlans',
+];
+
+export const KIND_SPECS: Record<Kind, KindSpec> = {
+  ledger: {
+    fields: ACTUAL_FIELDS,
+    required: [['period', 'date'], ['block'], ['line'], ['actual'], ['date', 'reference', 'supplier']],
+    keys: ['year', 'period', 'block', 'line'],
+  },
+  actuals: {
+    fields: ACTUAL_FIELDS,
+    required: [['period'], ['block'], ['line'], ['actual']],
+    keys: ['year', 'period', 'block', 'line'],
+  },
+  budget: {
+    fields: ['commentary', 'costCentre', 'budget', 'year', 'block', 'line'],
+    required: [['year'], ['block'], ['line'], ['budget']],
+    months: 'optional',
+    keys: ['year', 'block', 'line'],
+  },
+  actualsWide: {
+    fields: ['commentary', 'forecast', 'costCentre', 'year', 'block', 'line'],
+    required: [['block'], ['line']],
+    months: 'required',
+    keys: ['year', 'block', 'line'],
+  },
+  agreement: {
+    fields: ['surplusRequired', 'openingDeficit', 'profile', 'contribution', 'year'],
+    required: [['year'], ['profile'], ['contribution']],
+    keys: ['year'],
+  },
+  funding: {
+    fields: ['block', 'income', 'year'],
+    required: [['year'], ['block'], ['income']],
+    keys: ['year', 'block'],
+  },
+  targets: {
+    fields: ['metric', 'target', 'month'],
+    required: [['metric'], ['month'], ['target']],
+    keys: ['metric', 'month'],
+  },
+  ehcp: {
+    // Counts first, so "EHCPs start of month" is a count and only a bare "Month" is the month.
+    fields: [...EHCP_COUNTS, 'month'],
+    required: [['month'], EHCP_COUNTS],
+    keys: ['month'],
+  },
+};
+
+/** When several kinds fit the same header row, the most specific wins. */
+export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'agreement', 'funding', 'targets', 'ehcp'];
+
+export interface MonthColumn {
+  col: number;
+  period: number;
+  /** Financial year fixed by the header ("Apr-22"), if any. */
+  fy?: number;
+}
+
+export interface ColumnMap {
+  kind: Kind;
+  fields: Partial<Record<Field, number>>;
+  months: MonthColumn[];
+  /** Header cells used by no field, by column index. */
+  extra: number[];
+  /** The actual column holds year-to-date figures. */
+  ytd: boolean;
+}
+
+/** A month or period heading: "P1", "Period 1", "M01", "Apr", "April", "Apr-22", "Apr-22 Actual". */
+export function parseMonthHeader(raw: string): PeriodOrMonth | undefined {
+  const s = raw.replace(/\b(actuals?|spend|£|\(£\))\b|£|\(£\)/gi, ' ').replace(/\s+/g, ' ').trim();
+  if (s === '' || /^\d{1,2}$/.test(s)) return undefined;
+  const r = parsePeriodOrMonth(s);
+  return r.ok ? r.value : undefined;
+}
+
+function budgetPreference(h: string): number {
+  if (has(h, /\b(revised|current|latest|working|approved)\b/)) return 3;
+  if (has(h, /\boriginal\b/)) return 1;
+  return 2;
+}
+
+/** Maps one header row to a kind's fields. */
+export function mapColumns(kind: Kind, header: string[]): ColumnMap {
+  const spec = KIND_SPECS[kind];
+  const fields: Partial<Record<Field, number>> = {};
+  const months: MonthColumn[] = [];
+  const extra: number[] = [];
+  let ytd = false;
+  header.forEach((cell, col) => {
+    const h = normaliseHeader(cell);
+    if (h === '') return;
+    if (spec.months) {
+      const m = parseMonthHeader(cell);
+      if (m && !months.some((x) => x.period === m.period)) {
+        const fy = m.year !== undefined && m.month !== undefined ? (m.month >= 4 ? m.year : m.year - 1) : undefined;
+        months.push(fy === undefined ? { col, period: m.period } : { col, period: m.period, fy });
+        return;
+      }
+    }
+    const field = spec.fields.find((f) => MATCHERS[f](h));
+    if (!field) {
+      extra.push(col);
+      return;
+    }
+    const existing = fields[field];
+    if (existing === undefined) {
+      fields[field] = col;
+      if (field === 'actual') ytd = YTD.test(h);
+    } else if (field === 'budget' && budgetPreference(h) > budgetPreference(normaliseHeader(header[existing]!))) {
+      extra.push(existing);
+      fields[field] = col;
+    } else {
+      extra.push(col);
+    }
+  });
+  return { kind, fields, months, extra: extra.sort((a, b) => a - b), ytd };
+}
+
+export function satisfies(map: ColumnMap): boolean {
+  const spec = KIND_SPECS[map.kind];
+  if (spec.months === 'required' && map.months.length === 0) return false;
+  return spec.required.every((alts) => alts.some((f) => map.fields[f] !== undefined));
+}
+
+/** What a kind needs, in words, for "kind not recognised" messages. */
+export function describeRequired(kind: Kind): string {
+  const spec = KIND_SPECS[kind];
+  const parts = spec.required.map((alts) => alts.map((f) => FIELD_LABELS[f]).join(' or '));
+  if (spec.months === 'required') parts.push('month columns (Apr-22 … Mar-23, P1 … P12 or April … March)');
+  return parts.join(', ');
+}

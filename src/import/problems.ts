@@ -1,0 +1,51 @@
+/** What the importer tells the user: every message names file, row, column, value and what is accepted. */
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  file: string;
+  /** The row number as a spreadsheet shows it (1 = the first line of the file). */
+  row?: number;
+  /** The column's header as the file has it, with its spreadsheet letter. */
+  column?: string;
+  value?: string;
+  message: string;
+  accepted?: string;
+}
+
+export interface SkippedRow {
+  row: number;
+  reason: string;
+}
+
+/** Spreadsheet column letters: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnName(header: string[], index: number): string {
+  const name = (header[index] ?? '').trim();
+  return name ? `${columnLetter(index)} (${name})` : columnLetter(index);
+}
+
+export function formatProblem(p: Problem): string {
+  const where = [p.file, p.row !== undefined ? `row ${p.row}` : undefined, p.column !== undefined ? `column ${p.column}` : undefined]
+    .filter(Boolean)
+    .join(', ');
+  const value = p.value !== undefined ? ` value "${p.value}":` : '';
+  const accepted = p.accepted ? ` Accepted: ${p.accepted}.` : '';
+  return `${p.severity === 'error' ? 'Error' : 'Warning'}: ${where}:${value} ${p.message}.${accepted}`;
+}
+
+/** "rows 3, 5, 9 and 2 more": keeps long lists of rows readable. */
+export function listRows(rows: number[], max = 20): string {
+  const shown = rows.slice(0, max).join(', ');
+  const more = rows.length > max ? ` and ${rows.length - max} more` : '';
+  return `${rows.length === 1 ? 'row' : 'rows'} ${shown}${more}`;
+}
