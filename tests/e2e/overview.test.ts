@@ -1,0 +1,56 @@
+/** The built app in headless Chromium shows the SPEC section 7 headline figures, read from the screen. */
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type Harness } from './browser';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await openApp();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const text = (testId: string) => h.page.getByTestId(testId).innerText();
+
+describe('the overview on the example data', () => {
+  it('shows the status in words, with the reason', async () => {
+    expect(await text('status')).toContain('Amber');
+    expect(await text('status-reason')).toContain('£11,862,717 is £162,717 (1.39%) above the agreed profile of £11,700,000');
+  });
+  it('shows the headline figures of SPEC section 7', async () => {
+    expect(await text('budget')).toContain('£15,621,000');
+    expect(await text('forecast-outturn')).toContain('£15,652,717');
+    expect(await text('income')).toContain('£12,921,000');
+    expect(await text('in-year-deficit')).toContain('£2,731,717');
+    expect(await text('in-year-deficit')).toContain('£2.73m');
+    expect(await text('cumulative-gross')).toContain('£11,862,717');
+    expect(await text('profile')).toContain('£11,700,000');
+    expect(await text('excess')).toMatch(/£162,717[\s\S]*1\.39%/);
+    expect(await text('contributions')).toContain('£5,160,000');
+    expect(await text('cumulative-net')).toContain('£6,702,717');
+    expect(await text('ehcp-summary')).toContain('1,570 plans at the end of March 2023, against a target of 1,568: 2 above target');
+  });
+  it('shows the variance and in-year deficit by block, underspends in brackets', async () => {
+    const rows = await h.page.getByTestId('blocks-table').locator('tbody tr').allInnerTexts();
+    const byBlock = Object.fromEntries(rows.map((r) => [r.split('\t')[0], r.split('\t').slice(1)]));
+    expect(byBlock['Early Years']?.[2]).toBe('(£136,000)');
+    expect(byBlock['High Needs']?.[2]).toBe('£293,717');
+    expect(byBlock['High Needs']?.[4]).toBe('£2,993,717');
+    expect(byBlock['Schools']?.[2]).toBe('(£12,000)');
+    expect(byBlock['Central School Services']?.[2]).toBe('(£114,000)');
+  });
+  it('reads the summary sentence a forum member takes away', async () => {
+    expect(await text('summary')).toBe(
+      'At period 12 the DSG overspent by £2.73 million in 2022-23, taking the cumulative deficit to £11.86 million, £0.16 million (1.4%) above the £11.7 million agreed with the DfE.',
+    );
+  });
+  it('has no serious or critical accessibility violations', async () => {
+    const result = await new AxeBuilder({ page: h.page }).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+  it('makes no network requests beyond the app itself', () => {
+    expect(h.foreignRequests).toEqual([]);
+  });
+});
