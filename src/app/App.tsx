@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { ROLE_LABELS, useReport, useSelectedYear, useWorkspace, type Role } from '../store/workspace';
+import { monthLabel, monthOfPeriod } from '../domain/calendar';
+import { ROLE_LABELS, useLatestPeriods, useReport, useSelectedYear, useWorkspace, type Role } from '../store/workspace';
 import { ROUTES } from './routes';
 import { useHashRoute } from './useHashRoute';
 
@@ -11,7 +12,11 @@ export function App() {
   const setRole = useWorkspace((s) => s.setRole);
   const selectYear = useWorkspace((s) => s.selectYear);
   const source = useWorkspace((s) => s.source);
+  const selectedPeriod = useWorkspace((s) => s.selectedPeriod);
+  const selectPeriod = useWorkspace((s) => s.selectPeriod);
+  const latestPeriods = useLatestPeriods();
   const year = useSelectedYear(report);
+  const latest = year ? (latestPeriods.get(year.fy) ?? null) : null;
   const heading = useRef<HTMLHeadingElement>(null);
   const View = active.component;
 
@@ -36,11 +41,27 @@ export function App() {
               {report.years.map((y) => (
                 <option key={y.fy} value={y.fy}>
                   {y.label}
-                  {y.latestPeriod === null ? ' (no actuals)' : ` (to period ${y.latestPeriod})`}
+                  {latestPeriods.get(y.fy) == null ? ' (no actuals)' : ` (to period ${latestPeriods.get(y.fy)})`}
                 </option>
               ))}
             </select>
           </label>
+          {year && latest !== null && (
+            <label>
+              As at{' '}
+              <select
+                value={selectedPeriod ?? ''}
+                onChange={(e) => selectPeriod(e.target.value === '' ? null : Number(e.target.value))}
+              >
+                <option value="">the latest period ({latest})</option>
+                {Array.from({ length: latest - 1 }, (_, i) => i + 1).map((p) => (
+                  <option key={p} value={p}>
+                    period {p} ({monthLabel(monthOfPeriod(year.fy, p))})
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label>
             I am a{' '}
             <select value={role} onChange={(e) => setRole(e.target.value as Role)}>

@@ -83,3 +83,15 @@ export function lineKey(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The data as it stood at period `period` of year `fy`: later actuals and forecasts of that year
+ * are set aside, so every figure is "as at" that period (later years are untouched).
+ */
+export function asAtPeriod(data: Dataset, fy: number, period: number): Dataset {
+  const keep = <T>(xs: (T | null)[]) => xs.map((x, i) => (i < period ? x : null));
+  return {
+    ...data,
+    actuals: data.actuals.map((a) => (a.fy === fy ? { ...a, actuals: keep(a.actuals), forecasts: keep(a.forecasts) } : a)),
+  };
+}

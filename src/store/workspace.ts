@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { DEFAULT_SETTINGS, currentYear, type Settings } from '../domain/calculate';
-import type { Dataset } from '../domain/dataset';
+import { asAtPeriod, type Dataset } from '../domain/dataset';
 import { buildReport, type Report } from '../domain/report';
 import { loadExample } from './example';
 
@@ -22,11 +22,14 @@ export interface WorkspaceState {
   settings: Settings;
   /** The financial year being viewed; null follows the latest year with actuals. */
   selectedFy: number | null;
+  /** View the chosen year as at this period; null is the latest period held. */
+  selectedPeriod: number | null;
   role: Role;
   /** Where the data came from: the embedded example or the user's own uploads. */
   source: 'example' | 'user';
   setRole(role: Role): void;
   selectYear(fy: number | null): void;
+  selectPeriod(period: number | null): void;
   setSettings(settings: Settings): void;
   replaceDataset(dataset: Dataset, source: 'example' | 'user'): void;
 }
@@ -46,6 +49,7 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
   dataset: loadExample(),
   settings: DEFAULT_SETTINGS,
   selectedFy: null,
+  selectedPeriod: null,
   role: savedRole(),
   source: 'example',
   setRole(role) {
@@ -57,21 +61,36 @@ export const useWorkspace = create<WorkspaceState>()((set) => ({
     set({ role });
   },
   selectYear(fy) {
-    set({ selectedFy: fy });
+    set({ selectedFy: fy, selectedPeriod: null });
+  },
+  selectPeriod(period) {
+    set({ selectedPeriod: period });
   },
   setSettings(settings) {
     set({ settings });
   },
   replaceDataset(dataset, source) {
-    set({ dataset, source, selectedFy: null });
+    set({ dataset, source, selectedFy: null, selectedPeriod: null });
   },
 }));
 
-/** The report for the workspace, recomputed only when its data or settings change. */
+/** The report for the workspace, recomputed only when its data, settings or as-at period change. */
 export function useReport(): Report {
   const dataset = useWorkspace((s) => s.dataset);
   const settings = useWorkspace((s) => s.settings);
-  return useMemo(() => buildReport(dataset, settings), [dataset, settings]);
+  const fy = useWorkspace((s) => s.selectedFy);
+  const period = useWorkspace((s) => s.selectedPeriod);
+  return useMemo(
+    () => buildReport(fy !== null && period !== null ? asAtPeriod(dataset, fy, period) : dataset, settings),
+    [dataset, settings, fy, period],
+  );
+}
+
+/** The latest period held for each year, whatever period is being viewed (for the period chooser). */
+export function useLatestPeriods(): Map<number, number | null> {
+  const dataset = useWorkspace((s) => s.dataset);
+  const settings = useWorkspace((s) => s.settings);
+  return useMemo(() => new Map(buildReport(dataset, settings).years.map((y) => [y.fy, y.latestPeriod])), [dataset, settings]);
 }
 
 /** The year being viewed: the chosen one, else the latest with actuals. */

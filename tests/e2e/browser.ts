@@ -11,6 +11,8 @@ import { preview, type PreviewServer } from 'vite';
 import { ROOT } from '../helpers';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The built app to serve; DSG_DIST lets parallel work build into its own folder. */
+export const DIST = process.env.DSG_DIST ?? 'dist';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -36,9 +38,9 @@ let server: PreviewServer | undefined;
 let serverUsers = 0;
 
 async function startServer(): Promise<string> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it first)');
+  if (!existsSync(join(ROOT, DIST, 'index.html'))) throw new Error(`${DIST}/ is missing: run \`npm run build\` (npm test does it first)`);
   if (!server) {
-    server = await preview({ root: ROOT, logLevel: 'silent', preview: { port: 0, host: '127.0.0.1', open: false } });
+    server = await preview({ root: ROOT, logLevel: 'silent', build: { outDir: DIST }, preview: { port: 0, host: '127.0.0.1', open: false } });
   }
   serverUsers++;
   const address = server.httpServer.address();
