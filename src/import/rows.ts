@@ -118,6 +118,13 @@ class RowReader {
     return r.value;
   }
 
+  /** The row's financial year, where an empty cell is an error too. */
+  requiredYear(): FinancialYear | undefined {
+    const fy = this.year();
+    if (fy === undefined && this.text('year') === '') this.fieldError('year', 'the financial year is empty', YEAR_ACCEPTED);
+    return fy;
+  }
+
   periodAt(col: number, raw: string): PeriodOrMonth | undefined {
     let r = this.periodCache.get(raw);
     if (!r) this.periodCache.set(raw, (r = parsePeriodOrMonth(raw)));
@@ -382,8 +389,7 @@ function budgetSink(r: RowReader): Sink {
   return {
     row(cells, rowNumber) {
       r.start(cells, rowNumber);
-      const fy = r.year();
-      if (fy === undefined && r.text('year') === '') r.fieldError('year', 'the financial year is empty', YEAR_ACCEPTED);
+      const fy = r.requiredYear();
       const block = r.block();
       const line = r.line();
       const budget = r.requiredMoney('budget', 'budget');
@@ -432,8 +438,7 @@ function fundingSink(r: RowReader): Sink {
   return {
     row(cells, rowNumber) {
       r.start(cells, rowNumber);
-      const fy = r.year();
-      if (fy === undefined && r.text('year') === '') r.fieldError('year', 'the financial year is empty', YEAR_ACCEPTED);
+      const fy = r.requiredYear();
       const block = r.block();
       const income = r.requiredMoney('income', 'DSG income');
       if (r.rejected || fy === undefined || !block || income === undefined) return false;
@@ -474,8 +479,7 @@ function agreementSink(r: RowReader): Sink {
   return {
     row(cells, rowNumber) {
       r.start(cells, rowNumber);
-      const fy = r.year();
-      if (fy === undefined && r.text('year') === '') r.fieldError('year', 'the financial year is empty', YEAR_ACCEPTED);
+      const fy = r.requiredYear();
       const profile = r.requiredMoney('profile', 'deficit profile');
       const contribution = r.requiredMoney('contribution', 'DfE contribution');
       const surplusRequired = yesNo(r);
