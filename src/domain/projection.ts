@@ -1,0 +1,297 @@
+/**
+ * Projection of the agreement years still to come (issue 6): High Needs spend driven by EHCP
+ * numbers times the cost per plan, plus inflation; other blocks at budget; DSG income growing by
+ * a set rate. Exact: every step is decimal arithmetic, rounded to the penny once per year figure.
+ *
+ * The base is the latest year with actuals. Its High Needs cost per plan is the year's High Needs
+ * outturn (or forecast) divided by the average plans in force at each month end; the EHCP rates
+ * are the average new plans and plans ending per month over the last 12 months held.
+ */
+import Decimal from 'decimal.js';
+import type { YearFigures } from './calculate';
+import { currentYear } from './calculate';
+import { fyLabel, fyOfMonth, monthLabel, type FinancialYear } from './calendar';
+import type { AgreementYear } from './dataset';
+import type { EhcpFigures } from './ehcp';
+import { formatMillionsInWords, formatPounds } from './format';
+import { ZERO, add, roundPence, sub, type Pence } from './money';
+import type { Report } from './report';
+
+/** The drivers a user can change; all decimal strings so they store and clone as they are. */
+export interface Drivers {
+  newPlansPerMonth: string;
+  endingsPerMonth: string;
+  /** Pounds a year per plan, at base-year prices. */
+  costPerPlan: string;
+  /** Yearly cost inflation, as a fraction ("0.03" is 3%). */
+  inflation: string;
+  /** Yearly DSG income growth, as a fraction. */
+  incomeGrowth: string;
+}
+
+export const DRIVER_LABELS: Record<keyof Drivers, string> = {
+  newPlansPerMonth: 'New plans per month',
+  endingsPerMonth: 'Plans ending per month',
+  costPerPlan: 'High Needs cost per plan (£ a year)',
+  inflation: 'Cost inflation a year',
+  incomeGrowth: 'DSG income growth a year',
+};
+
+/** A saving (negative) or pressure (positive) in pounds for one year, or every year from it. */
+export interface OneOff {
+  label: string;
+  fy: FinancialYear;
+  pounds: string;
+  everyYearFrom?: boolean;
+}
+
+/** A change in a driver from a month on: "20 fewer new plans a month from September 2026". */
+export interface DriverChange {
+  label: string;
+  driver: 'newPlansPerMonth' | 'endingsPerMonth' | 'costPerPlan';
+  /** Added to the driver (negative to reduce it). */
+  change: string;
+  /** "2026-09" */
+  fromMonth: string;
+}
+
+export interface Scenario {
+  drivers: Drivers;
+  oneOffs: OneOff[];
+  changes: DriverChange[];
+}
+
+export interface ProjectionBase {
+  baseYear: YearFigures;
+  /** The month the EHCP numbers start from, "2023-03", and the plans then. */
+  startMonth: string;
+  startPlans: Decimal;
+  /** High Needs outturn of the base year, and the other blocks' budgets carried forward. */
+  highNeedsBase: Pence;
+  otherBlocksBudget: Pence;
+  incomeBase: Pence;
+  cumulativeStart: Pence;
+  averagePlansBase: Decimal;
+  drivers: Drivers;
+  agreement: AgreementYear[];
+  /** The method and its inputs, in words. */
+  method: string[];
+}
+
+export interface ProjectedYear {
+  fy: FinancialYear;
+  label: string;
+  plansAtEnd: Decimal;
+  averagePlans: Decimal;
+  highNeedsSpend: Pence;
+  otherSpend: Pence;
+  oneOffs: Pence;
+  income: Pence;
+  inYearDeficit: Pence;
+  cumulativeDeficitGross: Pence;
+  profile: Pence | null;
+  excess: Pence | null;
+  contributionsToDate: Pence;
+  cumulativeDeficitNet: Pence;
+  surplusRequired: boolean;
+  onTrack: boolean | null;
+}
+
+const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+const nextMonth = (key: string) => {
+  const y = Number(key.slice(0, 4));
+  const m = Number(key.slice(5, 7));
+  return m === 12 ? monthKey(y + 1, 1) : monthKey(y, m + 1);
+};
+const toCal = (key: string) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
+
+function average(xs: number[]): Decimal {
+  return xs.length === 0 ? new Decimal(0) : xs.reduce((s, x) => s.add(x), new Decimal(0)).div(xs.length);
+}
+
+/** The base a projection starts from, or the reason there is none. */
+export function projectionBase(report: Report, agreement: AgreementYear[]): ProjectionBase | { error: string } {
+  const baseYear = currentYear(report);
+  if (!baseYear || baseYear.latestPeriod === null || baseYear.cumulativeDeficitGross === null) {
+    return { error: 'A projection needs a year with actuals and a cumulative deficit (an agreement with its opening deficit).' };
+  }
+  const withEnd = report.ehcp.filter((m) => m.plansAtEnd !== null);
+  const last = withEnd[withEnd.length - 1];
+  if (!last) return { error: 'A projection needs EHCP numbers: plans at the end of at least one month.' };
+  const lastTwelve = report.ehcp.filter((m) => m.month <= last.month).slice(-12);
+  const newPlans = average(lastTwelve.map((m) => m.newPlans).filter((x): x is number => x !== null));
+  const endings = average(lastTwelve.map((m) => m.outflows).filter((x): x is number => x !== null));
+  const hn = baseYear.blocks.find((b) => b.block === 'High Needs');
+  const highNeedsBase = hn?.forecastOutturn ?? ZERO;
+  const otherBlocksBudget = baseYear.blocks.filter((b) => b.block !== 'High Needs').reduce<Pence>((s, b) => add(s, b.budget), ZERO);
+  const baseMonths = report.ehcp.filter((m: EhcpFigures) => m.plansAtEnd !== null && fyOfMonth(toCal(m.month)) === baseYear.fy);
+  const averagePlansBase = baseMonths.length > 0 ? average(baseMonths.map((m) => m.plansAtEnd!)) : new Decimal(last.plansAtEnd!);
+  if (averagePlansBase.isZero()) return { error: 'A projection needs a number of plans above zero.' };
+  const costPerPlan = new Decimal(highNeedsBase).div(100).div(averagePlansBase).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const drivers: Drivers = {
+    newPlansPerMonth: newPlans.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString(),
+    endingsPerMonth: endings.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString(),
+    costPerPlan: costPerPlan.toString(),
+    inflation: '0',
+    incomeGrowth: '0',
+  };
+  const method = [
+    `Starts from ${last.plansAtEnd} plans at the end of ${monthLabel(toCal(last.month))} and the ${baseYear.label} cumulative deficit of ${formatPounds(baseYear.cumulativeDeficitGross)}.`,
+    `EHCPs change each month by the average of the last ${lastTwelve.length} months held: ${drivers.newPlansPerMonth} new plans and ${drivers.endingsPerMonth} plans ending.`,
+    `High Needs spend is the average plans in force times ${formatPounds(roundPence(costPerPlan.mul(100)), { pence: true })} a plan: the ${baseYear.label} High Needs outturn of ${formatPounds(highNeedsBase)} over ${averagePlansBase.toDecimalPlaces(1).toString()} plans on average, plus inflation.`,
+    `Other blocks stay at their ${baseYear.label} budget of ${formatPounds(otherBlocksBudget)}; DSG income starts at ${formatPounds(baseYear.income)} and grows by the income growth set.`,
+  ];
+  return {
+    baseYear,
+    startMonth: last.month,
+    startPlans: new Decimal(last.plansAtEnd!),
+    highNeedsBase,
+    otherBlocksBudget,
+    incomeBase: baseYear.income,
+    cumulativeStart: baseYear.cumulativeDeficitGross,
+    averagePlansBase,
+    drivers,
+    agreement,
+    method,
+  };
+}
+
+function driverAt(scenario: Scenario, driver: DriverChange['driver'], month: string): Decimal {
+  let v = new Decimal(scenario.drivers[driver]);
+  for (const c of scenario.changes) if (c.driver === driver && c.fromMonth <= month) v = v.add(c.change);
+  return v;
+}
+
+/** Projects every agreement year after the base year. */
+export function project(base: ProjectionBase, scenario: Scenario): ProjectedYear[] {
+  const years = base.agreement.filter((a) => a.fy > base.baseYear.fy).sort((a, b) => a.fy - b.fy);
+  const out: ProjectedYear[] = [];
+  let plans = base.startPlans;
+  let month = base.startMonth;
+  let cumulative = base.cumulativeStart;
+  const inflation = new Decimal(scenario.drivers.inflation);
+  const growth = new Decimal(scenario.drivers.incomeGrowth);
+  for (const a of years) {
+    const k = a.fy - base.baseYear.fy;
+    const lastMonth = monthKey(a.fy + 1, 3);
+    // Months before this year starts (a gap after the latest EHCP month) move the plans on too.
+    let plansSum = new Decimal(0);
+    let monthsCounted = 0;
+    let costSum = new Decimal(0);
+    while (month < lastMonth) {
+      month = nextMonth(month);
+      plans = Decimal.max(0, plans.add(driverAt(scenario, 'newPlansPerMonth', month)).sub(driverAt(scenario, 'endingsPerMonth', month)));
+      if (fyOfMonth(toCal(month)) === a.fy) {
+        plansSum = plansSum.add(plans);
+        costSum = costSum.add(plans.mul(driverAt(scenario, 'costPerPlan', month)));
+        monthsCounted++;
+      }
+    }
+    const averagePlans = monthsCounted > 0 ? plansSum.div(monthsCounted) : plans;
+    const factor = inflation.add(1).pow(k);
+    // A year's cost: each month's plans at that month's cost per plan, a twelfth of a year each.
+    const hnPounds = monthsCounted > 0 ? costSum.div(monthsCounted) : plans.mul(scenario.drivers.costPerPlan);
+    const highNeedsSpend = roundPence(hnPounds.mul(factor).mul(100));
+    const oneOffs = scenario.oneOffs
+      .filter((o) => o.fy === a.fy || (o.everyYearFrom && o.fy <= a.fy))
+      .reduce((s, o) => s.add(o.pounds), new Decimal(0));
+    const oneOffPence = roundPence(oneOffs.mul(100));
+    const income = roundPence(new Decimal(base.incomeBase).mul(growth.add(1).pow(k)));
+    const spend = add(add(highNeedsSpend, base.otherBlocksBudget), oneOffPence);
+    const inYearDeficit = sub(spend, income);
+    cumulative = add(cumulative, inYearDeficit);
+    const contributionsToDate = base.agreement.filter((x) => x.fy <= a.fy).reduce<Pence>((s, x) => add(s, x.contribution), ZERO);
+    const excess = sub(cumulative, a.profile);
+    out.push({
+      fy: a.fy,
+      label: fyLabel(a.fy),
+      plansAtEnd: plans,
+      averagePlans,
+      highNeedsSpend,
+      otherSpend: base.otherBlocksBudget,
+      oneOffs: oneOffPence,
+      income,
+      inYearDeficit,
+      cumulativeDeficitGross: cumulative,
+      profile: a.profile,
+      excess,
+      contributionsToDate,
+      cumulativeDeficitNet: sub(cumulative, contributionsToDate),
+      surplusRequired: a.surplusRequired,
+      onTrack: excess <= 0 && (!a.surplusRequired || inYearDeficit <= 0),
+    });
+  }
+  return out;
+}
+
+/** The answers a DCS asks of a scenario, in words. */
+export function answers(years: ProjectedYear[], base: ProjectionBase): string[] {
+  if (years.length === 0) return ['The agreement has no years after the latest year with actuals, so there is nothing to project.'];
+  const out: string[] = [];
+  const over = years.find((y) => y.excess !== null && y.excess > 0);
+  out.push(
+    over
+      ? `The cumulative deficit would first exceed the agreed profile in ${over.label}, by ${formatMillionsInWords(over.excess!, 2, { alwaysMillions: true })} (${formatPounds(over.excess!)}).`
+      : 'The cumulative deficit would stay within the agreed profile in every year projected.',
+  );
+  const surplus = years.find((y) => y.inYearDeficit < 0);
+  out.push(
+    surplus
+      ? `The in-year balance would turn to a surplus in ${surplus.label} (${formatPounds(-surplus.inYearDeficit as Pence)}).`
+      : `The in-year balance would not turn to a surplus by ${years[years.length - 1]!.label}.`,
+  );
+  const cleared = years.find((y) => y.cumulativeDeficitNet <= 0);
+  out.push(
+    cleared
+      ? `The net deficit (after DfE contributions) would be cleared in ${cleared.label}.`
+      : `The net deficit would not be cleared by ${years[years.length - 1]!.label}: ${formatMillionsInWords(years[years.length - 1]!.cumulativeDeficitNet)} would remain.`,
+  );
+  const atRisk = years.filter((y) => y.onTrack === false);
+  const byFy = new Map(base.agreement.map((a) => [a.fy, a]));
+  out.push(
+    atRisk.length > 0
+      ? `DfE instalments at risk: ${atRisk.map((y) => `${y.label} (${formatMillionsInWords(byFy.get(y.fy)!.contribution)})`).join(', ')}, where the projection is off the agreement.`
+      : 'No DfE instalment would be at risk: every projected year meets the agreement.',
+  );
+  out.push(
+    `EHCPs the plan implies at the end of each year: ${years.map((y) => `${y.label} ${y.plansAtEnd.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString()}`).join(', ')}.`,
+  );
+  return out;
+}
+
+export interface Sensitivity {
+  driver: keyof Drivers;
+  label: string;
+  low: string;
+  high: string;
+  /** Change in the final year's cumulative deficit at the low and high values. */
+  lowEffect: Pence;
+  highEffect: Pence;
+}
+
+/** How much each driver moves the final year's cumulative deficit, at ±10% (±1 point for rates). */
+export function sensitivity(base: ProjectionBase, scenario: Scenario): Sensitivity[] {
+  const final = (s: Scenario) => {
+    const ys = project(base, s);
+    return ys.length ? ys[ys.length - 1]!.cumulativeDeficitGross : base.cumulativeStart;
+  };
+  const baseline = final(scenario);
+  const keys = Object.keys(DRIVER_LABELS) as (keyof Drivers)[];
+  return keys
+    .map((driver) => {
+      const v = new Decimal(scenario.drivers[driver]);
+      const rate = driver === 'inflation' || driver === 'incomeGrowth';
+      const low = rate ? v.sub('0.01') : v.mul('0.9');
+      const high = rate ? v.add('0.01') : v.mul('1.1');
+      const at = (x: Decimal) => final({ ...scenario, drivers: { ...scenario.drivers, [driver]: x.toString() } });
+      return {
+        driver,
+        label: DRIVER_LABELS[driver],
+        low: low.toString(),
+        high: high.toString(),
+        lowEffect: sub(at(low), baseline),
+        highEffect: sub(at(high), baseline),
+      };
+    })
+    .sort((a, b) => Math.max(Math.abs(b.lowEffect), Math.abs(b.highEffect)) - Math.max(Math.abs(a.lowEffect), Math.abs(a.highEffect)));
+}
