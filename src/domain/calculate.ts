@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { BLOCKS, type Block } from './blocks';
 import { fyLabel, monthLabel, monthOfPeriod, type FinancialYear } from './calendar';
-import { lineKey, type AgreementYear, type Dataset } from './dataset';
+import { currentAgreement, lineKey, type AgreementYear, type Dataset, type Instalment } from './dataset';
 import { ZERO, add, roundPence, sub, sum, type Pence } from './money';
 import { formatPounds, formatPercent } from './format';
 
@@ -78,8 +78,18 @@ export interface YearFigures {
   varianceToProfile: Pence | null;
   /** E(y) as a percentage of the profile, unrounded. */
   varianceToProfilePercent: Decimal | null;
+  /** K(y): DfE contributions received for agreement years up to y (see contributionsTo). */
   dfeContributionsToDate: Pence | null;
+  /** What the agreement promised for those years, and of it what was withheld or is still due. */
+  dfeContributionsAgreedToDate: Pence | null;
+  dfeWithheldToDate: Pence | null;
+  dfeOutstandingToDate: Pence | null;
+  /** Council, stability grant and other contributions up to y. */
+  otherContributionsToDate: Pence;
+  /** C(y) − K(y) − other contributions to date. */
   cumulativeDeficitNet: Pence | null;
+  /** The profile as first signed, where a revision has changed it. */
+  originalProfile: Pence | null;
   surplusRequired: boolean;
   status: Status;
   statusReason: string;
@@ -230,16 +240,47 @@ function statusOf(
   return { status, statusReason: `${asAt} ${position}${surplusText}` };
 }
 
+/**
+ * DfE contributions for the agreement years up to fy. A year with instalments recorded counts
+ * only those received; a year with none recorded counts its agreed contribution as paid, as the
+ * agreement says it is paid by the year end.
+ */
+export function contributionsTo(fy: FinancialYear, agreement: AgreementYear[], instalments: Instalment[] = []) {
+  let received = ZERO;
+  let agreed = ZERO;
+  let withheld = ZERO;
+  let outstanding = ZERO;
+  for (const a of agreement) {
+    if (a.fy > fy) continue;
+    agreed = add(agreed, a.contribution);
+    const recorded = instalments.filter((i) => i.fy === a.fy);
+    if (recorded.length === 0) {
+      received = add(received, a.contribution);
+      continue;
+    }
+    for (const i of recorded) {
+      if (i.status === 'received') received = add(received, i.amount);
+      else if (i.status === 'withheld') withheld = add(withheld, i.amount);
+      else outstanding = add(outstanding, i.amount);
+    }
+  }
+  return { received, agreed, withheld, outstanding };
+}
+
 export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): Analysis {
   const warnings: string[] = [];
   const tolerance = new Decimal(settings.tolerance);
   const lines = joinLines(data, warnings);
-  const agreementByFy = new Map(data.agreement.map((a) => [a.fy, a]));
-  const fys = [...new Set([...data.agreement.map((a) => a.fy), ...lines.map((l) => l.fy), ...data.funding.map((f) => f.fy)])].sort((a, b) => a - b);
+  const agreementYears = currentAgreement(data);
+  const agreementByFy = new Map(agreementYears.map((a) => [a.fy, a]));
+  const originalByFy = new Map(data.agreement.map((a) => [a.fy, a]));
+  const revised = (data.revisions ?? []).length > 0;
+  const fys = [...new Set([...agreementYears.map((a) => a.fy), ...lines.map((l) => l.fy), ...data.funding.map((f) => f.fy)])].sort((a, b) => a - b);
 
-  const firstAgreementFy = data.agreement.length > 0 ? Math.min(...data.agreement.map((a) => a.fy)) : undefined;
-  const opening = firstAgreementFy !== undefined ? agreementByFy.get(firstAgreementFy)!.openingDeficit : undefined;
-  if (data.agreement.length === 0 && lines.length > 0) {
+  const firstAgreementFy = agreementYears.length > 0 ? Math.min(...agreementYears.map((a) => a.fy)) : undefined;
+  const opening =
+    firstAgreementFy !== undefined ? (agreementByFy.get(firstAgreementFy)!.openingDeficit ?? originalByFy.get(firstAgreementFy)?.openingDeficit) : undefined;
+  if (agreementYears.length === 0 && lines.length > 0) {
     warnings.push('no agreement is loaded: there is no profile to compare against, and the cumulative deficit counts from zero');
   } else if (firstAgreementFy !== undefined && opening === undefined) {
     warnings.push(`the agreement gives no opening deficit for ${fyLabel(firstAgreementFy)}: the cumulative deficit counts from zero`);
@@ -317,8 +358,9 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
     carried = cumulative;
 
     const agreement = agreementByFy.get(fy) ?? null;
-    const contributions = data.agreement.filter((a) => a.fy <= fy).map((a) => a.contribution);
-    const K = data.agreement.length > 0 ? sum(contributions) : null;
+    const dfe = agreementYears.length > 0 ? contributionsTo(fy, agreementYears, data.instalments) : null;
+    const K = dfe?.received ?? null;
+    const other = sum((data.otherContributions ?? []).filter((o) => o.fy <= fy).map((o) => o.amount));
     const excess = cumulative !== null && agreement ? sub(cumulative, agreement.profile) : null;
     const percent = excess !== null && agreement && agreement.profile !== 0 ? new Decimal(excess).div(agreement.profile).mul(100) : null;
     const y = {
@@ -343,7 +385,12 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
       varianceToProfile: excess,
       varianceToProfilePercent: percent,
       dfeContributionsToDate: K,
-      cumulativeDeficitNet: cumulative !== null && K !== null ? sub(cumulative, K) : cumulative,
+      dfeContributionsAgreedToDate: dfe?.agreed ?? null,
+      dfeWithheldToDate: dfe?.withheld ?? null,
+      dfeOutstandingToDate: dfe?.outstanding ?? null,
+      otherContributionsToDate: other,
+      cumulativeDeficitNet: cumulative === null ? null : sub(sub(cumulative, K ?? ZERO), other),
+      originalProfile: revised ? (originalByFy.get(fy)?.profile ?? null) : null,
       ...statusOf(y, excess, percent, tolerance, chainBroken && hasData),
       blocks,
       months,

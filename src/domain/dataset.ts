@@ -61,17 +61,59 @@ export interface Target {
   target: number;
 }
 
+export type InstalmentStatus = 'scheduled' | 'received' | 'withheld';
+
+/** One DfE Safety Valve payment: the agreement pays each year's contribution in instalments. */
+export interface Instalment {
+  /** The agreement year whose contribution it is part of. */
+  fy: FinancialYear;
+  amount: Pence;
+  status: InstalmentStatus;
+  /** "2023-03-31": when it was received or withheld, or is due. */
+  date?: string;
+  note?: string;
+}
+
+/** Contributions other than the DfE's that reduce the deficit (SPEC: net of them too). */
+export interface OtherContribution {
+  fy: FinancialYear;
+  amount: Pence;
+  source: 'council' | 'stability-grant' | 'other';
+  label: string;
+  date?: string;
+}
+
+/** A re-profiled or extended agreement; the original stays in `agreement`. */
+export interface AgreementRevision {
+  /** "2024-03-01" */
+  date: string;
+  label: string;
+  years: AgreementYear[];
+}
+
 export interface Dataset {
   budgets: BudgetLine[];
   actuals: ActualLine[];
   funding: FundingRow[];
+  /** The agreement as first signed. */
   agreement: AgreementYear[];
   ehcp: EhcpMonth[];
   targets: Target[];
+  /** Instalments recorded against agreement years; a year with none counts its contribution as paid. */
+  instalments?: Instalment[];
+  otherContributions?: OtherContribution[];
+  /** Later revisions of the agreement, any order; the latest by date is in force. */
+  revisions?: AgreementRevision[];
 }
 
 export function emptyDataset(): Dataset {
   return { budgets: [], actuals: [], funding: [], agreement: [], ehcp: [], targets: [] };
+}
+
+/** The agreement in force: the latest revision, else the original. */
+export function currentAgreement(data: Dataset): AgreementYear[] {
+  const revisions = [...(data.revisions ?? [])].sort((a, b) => a.date.localeCompare(b.date));
+  return revisions.length > 0 ? revisions[revisions.length - 1]!.years : data.agreement;
 }
 
 /** Line identity: spacing, case, dashes and quote marks as a person would ignore them. */

@@ -26,6 +26,9 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
   const ehcp = new Map<string, { file: string; month: Dataset['ehcp'][number] }>();
   const targets = new Map<string, Dataset['targets'][number]>();
   let agreement: { file: string; years: Dataset['agreement'] } | undefined;
+  const instalments: NonNullable<Dataset['instalments']> = [];
+  const otherContributions: NonNullable<Dataset['otherContributions']> = [];
+  const revisions: NonNullable<Dataset['revisions']> = [];
 
   for (const { file, additive, data } of parts) {
     for (const b of data.budgets) {
@@ -71,6 +74,9 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
       ehcp.set(m.month, { file, month: m });
     }
     for (const t of data.targets) targets.set(`${t.metric}|${t.month}`, t);
+    instalments.push(...(data.instalments ?? []));
+    otherContributions.push(...(data.otherContributions ?? []));
+    revisions.push(...(data.revisions ?? []));
   }
 
   const data: Dataset = {
@@ -81,6 +87,9 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     agreement: agreement?.years ?? [],
     ehcp: [...ehcp.values()].map((e) => e.month).sort((a, b) => a.month.localeCompare(b.month)),
     targets: [...targets.values()].sort((a, b) => a.metric.localeCompare(b.metric) || a.month.localeCompare(b.month)),
+    ...(instalments.length > 0 ? { instalments } : {}),
+    ...(otherContributions.length > 0 ? { otherContributions } : {}),
+    ...(revisions.length > 0 ? { revisions } : {}),
   };
   return { data, warnings };
 }
