@@ -166,9 +166,15 @@ export function importText(text: string, file: string, options: ImportOptions = 
       result.rowsRead++;
       for (const e of step.errors) {
         ctx.errorCount++;
+        // A quoting error is in the row's last value read: an unclosed quote runs on to the end of the file.
+        const col = step.data.length - 1;
+        const lines = (step.data[col] ?? '').split(/\r\n|\n|\r/);
+        const runOn = lines.length > 1 && lines.slice(1).some((l) => l.trim() !== '')
+          ? `, so everything after it, to the end of the file, was read as this one value and not imported` : '';
         if (ctx.errors.length < MAX_KEPT_PROBLEMS) ctx.errors.push({
           severity: 'error', file, row: rowNumber,
-          message: e.code === 'MissingQuotes' ? 'a quoted value is not closed (a " is missing)' : `the row could not be read (${e.message})`,
+          ...(col >= 0 ? { column: columnName(det.header, col), value: lines[0]!.trim() } : {}),
+          message: e.code === 'MissingQuotes' ? `a quoted value is not closed (a " is missing)${runOn}` : `the row could not be read (${e.message})`,
           accepted: 'CSV with each quoted value closed',
         });
       }
@@ -195,7 +201,8 @@ export function importText(text: string, file: string, options: ImportOptions = 
   }
   result.data = sink.finish();
   result.errorCount = ctx.errorCount;
-  if (result.rowsRead === 0) fileError(result, 'the file has a header row but no data rows', 'a CSV file with data rows below its header');
+  // Rows that are all blank, totals or headings are no data either: say so rather than import nothing.
+  if (result.rowsImported + result.rowsRejected === 0) fileError(result, 'the file has a header row but no data rows', 'a CSV file with data rows below its header');
   options.onProgress?.(1, result.rowsRead);
   return result;
 }

@@ -213,7 +213,8 @@ export function mapColumns(kind: Kind, header: string[]): ColumnMap {
         return;
       }
     }
-    const field = spec.fields.find((f) => MATCHERS[f](h));
+    // A heading that names one period ("P1", "Period 7") is a month column, never the period column.
+    const field = spec.fields.find((f) => MATCHERS[f](h) && !(f === 'period' && parseMonthHeader(cell)));
     if (!field) {
       extra.push(col);
       return;

@@ -4,6 +4,8 @@
  */
 import { BLOCK_ACCEPTED, parseBlock, type Block } from '../domain/blocks';
 import {
+  FIRST_FY,
+  LAST_FY,
   MONTH_ACCEPTED,
   PERIOD_ACCEPTED,
   YEAR_ACCEPTED,
@@ -50,7 +52,7 @@ export interface RowSink {
   finish(): Dataset;
 }
 
-const TOTAL_LABEL = /^(grand )?(sub )?totals?\b|\btotals?$/;
+const TOTAL_LABEL = /^(grand )?(sub ?)?totals?\b|\b(sub)?totals?$/;
 
 export function isTotalLabel(text: string): boolean {
   return TOTAL_LABEL.test(normaliseHeader(text));
@@ -222,9 +224,22 @@ function rowYear(r: RowReader, when: PeriodOrMonth | undefined, whenCol: number 
     );
     return undefined;
   }
+  if (fromMonth !== undefined && (fromMonth < FIRST_FY || fromMonth > LAST_FY)) {
+    // A month such as Apr-2100 or Jan-2000 fixes a financial year outside 2000-01 … 2099-00.
+    const col = whenCol ?? r.map.months.find((m) => m.fy === fromMonth)?.col;
+    const value = whenCol !== undefined ? (r.cells[whenCol] ?? '').trim() : col !== undefined ? (r.ctx.header[col] ?? '').trim() : undefined;
+    r.error(col, value, `the month falls in ${fyLabel(fromMonth)}, outside the financial years 2000-01 to 2099-00`, YEAR_ACCEPTED);
+    return undefined;
+  }
   const fy = fromYear ?? fromMonth;
   if (fy === undefined) {
-    r.fieldError('year', 'no financial year: the row has none and its period names no year', YEAR_ACCEPTED);
+    if (r.has('year') || whenCol === undefined) {
+      r.fieldError('year', 'no financial year: the row has none and its period names no year', YEAR_ACCEPTED);
+    } else if (when) {
+      // No year column: the period cell is where the year is missing.
+      r.error(whenCol, (r.cells[whenCol] ?? '').trim(), 'no financial year: the file has no financial year column and this period names no year',
+        'a financial year column, or periods that name their year, such as Apr-22, 2022-04 or 01/04/2022');
+    }
   }
   return fy;
 }
