@@ -53,8 +53,8 @@ export function formatCompact(p: Pence, options: { digits?: number; trim?: boole
 export function formatMillionsInWords(p: Pence, digits = 2, options: { alwaysMillions?: boolean } = {}): string {
   const abs = new Decimal(p).div(100).abs();
   if (abs.lt(1_000_000) && !options.alwaysMillions) return formatPounds(Math.abs(p) as Pence);
-  const m = trimZeros(abs.div(1_000_000).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits));
-  return `£${m} million`;
+  const [whole, frac] = trimZeros(abs.div(1_000_000).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits)).split('.');
+  return `£${groupThousands(whole!)}${frac ? '.' + frac : ''} million`;
 }
 
 /** "1.39%" from a percentage (not a fraction). */
@@ -65,13 +65,13 @@ export function formatPercent(percent: Decimal, digits = 2): string {
 /** A variance in words: "£31,717 overspend", "£136,000 underspend", "on budget". */
 export function describeVariance(p: Pence): string {
   if (p === 0) return 'on budget';
-  return `${formatPounds(Math.abs(p) as Pence)} ${p > 0 ? 'overspend' : 'underspend'}`;
+  return `${formatPounds(Math.abs(p) as Pence, { pence: Math.abs(p) < 100 })} ${p > 0 ? 'overspend' : 'underspend'}`;
 }
 
 /** An in-year balance in words: "£2,731,717 deficit" or "£120,000 surplus". */
 export function describeDeficit(p: Pence): string {
   if (p === 0) return 'balanced';
-  return `${formatPounds(Math.abs(p) as Pence)} ${p > 0 ? 'deficit' : 'surplus'}`;
+  return `${formatPounds(Math.abs(p) as Pence, { pence: Math.abs(p) < 100 })} ${p > 0 ? 'deficit' : 'surplus'}`;
 }
 
 /** Whole numbers with thousands separators: "1,570". */

@@ -157,3 +157,11 @@ describe('formatCount', () => {
     expect(formatCount(n)).toBe(text);
   });
 });
+
+describe('small and large amounts in words', () => {
+  test('shows pence where a variance is under a pound, and groups thousands of millions', () => {
+    expect(describeVariance(1 as Pence)).toBe('£0.01 overspend');
+    expect(describeDeficit(-99 as Pence)).toBe('£0.99 surplus');
+    expect(formatMillionsInWords(100_000_000_000 as Pence)).toBe('£1,000 million');
+  });
+});
