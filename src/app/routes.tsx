@@ -1,6 +1,13 @@
 /** The views, one route each. Later views register here. */
 import type { ComponentType } from 'react';
+import { ImportView } from '../views/import/ImportView';
 import { Overview } from '../views/overview/Overview';
+import { Agreement } from '../views/agreement/Agreement';
+import { Ehcp } from '../views/ehcp/Ehcp';
+import { BudgetLines } from '../views/lines/BudgetLines';
+import { Trajectory } from '../views/trajectory/Trajectory';
+import { Variance } from '../views/variance/Variance';
+import { SettingsView } from '../views/settings/SettingsView';
 
 export interface RouteDef {
   path: string;
@@ -8,4 +15,13 @@ export interface RouteDef {
   component: ComponentType;
 }
 
-export const ROUTES: RouteDef[] = [{ path: 'overview', label: 'Overview', component: Overview }];
+export const ROUTES: RouteDef[] = [
+  { path: 'overview', label: 'Overview', component: Overview },
+  { path: 'trajectory', label: 'Trajectory', component: Trajectory },
+  { path: 'variance', label: 'Variance by block and month', component: Variance },
+  { path: 'lines', label: 'Budget lines', component: BudgetLines },
+  { path: 'ehcp', label: 'EHCP and demand', component: Ehcp },
+  { path: 'agreement', label: 'Agreement', component: Agreement },
+  { path: 'import', label: 'Import files', component: ImportView },
+  { path: 'settings', label: 'Agreement and settings', component: SettingsView },
+];

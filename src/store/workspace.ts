@@ -1,13 +1,25 @@
 /**
- * The one store: the workspace (data, settings, the chosen year and the viewer's role).
- * Components read it through hooks and change it only through its actions.
+ * The one store: the workspace (data, settings, the chosen year and the viewer's role), the
+ * uploads in progress and the import history. Components read it through hooks and change it
+ * only through its actions.
+ *
+ * What the user imports or enters is kept in IndexedDB (src/storage): the store hydrates from it
+ * before the app renders (main.tsx gates on `hydrated`), and every change is written in one
+ * transaction before the in-memory state follows, so a failed write changes nothing.
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { DEFAULT_SETTINGS, currentYear, type Settings } from '../domain/calculate';
-import { asAtPeriod, type Dataset } from '../domain/dataset';
+import { asAtPeriod, emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
 import { buildReport, type Report } from '../domain/report';
+import type { ImportResult } from '../import/importFile';
+import { KIND_LABELS, type Kind } from '../import/kinds';
+import { WorkspaceDb } from '../storage/db';
+import { DEFAULT_STATE, type CellChange, type ImportRecord, type StoredMapping, type StoredState } from '../storage/schema';
+import { readWorkspaceFile, toWorkspaceFile, type WorkspaceFile } from '../storage/workspaceFile';
+import { runImport, type RunningImport } from '../workers/importClient';
 import { loadExample } from './example';
+import { actualChanges, buildDataset, leftOutRows } from './history';
 
 export type Role = 'finance' | 'forum' | 'dcs';
 
@@ -16,6 +28,29 @@ export const ROLE_LABELS: Record<Role, string> = {
   forum: 'Schools forum member',
   dcs: "Director of Children's Services",
 };
+
+export type UploadStatus = 'queued' | 'reading' | 'read' | 'failed' | 'cancelled' | 'imported';
+
+/** A file the user has dropped or chosen, on its way through the worker to the store. */
+export interface Upload {
+  id: number;
+  file: File;
+  name: string;
+  size: number;
+  /** The kind the user chose instead of the detected one. */
+  kindChoice?: Kind;
+  status: UploadStatus;
+  /** Share of the file parsed, 0 to 1, and rows so far. */
+  fraction: number;
+  rows: number;
+  result?: ImportResult;
+  sha256?: string;
+  /** Period figures already held that importing this file would change. */
+  changes: CellChange[];
+  /** When a file with the same bytes was imported before (and not undone). */
+  importedBefore?: string;
+  message?: string;
+}
 
 export interface WorkspaceState {
   dataset: Dataset;
@@ -27,11 +62,32 @@ export interface WorkspaceState {
   role: Role;
   /** Where the data came from: the embedded example or the user's own uploads. */
   source: 'example' | 'user';
+  /** False until the stored data has been read: the app renders nothing of the data before. */
+  hydrated: boolean;
+  /** Why the browser's storage cannot be used, when it cannot (the app then works for this visit only). */
+  storageError: string | null;
+  imports: ImportRecord[];
+  mappings: StoredMapping[];
+  uploads: Upload[];
   setRole(role: Role): void;
   selectYear(fy: number | null): void;
   selectPeriod(period: number | null): void;
-  setSettings(settings: Settings): void;
+  setSettings(settings: Settings): Promise<string | null>;
   replaceDataset(dataset: Dataset, source: 'example' | 'user'): void;
+  hydrate(): Promise<void>;
+  addFiles(files: File[]): void;
+  setUploadKind(id: number, kind: Kind | undefined): void;
+  cancelUpload(id: number): void;
+  dismissUpload(id: number): void;
+  /** Stores the upload's valid rows (the caller has shown any errors and changes and the user chose). */
+  commitUpload(id: number): Promise<void>;
+  undoImport(id: number): Promise<string | null>;
+  redoImport(id: number): Promise<string | null>;
+  saveAgreement(years: AgreementYear[]): Promise<string | null>;
+  exportWorkspace(): WorkspaceFile;
+  loadWorkspace(text: string): Promise<{ ok: true } | { ok: false; errors: string[] }>;
+  resetToExample(): Promise<string | null>;
+  deleteAll(): Promise<string | null>;
 }
 
 const ROLE_KEY = 'dsg-monitor.role';
@@ -45,34 +101,308 @@ function savedRole(): Role {
   }
 }
 
-export const useWorkspace = create<WorkspaceState>()((set) => ({
-  dataset: loadExample(),
-  settings: DEFAULT_SETTINGS,
-  selectedFy: null,
-  selectedPeriod: null,
-  role: savedRole(),
-  source: 'example',
-  setRole(role) {
+let exampleCache: Dataset | undefined;
+const example = () => (exampleCache ??= loadExample());
+
+let db: WorkspaceDb | null = null;
+const running = new Map<number, RunningImport>();
+let nextUploadId = 1;
+/** Ids for imports when the browser's storage is unavailable. */
+let nextLocalId = 1;
+
+/** Tells other tabs that the stored data changed, so they read it again (the last writer wins otherwise). */
+const channel: BroadcastChannel | null = typeof BroadcastChannel === 'function' ? new BroadcastChannel('dsg-monitor') : null;
+const announce = () => channel?.postMessage('changed');
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export const useWorkspace = create<WorkspaceState>()((set, get) => {
+  const stored = (): StoredState => ({ source: get().source, settings: get().settings });
+
+  /** Recomputes what each waiting upload would change, against the data as it now stands. */
+  const refreshChanges = (uploads: Upload[], imports: ImportRecord[], source: 'example' | 'user'): Upload[] => {
+    const before = buildDataset(source, imports, example);
+    return uploads.map((u) => {
+      if (u.status !== 'read' || !u.result?.kind) return u;
+      const live = imports.filter((r) => !r.undoneAt);
+      const same = live.find((r) => r.sha256 === u.sha256);
+      const changes =
+        source === 'example' || u.result.data.actuals.length === 0
+          ? []
+          : actualChanges(before, buildDataset('user', [...imports, draftRecord(u, 0)], example));
+      return { ...u, changes, importedBefore: same?.time };
+    });
+  };
+
+  const applyImports = (imports: ImportRecord[], source: 'example' | 'user') => {
+    set({
+      imports,
+      source,
+      dataset: buildDataset(source, imports, example),
+      uploads: refreshChanges(get().uploads, imports, source),
+    });
+  };
+
+  const patchUpload = (id: number, patch: Partial<Upload>) =>
+    set({ uploads: get().uploads.map((u) => (u.id === id ? { ...u, ...patch } : u)) });
+
+  /** Reads queued files one at a time, so a large file has the worker to itself. */
+  const pump = () => {
+    if (get().uploads.some((u) => u.status === 'reading')) return;
+    const next = get().uploads.find((u) => u.status === 'queued');
+    if (!next) return;
+    patchUpload(next.id, { status: 'reading', fraction: 0, rows: 0, message: undefined });
+    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }));
+    running.set(next.id, job);
+    job.promise
+      .then((outcome) => {
+        if (outcome === 'cancelled') return;
+        const { imports, source } = get();
+        const [u] = refreshChanges(
+          [{ ...next, status: 'read', fraction: 1, rows: outcome.result.rowsRead, result: outcome.result, sha256: outcome.sha256, size: outcome.size }],
+          imports,
+          source,
+        );
+        if (get().uploads.some((x) => x.id === next.id && x.status === 'reading')) patchUpload(next.id, u!);
+      })
+      .catch((e: unknown) => patchUpload(next.id, { status: 'failed', message: `The file could not be read: ${message(e)}` }))
+      .finally(() => {
+        running.delete(next.id);
+        pump();
+      });
+  };
+
+  /** Writes through to IndexedDB when it is there; returns the error message, or null. */
+  const write = async (op: (d: WorkspaceDb) => Promise<unknown>): Promise<string | null> => {
+    if (!db) return null;
     try {
-      globalThis.localStorage?.setItem(ROLE_KEY, role);
-    } catch {
-      // Private browsing can refuse storage; the choice still holds for this visit.
+      await op(db);
+      announce();
+      return null;
+    } catch (e) {
+      return message(e);
     }
-    set({ role });
-  },
-  selectYear(fy) {
-    set({ selectedFy: fy, selectedPeriod: null });
-  },
-  selectPeriod(period) {
-    set({ selectedPeriod: period });
-  },
-  setSettings(settings) {
-    set({ settings });
-  },
-  replaceDataset(dataset, source) {
-    set({ dataset, source, selectedFy: null, selectedPeriod: null });
-  },
-}));
+  };
+
+  return {
+    dataset: example(),
+    settings: DEFAULT_SETTINGS,
+    selectedFy: null,
+    selectedPeriod: null,
+    role: savedRole(),
+    source: 'example',
+    hydrated: false,
+    storageError: null,
+    imports: [],
+    mappings: [],
+    uploads: [],
+    setRole(role) {
+      try {
+        globalThis.localStorage?.setItem(ROLE_KEY, role);
+      } catch {
+        // Private browsing can refuse storage; the choice still holds for this visit.
+      }
+      set({ role });
+    },
+    selectYear(fy) {
+      set({ selectedFy: fy, selectedPeriod: null });
+    },
+    selectPeriod(period) {
+      set({ selectedPeriod: period });
+    },
+    async setSettings(settings) {
+      const error = await write((d) => d.saveState({ ...stored(), settings }));
+      if (!error) set({ settings });
+      return error;
+    },
+    replaceDataset(dataset, source) {
+      set({ dataset, source, selectedFy: null, selectedPeriod: null });
+    },
+    async hydrate() {
+      try {
+        db ??= await WorkspaceDb.open();
+        const loaded = await db.load();
+        nextLocalId = Math.max(0, ...loaded.imports.map((r) => r.id)) + 1;
+        set({ settings: loaded.state.settings, mappings: loaded.mappings, hydrated: true, storageError: null });
+        applyImports(loaded.imports, loaded.state.source);
+      } catch (e) {
+        db = null;
+        set({
+          hydrated: true,
+          storageError: `Your browser will not let this app store data (${message(e)}). You can still use it, but nothing you import will be kept after you close the page.`,
+        });
+      }
+    },
+    addFiles(files) {
+      const added: Upload[] = files.map((file) => ({
+        id: nextUploadId++, file, name: file.name, size: file.size, status: 'queued', fraction: 0, rows: 0, changes: [],
+      }));
+      set({ uploads: [...get().uploads, ...added] });
+      pump();
+    },
+    setUploadKind(id, kind) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status === 'reading' || u.status === 'imported') return;
+      patchUpload(id, { kindChoice: kind, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
+      pump();
+    },
+    cancelUpload(id) {
+      running.get(id)?.cancel();
+      running.delete(id);
+      patchUpload(id, { status: 'cancelled', message: 'Cancelled: nothing from this file was stored.' });
+      pump();
+    },
+    dismissUpload(id) {
+      if (running.has(id)) get().cancelUpload(id);
+      set({ uploads: get().uploads.filter((u) => u.id !== id) });
+    },
+    async commitUpload(id) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status !== 'read' || !u.result?.kind || u.result.rowsImported === 0) return;
+      const record = draftRecord(u, 0);
+      const wasExample = get().source === 'example';
+      const base = wasExample ? [] : get().imports;
+      const state: StoredState = { source: 'user', settings: get().settings };
+      let recId = nextLocalId;
+      if (db) {
+        try {
+          recId = await db.commitImport(omitId(record), state, wasExample ? [] : undefined);
+          announce();
+        } catch (e) {
+          patchUpload(id, { message: message(e) });
+          return;
+        }
+      }
+      nextLocalId = Math.max(nextLocalId, recId) + 1;
+      set({ uploads: get().uploads.map((x) => (x.id === id ? { ...x, status: 'imported', message: undefined } : x)) });
+      applyImports([...base, { ...record, id: recId }], 'user');
+    },
+    async undoImport(id) {
+      const undoneAt = new Date().toISOString();
+      const error = await write((d) => d.setUndone(id, undoneAt));
+      if (!error) applyImports(get().imports.map((r) => (r.id === id ? { ...r, undoneAt } : r)), get().source);
+      return error;
+    },
+    async redoImport(id) {
+      const error = await write((d) => d.setUndone(id, undefined));
+      if (!error) {
+        applyImports(
+          get().imports.map((r) => {
+            if (r.id !== id) return r;
+            const next = { ...r };
+            delete next.undoneAt;
+            return next;
+          }),
+          get().source,
+        );
+      }
+      return error;
+    },
+    async saveAgreement(years) {
+      const data = { ...emptyDataset(), agreement: years };
+      const wasExample = get().source === 'example';
+      // Editing the example's agreement starts the user's own workspace from the example's data.
+      const base = wasExample ? exampleAsImports() : get().imports;
+      const record: ImportRecord = {
+        id: 0, time: new Date().toISOString(), file: 'Agreement entered by hand', size: 0, sha256: '', kind: 'manual-agreement',
+        kindLabel: 'Safety Valve agreement (entered by hand)', rowsRead: years.length, rowsImported: years.length, rowsRejected: 0,
+        rowsSkipped: 0, warningCount: 0, leftOutRows: [], replaced: [], additive: false, data,
+      };
+      const state: StoredState = { source: 'user', settings: get().settings };
+      let recId = Math.max(nextLocalId, ...base.map((r) => r.id + 1));
+      let imports = base;
+      if (db) {
+        try {
+          recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined);
+          announce();
+        } catch (e) {
+          return message(e);
+        }
+      }
+      nextLocalId = recId + 1;
+      imports = [...base, { ...record, id: recId }];
+      applyImports(imports, 'user');
+      return null;
+    },
+    exportWorkspace() {
+      return toWorkspaceFile({ state: stored(), imports: get().imports, mappings: get().mappings });
+    },
+    async loadWorkspace(text) {
+      const read = readWorkspaceFile(text);
+      if (!read.ok) return read;
+      const { state, imports, mappings } = read.value;
+      const error = await write((d) => d.replaceAll({ state, imports, mappings }));
+      if (error) return { ok: false, errors: [error] };
+      nextLocalId = Math.max(0, ...imports.map((r) => r.id)) + 1;
+      set({ settings: state.settings, mappings, selectedFy: null, selectedPeriod: null });
+      applyImports(imports, state.source);
+      return { ok: true };
+    },
+    async resetToExample() {
+      const state: StoredState = { source: 'example', settings: get().settings };
+      const error = await write((d) => d.replaceAll({ state, imports: [], mappings: get().mappings }));
+      if (!error) {
+        set({ selectedFy: null, selectedPeriod: null });
+        applyImports([], 'example');
+      }
+      return error;
+    },
+    async deleteAll() {
+      const state: StoredState = { source: 'user', settings: DEFAULT_STATE.settings };
+      const error = await write((d) => d.replaceAll({ state, imports: [], mappings: [] }));
+      if (!error) {
+        set({ settings: state.settings, mappings: [], selectedFy: null, selectedPeriod: null });
+        applyImports([], 'user');
+      }
+      return error;
+    },
+  };
+});
+
+channel?.addEventListener('message', () => {
+  void useWorkspace.getState().hydrate();
+});
+
+function omitId(r: ImportRecord): Omit<ImportRecord, 'id'> {
+  const rest: Partial<ImportRecord> = { ...r };
+  delete rest.id;
+  return rest as Omit<ImportRecord, 'id'>;
+}
+
+/** The history record an upload would become. */
+function draftRecord(u: Upload, id: number): ImportRecord {
+  const r = u.result!;
+  const kind = r.kind!;
+  return {
+    id,
+    time: new Date().toISOString(),
+    file: u.name,
+    size: u.size,
+    sha256: u.sha256 ?? '',
+    kind,
+    kindLabel: KIND_LABELS[kind],
+    rowsRead: r.rowsRead,
+    rowsImported: r.rowsImported,
+    rowsRejected: r.rowsRejected,
+    rowsSkipped: r.skipped.length,
+    warningCount: r.warnings.length,
+    leftOutRows: leftOutRows(r.errors),
+    replaced: u.changes,
+    additive: kind === 'ledger',
+    data: r.data,
+  };
+}
+
+/** The example as one history entry, for when the user amends it by hand. */
+function exampleAsImports(): ImportRecord[] {
+  return [
+    {
+      id: 1, time: new Date().toISOString(), file: 'Example data (Torbay 2022-23)', size: 0, sha256: '', kind: 'budget',
+      kindLabel: 'the example data', rowsRead: 0, rowsImported: 0, rowsRejected: 0, rowsSkipped: 0, warningCount: 0,
+      leftOutRows: [], replaced: [], additive: false, data: example(),
+    },
+  ];
+}
 
 /** The report for the workspace, recomputed only when its data, settings or as-at period change. */
 export function useReport(): Report {

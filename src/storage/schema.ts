@@ -1,0 +1,79 @@
+/**
+ * What the browser keeps in IndexedDB, and the versions of that shape.
+ *
+ * Everything is plain data (numbers, strings, arrays): integer pence, never Decimal objects, so it
+ * clones into IndexedDB, through postMessage and into a workspace file unchanged.
+ */
+import type { Settings } from '../domain/calculate';
+import type { Dataset } from '../domain/dataset';
+import type { Kind } from '../import/kinds';
+
+/**
+ * The stored schema's version. Raise it by one for every change of shape, and add a step to
+ * MIGRATIONS in db.ts that turns the previous version into this one, with a test against a frozen
+ * copy of the old shape (tests/storage/migrations.test.ts).
+ *
+ * 1: `imports` (one record per import, with its data) and `state` (source and settings).
+ * 2: `mappings` (column mappings remembered per header) added; import records gain `rowsSkipped`.
+ */
+export const SCHEMA_VERSION = 2;
+
+export const DB_NAME = 'dsg-monitor';
+
+/** One cell an import changed: a period's actual for a line that already had one. */
+export interface CellChange {
+  fy: number;
+  block: string;
+  line: string;
+  period: number;
+  old: number;
+  new: number | null;
+}
+
+/** The kind of an import: a file's kind, or figures entered by hand in the agreement editor. */
+export type ImportKind = Kind | 'manual-agreement';
+
+/** One import, kept with its data so that it can be undone (and the data rebuilt without it). */
+export interface ImportRecord {
+  id: number;
+  /** ISO 8601 time of the import. */
+  time: string;
+  file: string;
+  /** Bytes. */
+  size: number;
+  /** Hex SHA-256 of the file's bytes ('' for figures entered by hand). */
+  sha256: string;
+  kind: ImportKind;
+  kindLabel: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  warningCount: number;
+  /** The rows with errors were left out at the user's choice. */
+  leftOutRows: number[];
+  /** Period figures this import replaced (shown before it was committed). */
+  replaced: CellChange[];
+  /** Ledger transactions add to what is held rather than replacing it. */
+  additive: boolean;
+  data: Dataset;
+  /** Set when the import has been undone: its data no longer counts. */
+  undoneAt?: string;
+}
+
+export interface StoredState {
+  /** 'example' until the user's first import (or after "reset to the example data"). */
+  source: 'example' | 'user';
+  settings: Settings;
+}
+
+/** A column mapping the user chose, remembered for files with the same header. */
+export interface StoredMapping {
+  /** The header's normalised cells joined with '|'. */
+  header: string;
+  kind: Kind;
+  /** Column index → field name. */
+  columns: Record<number, string>;
+}
+
+export const DEFAULT_STATE: StoredState = { source: 'example', settings: { tolerance: '0.02' } };

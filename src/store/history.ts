@@ -1,0 +1,42 @@
+/**
+ * The data the app shows is rebuilt from the import history: the example while nothing has been
+ * imported, else every import not undone, merged in order (later files replace the same line and
+ * period, ledgers add). Undoing an import therefore restores exactly what it replaced.
+ * Pure functions: no React, no storage.
+ */
+import { mergeDatasets } from '../domain/merge';
+import { emptyDataset, lineKey, type Dataset } from '../domain/dataset';
+import type { CellChange, ImportRecord, StoredState } from '../storage/schema';
+
+export function buildDataset(source: StoredState['source'], imports: ImportRecord[], example: () => Dataset): Dataset {
+  if (source === 'example') return example();
+  const live = imports.filter((r) => !r.undoneAt);
+  if (live.length === 0) return emptyDataset();
+  return mergeDatasets(live.map((r) => ({ file: r.file, additive: r.additive, data: r.data }))).data;
+}
+
+const key = (fy: number, block: string, line: string, costCentre?: string) => `${fy}|${block}|${lineKey(line)}|${costCentre ?? ''}`;
+
+/**
+ * The period actuals that `after` changes: every cell held in `before` whose figure differs in
+ * `after` (line, period, old, new). Figures for periods not held before are additions, not changes.
+ */
+export function actualChanges(before: Dataset, after: Dataset): CellChange[] {
+  const old = new Map(before.actuals.map((a) => [key(a.fy, a.block, a.line, a.costCentre), a]));
+  const changes: CellChange[] = [];
+  for (const a of after.actuals) {
+    const prev = old.get(key(a.fy, a.block, a.line, a.costCentre));
+    if (!prev) continue;
+    for (let p = 0; p < 12; p++) {
+      const o = prev.actuals[p] ?? null;
+      const n = a.actuals[p] ?? null;
+      if (o !== null && o !== n) changes.push({ fy: a.fy, block: a.block, line: a.line, period: p + 1, old: o, new: n });
+    }
+  }
+  return changes.sort((x, y) => x.fy - y.fy || x.period - y.period || x.block.localeCompare(y.block) || x.line.localeCompare(y.line));
+}
+
+/** The rows an import with errors leaves out, from its error list (row numbers as a spreadsheet shows them). */
+export function leftOutRows(errors: { row?: number }[]): number[] {
+  return [...new Set(errors.map((e) => e.row).filter((r): r is number => r !== undefined))].sort((a, b) => a - b);
+}

@@ -1,0 +1,140 @@
+/** Upload files (drop or choose), see each one's report, import it; the import history with undo. */
+import './import.css';
+import { useRef, useState } from 'react';
+import { fyLabel } from '../../domain/calendar';
+import { useWorkspace } from '../../store/workspace';
+import { formatSize } from './report';
+import { UploadCard } from './UploadCard';
+
+export function ImportView() {
+  const uploads = useWorkspace((s) => s.uploads);
+  const addFiles = useWorkspace((s) => s.addFiles);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  return (
+    <>
+      <p>
+        Upload the budget, actuals, ledger, funding, agreement, EHCP and targets files as your finance system or Excel saves them
+        (CSV: comma, semicolon or tab separated). Nothing is stored until you choose to import a file.
+      </p>
+      <div
+        className={`drop-zone${over ? ' drop-over' : ''}`}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          addFiles([...e.dataTransfer.files]);
+        }}
+      >
+        <p>Drag and drop files here, or</p>
+        <label className="file-button">
+          Choose files
+          <input
+            ref={input}
+            type="file"
+            multiple
+            accept=".csv,.txt,.tsv,text/csv,text/plain"
+            data-testid="file-input"
+            onChange={(e) => {
+              addFiles([...(e.target.files ?? [])]);
+              if (input.current) input.current.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {uploads.length > 0 && (
+        <>
+          <h2>Files</h2>
+          {uploads.map((u) => (
+            <UploadCard key={u.id} upload={u} />
+          ))}
+        </>
+      )}
+      <History />
+    </>
+  );
+}
+
+function History() {
+  const imports = useWorkspace((s) => s.imports);
+  const source = useWorkspace((s) => s.source);
+  const { undoImport, redoImport } = useWorkspace.getState();
+  const [error, setError] = useState<string | null>(null);
+  const run = async (op: Promise<string | null>) => setError(await op);
+  return (
+    <>
+      <h2>Import history</h2>
+      {source === 'example' && <p>You are looking at the example data. Your imports will be listed here.</p>}
+      {source === 'user' && imports.length === 0 && <p>Nothing imported yet.</p>}
+      {error && (
+        <p className="error-message" role="alert">
+          {error}
+        </p>
+      )}
+      {imports.length > 0 && (
+        <div className="table-wrap">
+          <table data-testid="history">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">File</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="num">Size</th>
+                <th scope="col" className="num">Rows read</th>
+                <th scope="col" className="num">Imported</th>
+                <th scope="col" className="num">Left out</th>
+                <th scope="col">SHA-256</th>
+                <th scope="col">
+                  <span className="visually-hidden">Undo</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...imports].reverse().map((r) => (
+                <tr key={r.id} className={r.undoneAt ? 'undone' : undefined}>
+                  <td>{new Date(r.time).toLocaleString('en-GB')}</td>
+                  <td>
+                    {r.file}
+                    {r.replaced.length > 0 && (
+                      <span className="detail">
+                        {' '}
+                        replaced {r.replaced.length} figure{r.replaced.length === 1 ? '' : 's'} (
+                        {[...new Set(r.replaced.map((c) => `${fyLabel(c.fy)} P${c.period}`))].join(', ')})
+                      </span>
+                    )}
+                    {r.undoneAt && <span className="detail"> (undone)</span>}
+                  </td>
+                  <td>{r.kindLabel}</td>
+                  <td className="num">{formatSize(r.size)}</td>
+                  <td className="num">{r.rowsRead.toLocaleString('en-GB')}</td>
+                  <td className="num">{r.rowsImported.toLocaleString('en-GB')}</td>
+                  <td className="num">{r.leftOutRows.length > 0 ? r.leftOutRows.length.toLocaleString('en-GB') : r.rowsRejected}</td>
+                  <td>
+                    <code title={r.sha256}>{r.sha256 ? `${r.sha256.slice(0, 12)}…` : ''}</code>
+                  </td>
+                  <td>
+                    {r.undoneAt ? (
+                      <button type="button" onClick={() => run(redoImport(r.id))}>
+                        Redo <span className="visually-hidden">{r.file}</span>
+                      </button>
+                    ) : (
+                      <button type="button" onClick={() => run(undoImport(r.id))}>
+                        Undo <span className="visually-hidden">{r.file}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,237 @@
+/** One uploaded file: progress and cancel while it is read, then its report and the user's choice. */
+import { useState } from 'react';
+import { fyLabel } from '../../domain/calendar';
+import { formatPounds } from '../../domain/format';
+import type { Pence } from '../../domain/money';
+import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
+import { leftOutRows } from '../../store/history';
+import { useWorkspace, type Upload } from '../../store/workspace';
+import { downloadText } from './download';
+import { formatSize, plural, problemsCsv } from './report';
+
+const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));
+
+export function UploadCard({ upload }: { upload: Upload }) {
+  const { cancelUpload, dismissUpload, setUploadKind, commitUpload } = useWorkspace.getState();
+  const source = useWorkspace((s) => s.source);
+  const [busy, setBusy] = useState(false);
+  const r = upload.result;
+  const percent = Math.round(upload.fraction * 100);
+  const leftOut = r ? leftOutRows(r.errors) : [];
+  const canImport = upload.status === 'read' && !!r?.kind && r.rowsImported > 0;
+  const commit = async () => {
+    setBusy(true);
+    await commitUpload(upload.id);
+    setBusy(false);
+  };
+
+  return (
+    <section className="upload" aria-label={`File ${upload.name}`} data-testid="upload">
+      <h3 className="upload-name">{upload.name}</h3>
+      <p className="upload-meta">
+        {formatSize(upload.size)}
+        {r && <> · {plural(r.rowsRead, 'row')} read</>}
+        {r?.encoding && <> · {r.encoding}</>}
+        {r?.delimiter && <> · {r.delimiter === '\t' ? 'tab' : `"${r.delimiter}"`} separated</>}
+        {r?.headerRow !== undefined && <> · header on row {r.headerRow}</>}
+      </p>
+
+      {(upload.status === 'queued' || upload.status === 'reading') && (
+        <div className="upload-progress">
+          <label>
+            {upload.status === 'queued' ? 'Waiting to be read' : `Reading: ${plural(upload.rows, 'row')}, ${percent}%`}
+            <progress max={100} value={percent} data-testid="progress" />
+          </label>
+          <button type="button" onClick={() => cancelUpload(upload.id)}>
+            Cancel
+          </button>
+        </div>
+      )}
+
+      {upload.message && (
+        <p className={upload.status === 'cancelled' ? 'notice' : 'error-message'} role={upload.status === 'cancelled' ? 'status' : 'alert'} data-testid="upload-message">
+          {upload.message}
+        </p>
+      )}
+
+      {upload.status !== 'reading' && upload.status !== 'imported' && (
+        <label className="kind-choice">
+          Kind of file{' '}
+          <select
+            value={upload.kindChoice ?? ''}
+            onChange={(e) => setUploadKind(upload.id, e.target.value === '' ? undefined : (e.target.value as Kind))}
+            data-testid="kind-select"
+          >
+            <option value="">{r?.kind && !upload.kindChoice ? `Detected: ${KIND_LABELS[r.kind]}` : 'Detect from the columns'}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+
+      {r && (
+        <>
+          <p data-testid="upload-summary">
+            {r.kind ? <>Read as <strong data-testid="upload-kind">{KIND_LABELS[r.kind]}</strong>: </> : null}
+            {plural(r.rowsImported, 'row')} valid, {plural(r.skipped.length, 'row')} skipped, {plural(r.errorCount, 'error')},{' '}
+            {plural(r.warnings.length, 'warning')}.
+          </p>
+          {r.columns.length > 0 && (
+            <details>
+              <summary>Columns matched ({r.columns.length})</summary>
+              <ul className="columns">
+                {r.columns.map((c) => (
+                  <li key={c.column}>
+                    {c.column} → {c.field}
+                  </li>
+                ))}
+              </ul>
+              {r.extraColumns.length > 0 && <p>Ignored columns: {r.extraColumns.join(', ')}</p>}
+            </details>
+          )}
+          {r.skipped.length > 0 && (
+            <details>
+              <summary>Rows skipped ({r.skipped.length})</summary>
+              <ul>
+                {r.skipped.slice(0, 200).map((s) => (
+                  <li key={s.row}>
+                    Row {s.row}: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {r.warnings.length > 0 && (
+            <details>
+              <summary>Warnings ({r.warnings.length})</summary>
+              <ul>
+                {r.warnings.slice(0, 200).map((w, i) => (
+                  <li key={i}>
+                    {w.row !== undefined && `Row ${w.row}: `}
+                    {w.column && `${w.column}: `}
+                    {w.message}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {r.errorCount > 0 && (
+            <div className="table-wrap">
+              <table data-testid="errors">
+                <caption>
+                  {plural(r.errorCount, 'error')}
+                  {r.errors.length < r.errorCount && ` (the first ${r.errors.length.toLocaleString('en-GB')} shown)`}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">File</th>
+                    <th scope="col">Row</th>
+                    <th scope="col">Column</th>
+                    <th scope="col">Value</th>
+                    <th scope="col">Problem</th>
+                    <th scope="col">Accepted</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.errors.slice(0, 500).map((e, i) => (
+                    <tr key={i}>
+                      <td>{e.file}</td>
+                      <td className="num">{e.row ?? ''}</td>
+                      <td>{e.column ?? ''}</td>
+                      <td>{e.value ?? ''}</td>
+                      <td>{e.message}</td>
+                      <td>{e.accepted ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {(r.errorCount > 0 || r.warnings.length > 0 || r.skipped.length > 0) && (
+            <button type="button" onClick={() => downloadText(`${upload.name.replace(/\.[^.]*$/, '')}-report.csv`, problemsCsv(r), 'text/csv')}>
+              Download this report as CSV
+            </button>
+          )}
+        </>
+      )}
+
+      {upload.status === 'read' && upload.importedBefore && (
+        <p className="warning-message">
+          This same file was imported on {new Date(upload.importedBefore).toLocaleString('en-GB')}.
+          {r?.kind === 'ledger' && ' Ledger transactions add up: importing it again would count them twice.'}
+        </p>
+      )}
+
+      {upload.status === 'read' && upload.changes.length > 0 && (
+        <div className="table-wrap">
+          <table data-testid="changes">
+            <caption>
+              Importing this file replaces {plural(upload.changes.length, 'figure')} already held
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col">Period</th>
+                <th scope="col">Block</th>
+                <th scope="col">Line</th>
+                <th scope="col" className="num">Old</th>
+                <th scope="col" className="num">New</th>
+                <th scope="col" className="num">Difference</th>
+              </tr>
+            </thead>
+            <tbody>
+              {upload.changes.map((c, i) => (
+                <tr key={i}>
+                  <td>{fyLabel(c.fy)}</td>
+                  <td className="num">{c.period}</td>
+                  <td>{c.block}</td>
+                  <td>{c.line}</td>
+                  <td className="num">{money(c.old)}</td>
+                  <td className="num">{money(c.new)}</td>
+                  <td className="num">{c.new === null ? '' : money(c.new - c.old)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {canImport && r && (
+        <div className="actions">
+          {r.errorCount > 0 && (
+            <p data-testid="left-out">
+              Fix the file and upload it again, or import the {plural(r.rowsImported, 'valid row')} and leave out{' '}
+              {leftOut.length > 0 ? `rows ${leftOut.slice(0, 50).join(', ')}${leftOut.length > 50 ? ` and ${leftOut.length - 50} more` : ''}` : plural(r.rowsRejected, 'row')}.
+            </p>
+          )}
+          {source === 'example' && <p>Your first import replaces the example data (Settings can bring it back).</p>}
+          <button type="button" className="primary" disabled={busy} onClick={commit}>
+            {upload.changes.length > 0
+              ? `Replace ${plural(upload.changes.length, 'figure')} and import`
+              : r.errorCount > 0
+                ? `Import the ${plural(r.rowsImported, 'valid row')}, leaving out ${plural(r.rowsRejected, 'row')}`
+                : `Import ${plural(r.rowsImported, 'row')}`}
+          </button>
+        </div>
+      )}
+      {upload.status === 'read' && r && !canImport && r.errorCount > 0 && (
+        <p className="error-message" role="alert">
+          Nothing from this file can be imported: fix it and upload it again.
+        </p>
+      )}
+      {upload.status === 'imported' && (
+        <p className="notice" role="status">
+          Imported. It is in the import history below, where it can be undone.
+        </p>
+      )}
+      {upload.status !== 'reading' && upload.status !== 'queued' && (
+        <button type="button" onClick={() => dismissUpload(upload.id)}>
+          Remove from this list
+        </button>
+      )}
+    </section>
+  );
+}

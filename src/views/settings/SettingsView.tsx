@@ -1,0 +1,256 @@
+/** The amber tolerance, the agreement editor, the workspace file, reset and delete. */
+import '../import/import.css';
+import { useState } from 'react';
+import Decimal from 'decimal.js';
+import { TOLERANCE_ACCEPTED, parseTolerance } from '../../domain/settings';
+import { useWorkspace } from '../../store/workspace';
+import { downloadText } from '../import/download';
+import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
+
+export function SettingsView() {
+  return (
+    <>
+      <Tolerance />
+      <AgreementEditor />
+      <WorkspaceFileSection />
+      <DangerZone />
+    </>
+  );
+}
+
+function Tolerance() {
+  const settings = useWorkspace((s) => s.settings);
+  const setSettings = useWorkspace((s) => s.setSettings);
+  const [value, setValue] = useState(() => `${new Decimal(settings.tolerance).mul(100).toString()}%`);
+  const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
+  const save = async () => {
+    const t = parseTolerance(value);
+    if (!t.ok) return setMsg({ error: true, text: `${t.reason}. Accepted: ${TOLERANCE_ACCEPTED}.` });
+    const error = await setSettings({ ...settings, tolerance: t.value });
+    setMsg(error ? { error: true, text: error } : { error: false, text: `Saved: amber within ${new Decimal(t.value).mul(100).toString()}% of the profile.` });
+  };
+  return (
+    <section>
+      <h2>Amber tolerance</h2>
+      <p>A year is amber, not red, when its cumulative deficit is above the agreed profile by no more than this share of the profile.</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label>
+          Tolerance <input value={value} onChange={(e) => setValue(e.target.value)} data-testid="tolerance" size={8} aria-invalid={msg?.error || undefined} />
+        </label>{' '}
+        <button type="submit">Save tolerance</button>
+      </form>
+      {msg && (
+        <p className={msg.error ? 'error-message' : 'notice'} role={msg.error ? 'alert' : 'status'}>
+          {msg.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+const EMPTY_ROW: AgreementRow = { year: '', profile: '', contribution: '', surplusRequired: false, openingDeficit: '' };
+
+function AgreementEditor() {
+  const agreement = useWorkspace((s) => s.dataset.agreement);
+  const saveAgreement = useWorkspace((s) => s.saveAgreement);
+  const [rows, setRows] = useState<AgreementRow[]>(() => toRows(agreement));
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+  const update = (i: number, patch: Partial<AgreementRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const save = async () => {
+    setSaved(null);
+    const v = validateRows(rows);
+    if (!v.ok) return setErrors(v.errors);
+    setErrors([]);
+    const error = await saveAgreement(v.years);
+    if (error) setErrors([{ row: 0, field: 'year', message: error }]);
+    else {
+      setRows(toRows(v.years));
+      setSaved('Agreement saved. It is in the import history, where it can be undone.');
+    }
+  };
+  const errorFor = (i: number, f: keyof AgreementRow) => errors.find((e) => e.row === i && e.field === f);
+  const cell = (i: number, f: 'year' | 'profile' | 'contribution' | 'openingDeficit', label: string) => (
+    <input
+      value={rows[i]![f]}
+      onChange={(e) => update(i, { [f]: e.target.value })}
+      aria-label={`${label}, row ${i + 1}`}
+      aria-invalid={errorFor(i, f) ? true : undefined}
+      size={f === 'year' ? 8 : 14}
+    />
+  );
+  return (
+    <section>
+      <h2>Safety Valve agreement</h2>
+      <p>Enter or amend the agreement: the ceiling on the gross cumulative deficit at each year end, the DfE's contribution, and whether an in-year surplus is required. Amounts in pounds (£11.7m, 11,700,000 or 11700000).</p>
+      <div className="table-wrap">
+        <table data-testid="agreement-editor">
+          <thead>
+            <tr>
+              <th scope="col">Financial year</th>
+              <th scope="col">Deficit profile</th>
+              <th scope="col">DfE contribution</th>
+              <th scope="col">In-year surplus required</th>
+              <th scope="col">Opening deficit (first year)</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                <td>{cell(i, 'year', 'Financial year')}</td>
+                <td>{cell(i, 'profile', 'Deficit profile')}</td>
+                <td>{cell(i, 'contribution', 'DfE contribution')}</td>
+                <td>
+                  <input type="checkbox" checked={r.surplusRequired} onChange={(e) => update(i, { surplusRequired: e.target.checked })} aria-label={`In-year surplus required, row ${i + 1}`} />
+                </td>
+                <td>{cell(i, 'openingDeficit', 'Opening deficit')}</td>
+                <td>
+                  <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                    Remove<span className="visually-hidden"> row {i + 1}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" onClick={() => setRows([...rows, EMPTY_ROW])}>
+        Add a year
+      </button>{' '}
+      <button type="button" className="primary" onClick={save}>
+        Save the agreement
+      </button>
+      {errors.length > 0 && (
+        <ul className="error-message" role="alert" data-testid="agreement-errors">
+          {errors.map((e, i) => (
+            <li key={i}>
+              {rows.length > 0 && `Row ${e.row + 1}: `}
+              {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {saved && (
+        <p className="notice" role="status">
+          {saved}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function WorkspaceFileSection() {
+  const exportWorkspace = useWorkspace((s) => s.exportWorkspace);
+  const loadWorkspace = useWorkspace((s) => s.loadWorkspace);
+  const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
+  const [result, setResult] = useState<{ error: boolean; lines: string[] } | null>(null);
+  return (
+    <section>
+      <h2>Workspace file</h2>
+      <p>Save everything (imports and their history, the agreement, settings) to one file, to keep or to open on another computer.</p>
+      <button
+        type="button"
+        onClick={() => {
+          const file = exportWorkspace();
+          downloadText(`dsg-workspace-${file.exported.slice(0, 10)}.json`, JSON.stringify(file), 'application/json');
+        }}
+      >
+        Export the workspace
+      </button>
+      <p>
+        <label>
+          Open a workspace file{' '}
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="workspace-input"
+            onChange={async (e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (!f) return;
+              setResult(null);
+              setPending({ name: f.name, text: await f.text() });
+            }}
+          />
+        </label>
+      </p>
+      {pending && (
+        <div className="confirm" role="alertdialog" aria-label="Replace your data">
+          <p>Replace everything this browser holds with {pending.name}? Your current data will be gone unless you have exported it.</p>
+          <button
+            type="button"
+            className="primary"
+            onClick={async () => {
+              const r = await loadWorkspace(pending.text);
+              setPending(null);
+              setResult(r.ok ? { error: false, lines: [`Opened ${pending.name}.`] } : { error: true, lines: [`${pending.name} was not opened; nothing was changed.`, ...r.errors] });
+            }}
+          >
+            Replace my data
+          </button>{' '}
+          <button type="button" onClick={() => setPending(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {result && (
+        <ul className={result.error ? 'error-message' : 'notice'} role={result.error ? 'alert' : 'status'} data-testid="workspace-result">
+          {result.lines.map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DangerZone() {
+  const resetToExample = useWorkspace((s) => s.resetToExample);
+  const deleteAll = useWorkspace((s) => s.deleteAll);
+  const [asking, setAsking] = useState<'reset' | 'delete' | null>(null);
+  const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
+  const confirm = async () => {
+    const error = asking === 'reset' ? await resetToExample() : await deleteAll();
+    setMsg(error ? { error: true, text: error } : { error: false, text: asking === 'reset' ? 'The example data is back.' : 'All your data has been deleted from this browser.' });
+    setAsking(null);
+  };
+  return (
+    <section>
+      <h2>Start again</h2>
+      <button type="button" onClick={() => setAsking('reset')}>
+        Reset to the example data
+      </button>{' '}
+      <button type="button" className="danger" onClick={() => setAsking('delete')}>
+        Delete all my data
+      </button>
+      {asking && (
+        <div className="confirm" role="alertdialog" aria-label="Confirm">
+          <p>
+            {asking === 'reset'
+              ? 'Replace your data and import history with the example data (Torbay 2022-23)? Export the workspace first if you want to keep it.'
+              : 'Delete every import, the history, the agreement and your settings from this browser? This cannot be undone.'}
+          </p>
+          <button type="button" className="primary" onClick={confirm}>
+            {asking === 'reset' ? 'Yes, reset to the example' : 'Yes, delete everything'}
+          </button>{' '}
+          <button type="button" onClick={() => setAsking(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {msg && (
+        <p className={msg.error ? 'error-message' : 'notice'} role={msg.error ? 'alert' : 'status'}>
+          {msg.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The import worker: reads one file's bytes, hashes them and runs the shared import core
+ * (Papa Parse in its normal step mode, aggregating while it parses) off the page's thread, posting
+ * progress every few thousand rows. Cancelling terminates the worker: nothing reaches the store.
+ */
+import { importBytes } from '../import/importFile';
+import type { ImportReply, ImportRequest } from './protocol';
+
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<ImportRequest>) => void) | null;
+  postMessage(message: ImportReply): void;
+}
+const scope = self as unknown as WorkerScope;
+
+function hex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+scope.onmessage = async (e) => {
+  const { file, name, kind, maxBytes } = e.data;
+  try {
+    const buffer = await file.arrayBuffer();
+    const sha256 = hex(await crypto.subtle.digest('SHA-256', buffer));
+    const result = importBytes(new Uint8Array(buffer), name, {
+      ...(kind ? { kind } : {}),
+      ...(maxBytes ? { maxBytes } : {}),
+      onProgress: (fraction, rows) => scope.postMessage({ type: 'progress', fraction, rows }),
+    });
+    scope.postMessage({ type: 'done', result, sha256, size: file.size });
+  } catch (err) {
+    scope.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  }
+};

@@ -1,0 +1,15 @@
+/** Messages between the page and the import worker: plain, structured-cloneable data only. */
+import type { ImportResult } from '../import/importFile';
+import type { Kind } from '../import/kinds';
+
+export interface ImportRequest {
+  file: Blob;
+  name: string;
+  kind?: Kind;
+  maxBytes?: number;
+}
+
+export type ImportReply =
+  | { type: 'progress'; fraction: number; rows: number }
+  | { type: 'done'; result: ImportResult; sha256: string; size: number }
+  | { type: 'failed'; message: string };
