@@ -171,3 +171,20 @@ export function parseCalendarMonth(raw: string): Parsed<CalendarMonth> {
 export function fyOfPeriodOrMonth(v: PeriodOrMonth): FinancialYear | undefined {
   return v.year !== undefined && v.month !== undefined ? fyOfMonth({ year: v.year, month: v.month }) : undefined;
 }
+
+export const DATE_ACCEPTED = 'a date such as 29/03/2023, 2023-03-29 or 29 March 2023 (day/month/year)';
+
+/** A UK date to "2023-03-29". */
+export function parseDate(raw: string): Parsed<string> {
+  const s = raw.trim();
+  let m: RegExpExecArray | null;
+  let day: number, month: number | undefined, year: number;
+  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s))) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s))) [day, month, year] = [Number(m[1]), Number(m[2]), expandYear(m[3]!)];
+  else if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)\s+(\d{4})$/.exec(s))) [day, month, year] = [Number(m[1]), monthFromName(m[2]!), Number(m[3])];
+  else return fail('not a date');
+  if (month === undefined || month < 1 || month > 12) return fail('no such month');
+  if (year < FIRST_FY || year > LAST_FY + 1) return fail('year outside 2000 to 2100');
+  if (day < 1 || day > daysIn(year, month)) return fail('no such day (dates are read day/month/year)');
+  return ok(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+}

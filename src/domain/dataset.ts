@@ -91,6 +91,20 @@ export interface AgreementRevision {
   years: AgreementYear[];
 }
 
+export type Rag = 'red' | 'amber' | 'green' | 'not rated';
+
+/** A condition of the agreement (Torbay's 3.1 to 3.8) as the council tracks it for the DfE. */
+export interface Condition {
+  /** "3.1" */
+  ref: string;
+  text: string;
+  owner?: string;
+  rag: Rag;
+  commentary?: string;
+  /** "2023-03-29" */
+  reviewed?: string;
+}
+
 export interface Dataset {
   budgets: BudgetLine[];
   actuals: ActualLine[];
@@ -104,6 +118,7 @@ export interface Dataset {
   otherContributions?: OtherContribution[];
   /** Later revisions of the agreement, any order; the latest by date is in force. */
   revisions?: AgreementRevision[];
+  conditions?: Condition[];
 }
 
 export function emptyDataset(): Dataset {

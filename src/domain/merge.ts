@@ -29,6 +29,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
   const instalments: NonNullable<Dataset['instalments']> = [];
   const otherContributions: NonNullable<Dataset['otherContributions']> = [];
   const revisions: NonNullable<Dataset['revisions']> = [];
+  const conditions = new Map<string, NonNullable<Dataset['conditions']>[number]>();
 
   for (const { file, additive, data } of parts) {
     for (const b of data.budgets) {
@@ -77,6 +78,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     instalments.push(...(data.instalments ?? []));
     otherContributions.push(...(data.otherContributions ?? []));
     revisions.push(...(data.revisions ?? []));
+    for (const c of data.conditions ?? []) conditions.set(c.ref, c);
   }
 
   const data: Dataset = {
@@ -90,6 +92,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     ...(instalments.length > 0 ? { instalments } : {}),
     ...(otherContributions.length > 0 ? { otherContributions } : {}),
     ...(revisions.length > 0 ? { revisions } : {}),
+    ...(conditions.size > 0 ? { conditions: [...conditions.values()] } : {}),
   };
   return { data, warnings };
 }

@@ -6,19 +6,25 @@
 import type Decimal from 'decimal.js';
 import { analyse, currentYear, DEFAULT_SETTINGS, type Analysis, type Settings, type YearFigures } from './calculate';
 import { monthLabel, monthOfPeriod } from './calendar';
-import type { Dataset } from './dataset';
+import type { Condition, Dataset } from './dataset';
 import { analyseEhcp, type EhcpFigures } from './ehcp';
 import { describeDeficit, describeVariance, formatCompact, formatCount, formatMillionsInWords, formatPercent, formatPounds } from './format';
 import { toFixed2, type Pence } from './money';
 
 export interface Report extends Analysis {
   ehcp: EhcpFigures[];
+  conditions: Condition[];
 }
 
 export function buildReport(data: Dataset, settings: Settings = DEFAULT_SETTINGS, extraWarnings: string[] = []): Report {
   const analysis = analyse(data, settings);
   const ehcp = analyseEhcp(data.ehcp, data.targets);
-  return { ...analysis, ehcp, warnings: [...extraWarnings, ...analysis.warnings, ...ehcp.flatMap((m) => m.warnings)] };
+  return {
+    ...analysis,
+    ehcp,
+    conditions: data.conditions ?? [],
+    warnings: [...extraWarnings, ...analysis.warnings, ...ehcp.flatMap((m) => m.warnings)],
+  };
 }
 
 const money = (p: Pence | null) => (p === null ? null : toFixed2(p));
@@ -103,6 +109,14 @@ export function reportJson(r: Report) {
       rsaRefusalRate: pct(m.rsaRefusalRate),
       warnings: m.warnings,
     })),
+    conditions: r.conditions.map((c) => ({
+      ref: c.ref,
+      text: c.text,
+      owner: c.owner ?? null,
+      rag: c.rag,
+      commentary: c.commentary ?? null,
+      reviewed: c.reviewed ?? null,
+    })),
     warnings: r.warnings,
   };
 }
@@ -166,6 +180,13 @@ export function reportText(r: Report): string {
       ? ` against a target of ${formatCount(latestEhcp.target)}: ${formatCount(Math.abs(latestEhcp.gapToTarget!))} ${latestEhcp.gapToTarget! > 0 ? 'above' : latestEhcp.gapToTarget! < 0 ? 'below' : 'on'} target`
       : '';
     out.push(`EHCPs at end of ${monthLabel({ year: yy!, month: mm! })}: ${formatCount(latestEhcp.plansAtEnd!)}${target}`);
+    out.push('');
+  }
+  if (r.conditions.length > 0) {
+    const count = (rag: string) => r.conditions.filter((c) => c.rag === rag).length;
+    out.push(
+      `Agreement conditions: ${r.conditions.length} (green ${count('green')}, amber ${count('amber')}, red ${count('red')}, not rated ${count('not rated')})`,
+    );
     out.push('');
   }
   if (r.warnings.length > 0) {

@@ -8,7 +8,7 @@
  */
 import { parsePeriodOrMonth, type PeriodOrMonth } from '../domain/calendar';
 
-export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets'] as const;
+export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const KIND_LABELS: Record<Kind, string> = {
@@ -20,13 +20,15 @@ export const KIND_LABELS: Record<Kind, string> = {
   agreement: 'Safety Valve agreement',
   ehcp: 'EHCP numbers',
   targets: 'targets',
+  conditions: 'agreement conditions',
 };
 
 export type Field =
   | 'year' | 'period' | 'block' | 'line' | 'costCentre' | 'budget' | 'actual' | 'forecast' | 'commentary'
   | 'date' | 'reference' | 'supplier' | 'income' | 'profile' | 'contribution' | 'surplusRequired'
   | 'openingDeficit' | 'month' | 'plansAtStart' | 'newPlans' | 'transfersIn' | 'ceased' | 'movedOut'
-  | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target';
+  | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target'
+  | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed';
 
 export const FIELD_LABELS: Record<Field, string> = {
   year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
@@ -36,6 +38,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   month: 'month', plansAtStart: 'plans at start', newPlans: 'new plans', transfersIn: 'transfers in',
   ceased: 'ceased', movedOut: 'moved out', inactive: 'inactive or deceased', plansEnded: 'plans ended',
   plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
+  conditionRef: 'condition number', conditionText: 'condition', owner: 'owner', rag: 'RAG status', reviewed: 'date last reviewed',
 };
 
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
@@ -91,6 +94,11 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   rsaReceived: (h) => has(h, /\b(rsa|rsas|requests? for statutory assessment|requests?)\b/),
   metric: (h) => has(h, /\b(metric|measure|indicator)\b/),
   target: (h) => has(h, /\btarget\b/),
+  conditionText: (h) => has(h, /\b(description|text|action|undertaking|wording)\b/),
+  conditionRef: (h) => has(h, /\b(condition|ref|reference|paragraph|para|number|no|id)\b/),
+  owner: (h) => has(h, /\b(owner|lead|responsible|officer)\b/),
+  rag: (h) => has(h, /\b(rag|rating|status)\b/),
+  reviewed: (h) => has(h, /\b(reviewed|review)\b/) || h === 'date',
 };
 
 export function headerMatchesField(field: Field, normalisedHeader: string): boolean {
@@ -153,6 +161,11 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     required: [['metric'], ['month'], ['target']],
     keys: ['metric', 'month'],
   },
+  conditions: {
+    fields: ['commentary', 'reviewed', 'conditionText', 'conditionRef', 'owner', 'rag'],
+    required: [['conditionRef'], ['conditionText']],
+    keys: ['conditionRef'],
+  },
   ehcp: {
     // Counts first, so "EHCPs start of month" is a count and only a bare "Month" is the month.
     fields: [...EHCP_COUNTS, 'month'],
@@ -162,7 +175,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 };
 
 /** When several kinds fit the same header row, the most specific wins. */
-export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'agreement', 'funding', 'targets', 'ehcp'];
+export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'agreement', 'funding', 'targets', 'conditions', 'ehcp'];
 
 export interface MonthColumn {
   col: number;

@@ -6,6 +6,7 @@ import { BLOCK_ACCEPTED, parseBlock, type Block } from '../domain/blocks';
 import {
   FIRST_FY,
   LAST_FY,
+  DATE_ACCEPTED,
   MONTH_ACCEPTED,
   PERIOD_ACCEPTED,
   YEAR_ACCEPTED,
@@ -13,12 +14,13 @@ import {
   fyOfPeriodOrMonth,
   monthKey,
   parseCalendarMonth,
+  parseDate,
   parseFinancialYear,
   parsePeriodOrMonth,
   type FinancialYear,
   type PeriodOrMonth,
 } from '../domain/calendar';
-import { lineKey, type ActualLine, type BudgetLine, type Dataset, type EhcpField, type EhcpMonth, emptyDataset } from '../domain/dataset';
+import { lineKey, type ActualLine, type BudgetLine, type Condition, type Dataset, type EhcpField, type EhcpMonth, type Rag, emptyDataset } from '../domain/dataset';
 import { MONEY_ACCEPTED, add, parseMoney, sub, sum, toFixed2, type Pence } from '../domain/money';
 import { KIND_SPECS, headerMatchesField, normaliseHeader, type ColumnMap, type Field } from './kinds';
 import { columnName, listRows, type Problem, type SkippedRow } from './problems';
@@ -613,6 +615,55 @@ function targetsSink(r: RowReader): Sink {
   };
 }
 
+export const RAG_ACCEPTED = 'red, amber or green (or R, A, G); empty if not yet rated';
+
+function parseRag(raw: string): Rag | undefined {
+  const v = raw.trim().toLowerCase();
+  if (v === '' || v === '-' || v === 'not rated' || v === 'n/a') return 'not rated';
+  if (v === 'r' || v === 'red') return 'red';
+  if (v === 'a' || v === 'amber') return 'amber';
+  if (v === 'g' || v === 'green') return 'green';
+  return undefined;
+}
+
+function conditionsSink(r: RowReader): Sink {
+  const conditions = new Map<string, Condition & { rowNumber: number }>();
+  return {
+    row(cells, rowNumber) {
+      r.start(cells, rowNumber);
+      const ref = r.text('conditionRef').replace(/\.$/, '');
+      const text = r.text('conditionText');
+      if (text === '') r.fieldError('conditionText', 'the condition is empty', "the condition's wording, as in the agreement");
+      const rag = parseRag(r.text('rag'));
+      if (!rag) r.fieldError('rag', 'not a RAG status', RAG_ACCEPTED);
+      let reviewed: string | undefined;
+      if (r.text('reviewed') !== '') {
+        const d = parseDate(r.text('reviewed'));
+        if (d.ok) reviewed = d.value;
+        else r.fieldError('reviewed', `not a date (${d.reason})`, DATE_ACCEPTED);
+      }
+      if (r.rejected || !rag) return false;
+      const first = conditions.get(ref);
+      if (first) {
+        r.fieldError('conditionRef', `condition ${ref} appears twice (first in row ${first.rowNumber})`, 'each condition once');
+        return false;
+      }
+      const owner = r.text('owner');
+      const commentary = r.text('commentary');
+      conditions.set(ref, {
+        ref, text, rag, rowNumber,
+        ...(owner ? { owner } : {}),
+        ...(commentary ? { commentary } : {}),
+        ...(reviewed ? { reviewed } : {}),
+      });
+      return true;
+    },
+    finish() {
+      return { ...emptyDataset(), conditions: [...conditions.values()].map(({ rowNumber: _n, ...c }) => c) };
+    },
+  };
+}
+
 /** The value columns of a kind: what a subtotal row carries beside its label. */
 function valueColumns(map: ColumnMap): number[] {
   const valueFields: Field[] = [
@@ -637,6 +688,7 @@ export function createSink(ctx: RowContext, map: ColumnMap): RowSink {
     : map.kind === 'funding' ? fundingSink(r)
     : map.kind === 'agreement' ? agreementSink(r)
     : map.kind === 'ehcp' ? ehcpSink(r)
+    : map.kind === 'conditions' ? conditionsSink(r)
     : targetsSink(r);
   const keyCols = KIND_SPECS[map.kind].keys.map((f) => map.fields[f]).filter((c): c is number => c !== undefined);
   const labelCols = [...new Set([0, ...keyCols])];

@@ -20,6 +20,7 @@ describe('the example files import cleanly', () => {
       ['actuals.csv', 'actuals'],
       ['agreement.csv', 'agreement'],
       ['budget.csv', 'budget'],
+      ['conditions.csv', 'conditions'],
       ['ehcp.csv', 'ehcp'],
       ['funding.csv', 'funding'],
       ['targets.csv', 'targets'],
@@ -90,6 +91,14 @@ describe('SPEC section 7: Torbay 2022-23 at period 12', () => {
     expect(summarySentence(year)).toBe(
       'At period 12 the DSG overspent by £2.73 million in 2022-23, taking the cumulative deficit to £11.86 million, £0.16 million (1.4%) above the £11.7 million agreed with the DfE.',
     );
+  });
+});
+
+describe("the agreement's conditions", () => {
+  it('are the Torbay agreement\'s 3.1 to 3.8, not yet rated', () => {
+    expect(report.conditions.map((c) => c.ref)).toEqual(['3.1', '3.2', '3.3', '3.4', '3.5', '3.6', '3.7', '3.8']);
+    expect(report.conditions[0]!.text).toMatch(/^Maintain existing special school numbers/);
+    expect(report.conditions.every((c) => c.rag === 'not rated')).toBe(true);
   });
 });
 
