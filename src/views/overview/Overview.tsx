@@ -1,11 +1,21 @@
-/** The headline figures (SPEC section 7) and the status, in figures and in words. */
+/**
+ * The headline figures (SPEC section 7) and the status, in figures and in words. What comes first
+ * depends on who is looking: the DCS sees compliance, a forum member the plain summary and the
+ * deficit chart, a finance officer the figures and the blocks behind them.
+ */
+import type { ReactNode } from 'react';
 import type { YearFigures } from '../../domain/calculate';
-import { monthLabel, monthOfPeriod } from '../../domain/calendar';
+import { monthLabel } from '../../domain/calendar';
 import { describeDeficit, describeVariance, formatCompact, formatCount, formatPercent, formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
-import { summarySentence } from '../../domain/report';
-import { useReport, useSelectedYear } from '../../store/workspace';
-import { StatusBadge } from '../shared/StatusBadge';
+import type { Report } from '../../domain/report';
+import { ChartFigure } from '../../charts/ChartFigure';
+import { TrajectoryChart } from '../../charts/TrajectoryChart';
+import { useReport, useSelectedYear, useWorkspace, type Role } from '../../store/workspace';
+import { contributionsAtStake } from '../agreement/shape';
+import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
+import { StatusSummary } from './StatusSummary';
+import '../../charts/dashboard.css';
 
 function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
   return (
@@ -68,71 +78,153 @@ function Headlines({ y }: { y: YearFigures }) {
   );
 }
 
+function BlocksTable({ y }: { y: YearFigures }) {
+  if (y.blocks.length === 0 || y.latestPeriod === null) return null;
+  return (
+    <section aria-labelledby="blocks-heading">
+      <h2 id="blocks-heading">By block</h2>
+      <div className="table-wrap">
+        <table data-testid="blocks-table">
+          <caption>Budget, forecast outturn, variance and in-year deficit by block, {y.label}. Underspends and surpluses in brackets.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Block</th>
+              <th scope="col" className="num">Budget</th>
+              <th scope="col" className="num">Forecast outturn</th>
+              <th scope="col" className="num">Over / (under) spend</th>
+              <th scope="col" className="num">DSG income</th>
+              <th scope="col" className="num">In-year deficit / (surplus)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {y.blocks.map((b) => (
+              <tr key={b.block}>
+                <th scope="row">{b.block}</th>
+                <td className="num">{formatPounds(b.budget)}</td>
+                <td className="num">{formatPounds(b.forecastOutturn)}</td>
+                <td className="num">{formatPounds(b.variance)}</td>
+                <td className="num">{formatPounds(b.income)}</td>
+                <td className="num">{formatPounds(b.inYearDeficit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function EhcpSummary({ report }: { report: Report }) {
+  const latest = [...report.ehcp].reverse().find((m) => m.plansAtEnd !== null);
+  if (!latest) return null;
+  return (
+    <section aria-labelledby="ehcp-heading">
+      <h2 id="ehcp-heading">EHCPs</h2>
+      <p data-testid="ehcp-summary">
+        {formatCount(latest.plansAtEnd!)} plans at the end of{' '}
+        {monthLabel({ year: Number(latest.month.slice(0, 4)), month: Number(latest.month.slice(5)) })}
+        {latest.target !== null &&
+          `, against a target of ${formatCount(latest.target)}: ${
+            latest.gapToTarget === 0 ? 'on target' : `${formatCount(Math.abs(latest.gapToTarget!))} ${latest.gapToTarget! > 0 ? 'above' : 'below'} target`
+          }`}
+        .
+      </p>
+    </section>
+  );
+}
+
+function Contributions({ report, y }: { report: Report; y: YearFigures }) {
+  const stake = contributionsAtStake(report, y.fy);
+  if (y.dfeContributionsToDate === null) return null;
+  return (
+    <section aria-labelledby="contributions-heading">
+      <h2 id="contributions-heading">DfE contributions</h2>
+      <p data-testid="contributions-summary">
+        {formatPounds(y.dfeContributionsToDate)} received or due to the end of {y.label}
+        {y.agreement ? ` (${formatPounds(y.agreement.contribution)} for ${y.label} itself)` : ''}.
+        {stake && ` A further ${formatPounds(stake.total)} for ${stake.years.join(', ')} depends on the DfE judging progress satisfactory.`}
+      </p>
+    </section>
+  );
+}
+
+function TrajectoryPanel({ report, y }: { report: Report; y: YearFigures }) {
+  const rows = trajectoryRows(report);
+  const title = trajectoryFinding(y);
+  return (
+    <section aria-labelledby="trajectory-heading">
+      <h2 id="trajectory-heading">The deficit against the agreement</h2>
+      <ChartFigure
+        testId="overview-trajectory"
+        title={title}
+        table={
+          <table>
+            <caption>Agreed profile and gross cumulative deficit by year. Dashes mark years without actuals.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col" className="num">Agreed profile</th>
+                <th scope="col" className="num">Gross cumulative deficit</th>
+                <th scope="col" className="num">Net after DfE contributions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.fy}>
+                  <th scope="row">{r.label}</th>
+                  <td className="num">{r.profile === null ? '–' : formatPounds(r.profile)}</td>
+                  <td className="num">{r.gross === null ? '–' : formatPounds(r.gross)}</td>
+                  <td className="num">{r.net === null ? '–' : formatPounds(r.net)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      >
+        <TrajectoryChart rows={rows} title={title} />
+      </ChartFigure>
+    </section>
+  );
+}
+
+function FiguresSection({ y }: { y: YearFigures }) {
+  return (
+    <section aria-labelledby="figures-heading">
+      <h2 id="figures-heading">Headline figures</h2>
+      <Headlines y={y} />
+    </section>
+  );
+}
+
+/** Section order by role: what each reader needs first comes first. */
+const ORDER: Record<Role, string[]> = {
+  dcs: ['status', 'figures', 'contributions', 'ehcp', 'blocks'],
+  forum: ['status', 'trajectory', 'blocks', 'figures', 'ehcp'],
+  finance: ['figures', 'blocks', 'status', 'contributions', 'ehcp'],
+};
+
 export function Overview() {
   const report = useReport();
   const y = useSelectedYear(report);
+  const role = useWorkspace((s) => s.role);
   if (!y) return <p>No data is loaded yet.</p>;
-  const latestEhcp = [...report.ehcp].reverse().find((m) => m.plansAtEnd !== null);
+  const sections: Record<string, ReactNode> = {
+    status: <StatusSummary y={y} summaryFirst={role === 'forum'} />,
+    figures: <FiguresSection y={y} />,
+    blocks: <BlocksTable y={y} />,
+    ehcp: <EhcpSummary report={report} />,
+    contributions: <Contributions report={report} y={y} />,
+    trajectory: <TrajectoryPanel report={report} y={y} />,
+  };
   return (
     <>
-      <section aria-labelledby="status-heading" className="status-panel">
-        <h2 id="status-heading">
-          {y.label}
-          {y.latestPeriod !== null && `, as at period ${y.latestPeriod} (${monthLabel(monthOfPeriod(y.fy, y.latestPeriod))})`}
-        </h2>
-        <StatusBadge status={y.status} />
-        <p data-testid="status-reason">{y.statusReason}</p>
-        {y.latestPeriod !== null && <p data-testid="summary">{summarySentence(y)}</p>}
-      </section>
-      <section aria-labelledby="figures-heading">
-        <h2 id="figures-heading">Headline figures</h2>
-        <Headlines y={y} />
-      </section>
-      {y.blocks.length > 0 && y.latestPeriod !== null && (
-        <section aria-labelledby="blocks-heading">
-          <h2 id="blocks-heading">By block</h2>
-          <div className="table-wrap">
-            <table data-testid="blocks-table">
-              <caption>Budget, forecast outturn, variance and in-year deficit by block, {y.label}. Underspends and surpluses in brackets.</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Block</th>
-                  <th scope="col" className="num">Budget</th>
-                  <th scope="col" className="num">Forecast outturn</th>
-                  <th scope="col" className="num">Over / (under) spend</th>
-                  <th scope="col" className="num">DSG income</th>
-                  <th scope="col" className="num">In-year deficit / (surplus)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {y.blocks.map((b) => (
-                  <tr key={b.block}>
-                    <th scope="row">{b.block}</th>
-                    <td className="num">{formatPounds(b.budget)}</td>
-                    <td className="num">{formatPounds(b.forecastOutturn)}</td>
-                    <td className="num">{formatPounds(b.variance)}</td>
-                    <td className="num">{formatPounds(b.income)}</td>
-                    <td className="num">{formatPounds(b.inYearDeficit)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      )}
-      {latestEhcp && (
-        <section aria-labelledby="ehcp-heading">
-          <h2 id="ehcp-heading">EHCPs</h2>
-          <p data-testid="ehcp-summary">
-            {formatCount(latestEhcp.plansAtEnd!)} plans at the end of{' '}
-            {monthLabel({ year: Number(latestEhcp.month.slice(0, 4)), month: Number(latestEhcp.month.slice(5)) })}
-            {latestEhcp.target !== null &&
-              `, against a target of ${formatCount(latestEhcp.target)}: ${
-                latestEhcp.gapToTarget === 0 ? 'on target' : `${formatCount(Math.abs(latestEhcp.gapToTarget!))} ${latestEhcp.gapToTarget! > 0 ? 'above' : 'below'} target`
-              }`}
-            .
-          </p>
-        </section>
+      {ORDER[role].map((k) => (
+        <div key={k}>{sections[k]}</div>
+      ))}
+      {role === 'finance' && (
+        <p>
+          <a href="#/lines">See every budget line</a> or <a href="#/variance">the variance by block and month</a>.
+        </p>
       )}
     </>
   );

@@ -1,0 +1,42 @@
+/**
+ * Screenshots of every dashboard view at 1280×800 and 768×1024, on screen and as printed, for a
+ * person to look at. Build first, then: `npx tsx scripts/screenshots.ts [out-folder]`
+ * (DSG_DIST picks the build folder, as for the browser tests). Images are not committed.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp } from '../tests/e2e/browser';
+
+const VIEWS = ['overview', 'trajectory', 'variance', 'lines', 'ehcp', 'agreement'];
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 768, height: 1024 },
+];
+const out = process.argv[2] ?? '/tmp/dsg-screenshots';
+const roles = (process.env.ROLES ?? 'finance').split(',');
+mkdirSync(out, { recursive: true });
+
+for (const viewport of SIZES) {
+  const h = await openApp({ viewport });
+  try {
+    for (const role of roles) {
+      await h.page.evaluate((r) => localStorage.setItem('dsg-monitor.role', r), role);
+      for (const view of VIEWS) {
+        await h.page.goto(`${h.url}#/${view}`);
+        await h.page.reload();
+        await h.page.waitForSelector('main h1');
+        await h.page.waitForTimeout(300);
+        const name = `${view}-${role}-${viewport.width}`;
+        await h.page.emulateMedia({ media: 'screen' });
+        await h.page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+        await h.page.screenshot({ path: join(out, `${name}-top.png`) });
+        await h.page.emulateMedia({ media: 'print' });
+        await h.page.screenshot({ path: join(out, `${name}-print.png`), fullPage: true });
+        await h.page.emulateMedia({ media: 'screen' });
+      }
+    }
+  } finally {
+    await h.close();
+  }
+}
+console.log(`Screenshots in ${out}`);

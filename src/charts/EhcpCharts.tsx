@@ -1,0 +1,84 @@
+/** The EHCP charts: plans against target, monthly flows in and out, requests for assessment against target. */
+import { useId } from 'react';
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { countText, type EhcpRow } from '../views/ehcp/shape';
+import { countTicks, formatCountTick } from './axis';
+import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from './common';
+import { ExactTooltip } from './ExactTooltip';
+import { COLOURS } from './palette';
+import { Patterns, fillFor } from './Patterns';
+
+const yLabel = (value: string) => ({ value, angle: -90, position: 'insideLeft' as const, style: AXIS_LABEL_STYLE, offset: 0 });
+const xLabel = { value: 'Month', position: 'insideBottom' as const, offset: -4, style: AXIS_LABEL_STYLE };
+
+export function PlansChart({ rows, title }: { rows: EhcpRow[]; title: string }) {
+  const ticks = countTicks(rows.flatMap((r) => [r.plansAtEnd, r.target]));
+  const describe = (r: EhcpRow) => ({
+    heading: r.month,
+    lines: [
+      { name: 'Plans at end of month', value: countText(r.plansAtEnd) },
+      { name: 'Target', value: countText(r.target) },
+    ],
+  });
+  return (
+    <LineChart data={rows} style={CHART_STYLE(300)} responsive accessibilityLayer margin={MARGIN} title={title}>
+      <CartesianGrid stroke="#d8d8d8" vertical={false} />
+      <XAxis dataKey="short" tick={AXIS_TICK} label={xLabel} height={44} />
+      <YAxis tickFormatter={formatCountTick} tick={AXIS_TICK} width={72} ticks={ticks} domain={ticks ? [ticks[0]!, ticks[ticks.length - 1]!] : ['auto', 'auto']} interval={0} label={yLabel('Plans in force (count)')} />
+      <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
+      <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
+      <Line dataKey="plansAtEnd" name="Plans at end of month" stroke={COLOURS.blue} strokeWidth={3} dot={{ r: 5, fill: COLOURS.blue }} legendType="circle" isAnimationActive={false} />
+      <Line dataKey="target" name="Target (dashed, squares)" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={{ r: 5, fill: COLOURS.black }} legendType="square" isAnimationActive={false} connectNulls />
+    </LineChart>
+  );
+}
+
+const IN = { colour: COLOURS.blue, pattern: 'solid' } as const;
+const OUT = { colour: COLOURS.vermillion, pattern: 'stripes' } as const;
+
+export function FlowsChart({ rows, title }: { rows: EhcpRow[]; title: string }) {
+  const prefix = useId().replace(/:/g, '');
+  const describe = (r: EhcpRow) => ({
+    heading: r.month,
+    lines: [
+      { name: 'New plans and transfers in', value: countText(r.inflows) },
+      { name: 'Plans ended', value: countText(r.outflows) },
+    ],
+  });
+  return (
+    <BarChart data={rows} style={CHART_STYLE(320)} responsive accessibilityLayer margin={MARGIN} stackOffset="sign" title={title}>
+      <Patterns prefix={prefix} styles={[OUT]} />
+      <CartesianGrid stroke="#d8d8d8" vertical={false} />
+      <XAxis dataKey="short" tick={AXIS_TICK} interval="preserveStartEnd" label={xLabel} height={44} />
+      <YAxis tickFormatter={(n: number) => formatCountTick(Math.abs(n))} tick={AXIS_TICK} width={72} label={yLabel('Plans a month (count)')} />
+      <ReferenceLine y={0} stroke={COLOURS.black} />
+      <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
+      <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
+      <Bar dataKey="inflows" stackId="flow" name="Began: new plans and transfers in (solid, above the line)" fill={fillFor(prefix, IN)} isAnimationActive={false} legendType="rect" />
+      <Bar dataKey="pOutflows" stackId="flow" name="Ended (striped, below the line)" fill={fillFor(prefix, OUT)} stroke={COLOURS.vermillion} isAnimationActive={false} legendType="rect" />
+    </BarChart>
+  );
+}
+
+export function RsaChart({ rows, title }: { rows: EhcpRow[]; title: string }) {
+  const describe = (r: EhcpRow) => ({
+    heading: r.month,
+    lines: [
+      { name: 'Requests received', value: countText(r.rsaReceived) },
+      { name: 'Target', value: countText(r.rsaTarget) },
+      { name: 'Refused', value: countText(r.rsaRefused) },
+      { name: 'Refusal rate', value: r.refusalRate ?? 'not given' },
+    ],
+  });
+  return (
+    <ComposedChart data={rows} style={CHART_STYLE(320)} responsive accessibilityLayer margin={MARGIN} title={title}>
+      <CartesianGrid stroke="#d8d8d8" vertical={false} />
+      <XAxis dataKey="short" tick={AXIS_TICK} interval="preserveStartEnd" label={xLabel} height={44} />
+      <YAxis tickFormatter={formatCountTick} tick={AXIS_TICK} width={72} label={yLabel('Requests a month (count)')} />
+      <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
+      <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
+      <Bar dataKey="rsaReceived" name="Requests received (bars)" fill={COLOURS.blue} isAnimationActive={false} legendType="rect" />
+      <Line dataKey="rsaTarget" name="Target (dashed step)" type="stepAfter" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={false} legendType="plainline" isAnimationActive={false} />
+    </ComposedChart>
+  );
+}

@@ -1,0 +1,73 @@
+/** Agreement: the Safety Valve agreement's years, profile, contributions and surplus requirements, with progress against each. */
+import { StatusBadge } from '../shared/StatusBadge';
+import { formatPounds } from '../../domain/format';
+import type { Pence } from '../../domain/money';
+import { useReport, useSelectedYear } from '../../store/workspace';
+import { agreementRows, contributionsAtStake } from './shape';
+import '../../charts/dashboard.css';
+
+const money = (p: Pence | null) => (p === null ? '–' : formatPounds(p));
+
+export function Agreement() {
+  const report = useReport();
+  const y = useSelectedYear(report);
+  const rows = agreementRows(report);
+  if (rows.length === 0) return <p>No Safety Valve agreement is loaded.</p>;
+  const stake = y ? contributionsAtStake(report, y.fy) : null;
+  return (
+    <>
+      <p className="view-intro">
+        Under the Safety Valve agreement the council keeps its gross cumulative DSG deficit (before DfE contributions) at or below the
+        agreed profile at each year end, and reaches an in-year surplus in the years marked. The DfE pays its contributions in
+        instalments, each subject to satisfactory progress.
+      </p>
+      {stake && (
+        <p className="lede" data-testid="at-stake">
+          Still to come, subject to progress: DfE contributions of {formatPounds(stake.total)} for {stake.years.join(', ')}.
+        </p>
+      )}
+      <div className="table-wrap">
+        <table data-testid="agreement-table">
+          <caption>The agreement by year, with the position where actuals are loaded. Headroom in brackets; dashes mark years without actuals.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Year</th>
+              <th scope="col" className="num">Deficit profile</th>
+              <th scope="col" className="num">DfE contribution</th>
+              <th scope="col" className="num">Contributions to date</th>
+              <th scope="col">Surplus required</th>
+              <th scope="col" className="num">Gross cumulative deficit</th>
+              <th scope="col" className="num">Excess / (headroom)</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.fy} aria-current={y?.fy === r.fy ? 'true' : undefined}>
+                <th scope="row">
+                  {r.label}
+                  {y?.fy === r.fy && <span className="tag">viewing</span>}
+                </th>
+                <td className="num">{formatPounds(r.profile)}</td>
+                <td className="num">{formatPounds(r.contribution)}</td>
+                <td className="num">{money(r.contributionsToDate)}</td>
+                <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
+                <td className="num">
+                  {money(r.gross)}
+                  {r.gross !== null && r.latestPeriod !== 12 && <span className="tag">forecast</span>}
+                </td>
+                <td className="num">
+                  {money(r.excess)}
+                  {r.percent && ` (${r.percent})`}
+                </td>
+                <td>
+                  <StatusBadge status={r.status} compact />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

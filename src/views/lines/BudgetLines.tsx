@@ -1,0 +1,154 @@
+/** Budget lines: every line with budget, year-to-date actual, forecast outturn, variance and commentary; filter, sort, drill. */
+import { BLOCKS, type Block } from '../../domain/blocks';
+import { monthLabel, monthOfPeriod } from '../../domain/calendar';
+import { formatCount, formatPounds } from '../../domain/format';
+import type { Pence } from '../../domain/money';
+import { useReport, useSelectedYear } from '../../store/workspace';
+import { useLineView } from './drill';
+import { lineRows, sortRows, totals, type SortKey } from './shape';
+import '../../charts/dashboard.css';
+
+function SortHeader({ k, label, num, className }: { k: SortKey; label: string; num?: boolean; className?: string }) {
+  const sort = useLineView((s) => s.sort);
+  const dir = useLineView((s) => s.dir);
+  const setSort = useLineView((s) => s.setSort);
+  return (
+    <th scope="col" className={[num ? 'num' : '', className ?? ''].join(' ').trim() || undefined} aria-sort={sort === k ? dir : undefined}>
+      <button type="button" className="sort-button" onClick={() => setSort(k)}>
+        {label}
+        <span aria-hidden="true">{sort === k ? (dir === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
+const money = (p: Pence | null) => (p === null ? 'none' : formatPounds(p));
+
+export function BudgetLines() {
+  const report = useReport();
+  const y = useSelectedYear(report);
+  const view = useLineView();
+  if (!y) return <p>No data is loaded yet.</p>;
+  const latest = y.latestPeriod ?? 0;
+  const period = view.period !== null && view.period <= latest ? view.period : null;
+  const rows = sortRows(lineRows(y.lines, { block: view.block, period, query: view.query }), view.sort, view.dir);
+  const t = totals(rows);
+  const final = y.latestPeriod === 12;
+  const outturn = final ? 'Outturn' : 'Forecast outturn';
+  const monthName = period === null ? null : monthLabel(monthOfPeriod(y.fy, period));
+  // An empty commentary column would only squeeze the figures; say there is none instead.
+  const hasCommentary = y.lines.some((l) => l.commentary);
+  const asAt = y.latestPeriod === null ? 'no actuals are loaded' : `actuals to period ${y.latestPeriod} (${monthLabel(monthOfPeriod(y.fy, y.latestPeriod))})`;
+  return (
+    <>
+      <p className="view-intro">
+        {y.label}, {asAt}. Variance is {outturn.toLowerCase()} less budget: overspends plain, underspends in brackets. Forecasts marked
+        "officer" were given in the actuals file; the others are spend to date plus the rest of the budget.
+      </p>
+      <form className="filters" role="search" aria-label="Filter budget lines" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Block
+          <select value={view.block ?? ''} onChange={(e) => view.setFilter({ block: e.target.value === '' ? null : (e.target.value as Block) })}>
+            <option value="">All blocks</option>
+            {BLOCKS.filter((b) => y.lines.some((l) => l.block === b)).map((b) => (
+              <option key={b} value={b}>{b}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Month
+          <select value={period ?? ''} onChange={(e) => view.setFilter({ period: e.target.value === '' ? null : Number(e.target.value) })}>
+            <option value="">Whole year to date</option>
+            {Array.from({ length: latest }, (_, i) => i + 1).map((p) => (
+              <option key={p} value={p}>{monthLabel(monthOfPeriod(y.fy, p))}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Search lines and commentary
+          <input type="search" value={view.query} onChange={(e) => view.setFilter({ query: e.target.value })} />
+        </label>
+        {(view.block !== null || period !== null || view.query !== '') && (
+          <button type="button" onClick={() => view.setFilter({ block: null, period: null, query: '' })}>Clear filters</button>
+        )}
+      </form>
+      {!hasCommentary && <p className="count-note">No commentary is loaded for these lines.</p>}
+      <p role="status" className="count-note" data-testid="lines-count">
+        Showing {formatCount(rows.length)} of {formatCount(y.lines.length)} budget lines
+        {view.block ? ` in ${view.block}` : ''}
+        {monthName ? `, with the in-month figures for ${monthName}` : ''}.
+      </p>
+      <div className="table-wrap">
+        <table className="lines-table" data-testid="lines-table">
+          <caption>
+            Budget lines, {y.label}{view.block ? `, ${view.block}` : ''}. Sort by choosing a column heading. Underspends in brackets.
+          </caption>
+          <thead>
+            <tr>
+              <SortHeader k="block" label="Block" className="col-block" />
+              <SortHeader k="line" label="Budget line" />
+              <SortHeader k="budget" label="Budget" num />
+              <SortHeader k="actualToDate" label="Actual to date" num />
+              <SortHeader k="forecastOutturn" label={outturn} num />
+              <SortHeader k="variance" label="Over / (under) spend" num />
+              {monthName && (
+                <>
+                  <SortHeader k="monthBudget" label={`${monthName} budget`} num />
+                  <SortHeader k="monthActual" label={`${monthName} actual`} num />
+                  <SortHeader k="monthVariance" label={`${monthName} variance`} num />
+                </>
+              )}
+              {hasCommentary && <th scope="col">Commentary</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <td className="col-block">{r.block}</td>
+                <th scope="row">
+                  {r.line}
+                  <span className="line-block"> ({r.block})</span>
+                  {r.costCentre && <span className="tag">{r.costCentre}</span>}
+                  {r.unbudgeted && <span className="tag">unbudgeted</span>}
+                </th>
+                <td className="num">{formatPounds(r.budget)}</td>
+                <td className="num">{formatPounds(r.actualToDate)}</td>
+                <td className="num">
+                  {formatPounds(r.forecastOutturn)}
+                  {r.forecastGiven && !final && <span className="tag">officer</span>}
+                </td>
+                <td className="num">{formatPounds(r.variance)}</td>
+                {r.month && (
+                  <>
+                    <td className="num">{formatPounds(r.month.budget)}</td>
+                    <td className="num">{money(r.month.actual)}</td>
+                    <td className="num">{formatPounds(r.month.variance)}</td>
+                  </>
+                )}
+                {hasCommentary && <td className="commentary">{r.commentary ?? ''}</td>}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td className="col-block" />
+              <th scope="row">Total of the lines shown</th>
+              <td className="num">{formatPounds(t.budget)}</td>
+              <td className="num">{formatPounds(t.actualToDate)}</td>
+              <td className="num">{formatPounds(t.forecastOutturn)}</td>
+              <td className="num">{formatPounds(t.variance)}</td>
+              {t.month && (
+                <>
+                  <td className="num">{formatPounds(t.month.budget)}</td>
+                  <td className="num">{formatPounds(t.month.actual)}</td>
+                  <td className="num">{formatPounds(t.month.variance)}</td>
+                </>
+              )}
+              {hasCommentary && <td />}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
+  );
+}

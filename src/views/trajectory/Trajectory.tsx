@@ -1,0 +1,94 @@
+/** Trajectory: the deficit across all agreement years, and the selected year's waterfall. */
+import { ChartFigure } from '../../charts/ChartFigure';
+import { TrajectoryChart } from '../../charts/TrajectoryChart';
+import { WaterfallChart } from '../../charts/WaterfallChart';
+import { formatPounds } from '../../domain/format';
+import type { Pence } from '../../domain/money';
+import { useReport, useSelectedYear } from '../../store/workspace';
+import { grossKindText, trajectoryFinding, trajectoryRows, waterfallFinding, waterfallSteps } from './shape';
+import '../../charts/dashboard.css';
+
+const money = (p: Pence | null) => (p === null ? '–' : formatPounds(p));
+
+export function Trajectory() {
+  const report = useReport();
+  const y = useSelectedYear(report);
+  const rows = trajectoryRows(report);
+  const steps = waterfallSteps(y);
+  const title = trajectoryFinding(y);
+  return (
+    <>
+      <p className="view-intro">
+        The gross cumulative deficit is counted before DfE Safety Valve contributions and compared with the agreed profile at each
+        year end. Years marked "surplus due" are those in which the agreement requires an in-year surplus.
+      </p>
+      <ChartFigure
+        testId="trajectory-chart"
+        title={title}
+        table={
+          <table>
+            <caption>Deficit trajectory by year: agreed profile, gross and net cumulative deficit, DfE contributions. Dashes mark years without actuals.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col" className="num">Agreed profile</th>
+                <th scope="col" className="num">Gross cumulative deficit</th>
+                <th scope="col">Basis</th>
+                <th scope="col" className="num">Net after DfE contributions</th>
+                <th scope="col" className="num">DfE contribution for the year</th>
+                <th scope="col">In-year surplus required</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.fy}>
+                  <th scope="row">{r.label}</th>
+                  <td className="num">{money(r.profile)}</td>
+                  <td className="num">{money(r.gross)}</td>
+                  <td>{grossKindText(r)}</td>
+                  <td className="num">{money(r.net)}</td>
+                  <td className="num">{money(r.contribution)}</td>
+                  <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      >
+        <TrajectoryChart rows={rows} title={title} />
+      </ChartFigure>
+      {y && steps ? (
+        <ChartFigure
+          testId="waterfall-chart"
+          title={waterfallFinding(y)}
+          note={`${y.label}: from the deficit brought forward, through each block's in-year deficit or surplus, to the closing gross and net deficits.`}
+          table={
+            <table>
+              <caption>Waterfall for {y.label}. Decreases (surpluses, contributions) in brackets.</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Step</th>
+                  <th scope="col" className="num">Amount</th>
+                  <th scope="col" className="num">Running total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {steps.map((s) => (
+                  <tr key={s.label}>
+                    <th scope="row">{s.label}</th>
+                    <td className="num">{formatPounds(s.amount)}</td>
+                    <td className="num">{formatPounds(s.to)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        >
+          <WaterfallChart steps={steps} title={waterfallFinding(y)} />
+        </ChartFigure>
+      ) : (
+        <p>{y ? `The waterfall for ${y.label} needs actuals for it and every agreement year before it.` : 'No data is loaded yet.'}</p>
+      )}
+    </>
+  );
+}

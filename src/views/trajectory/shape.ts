@@ -1,0 +1,141 @@
+/**
+ * Data for the Trajectory view: one row per year of the agreement (and any year with data), and
+ * the waterfall of the selected year. Pure: exact pence in, exact pence and display text out,
+ * plus the plotting numbers Recharts needs.
+ */
+import type { Report } from '../../domain/report';
+import type { YearFigures } from '../../domain/calculate';
+import { monthLabel, monthOfPeriod } from '../../domain/calendar';
+import { formatCompact, formatPercent } from '../../domain/format';
+import { add, neg, sub, type Pence } from '../../domain/money';
+import { plot } from '../../charts/plot';
+
+export type GrossKind = 'outturn' | 'forecast';
+
+export interface TrajectoryRow {
+  fy: number;
+  label: string;
+  profile: Pence | null;
+  gross: Pence | null;
+  /** Outturn once period 12 is in, else a forecast made at the latest period. */
+  grossKind: GrossKind | null;
+  latestPeriod: number | null;
+  net: Pence | null;
+  contribution: Pence | null;
+  surplusRequired: boolean;
+  // Plotting numbers (pounds); never formatted for display.
+  pProfile: number | null;
+  pOutturn: number | null;
+  pForecast: number | null;
+  pNet: number | null;
+  pContribution: number | null;
+}
+
+export function trajectoryRows(report: Report): TrajectoryRow[] {
+  const rows = report.years.map((y): TrajectoryRow => {
+    const grossKind: GrossKind | null = y.cumulativeDeficitGross === null ? null : y.latestPeriod === 12 ? 'outturn' : 'forecast';
+    const net = y.cumulativeDeficitGross === null ? null : y.cumulativeDeficitNet;
+    return {
+      fy: y.fy,
+      label: y.label,
+      profile: y.agreementProfile,
+      gross: y.cumulativeDeficitGross,
+      grossKind,
+      latestPeriod: y.latestPeriod,
+      net,
+      contribution: y.agreement?.contribution ?? null,
+      surplusRequired: y.surplusRequired,
+      pProfile: plot(y.agreementProfile),
+      pOutturn: grossKind === 'outturn' ? plot(y.cumulativeDeficitGross) : null,
+      pForecast: grossKind === 'forecast' ? plot(y.cumulativeDeficitGross) : null,
+      pNet: plot(net),
+      pContribution: plot(y.agreement?.contribution ?? null),
+    };
+  });
+  // The forecast line starts from the last outturn, so actual and forecast read as one path.
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i]!.grossKind === 'forecast' && rows[i - 1]!.grossKind === 'outturn') rows[i - 1]!.pForecast = rows[i - 1]!.pOutturn;
+  }
+  return rows;
+}
+
+export function grossKindText(r: Pick<TrajectoryRow, 'grossKind' | 'latestPeriod'>): string {
+  if (r.grossKind === 'outturn') return 'outturn';
+  if (r.grossKind === 'forecast') return `forecast at period ${r.latestPeriod}`;
+  return 'no actuals';
+}
+
+/** The finding the trajectory chart's title states, for the year being viewed. */
+export function trajectoryFinding(y: YearFigures | undefined): string {
+  if (!y || y.cumulativeDeficitGross === null || y.latestPeriod === null) {
+    return 'No actuals are loaded yet: the chart shows the agreed deficit profile only';
+  }
+  const when = monthLabel(monthOfPeriod(y.fy, y.latestPeriod));
+  const final = y.latestPeriod === 12;
+  const C = formatCompact(y.cumulativeDeficitGross, { trim: true });
+  const subject = `${final ? `At ${when}` : `Forecast at ${when},`} the ${y.label} cumulative deficit of ${C}`;
+  if (y.varianceToProfile === null || y.agreementProfile === null) return `${subject} has no agreed profile to compare against`;
+  const e = y.varianceToProfile;
+  const pct = y.varianceToProfilePercent ? ` (${formatPercent(y.varianceToProfilePercent.abs())})` : '';
+  const profile = formatCompact(y.agreementProfile, { trim: true });
+  if (e === 0) return `${subject} ${final ? 'was' : 'is'} exactly the ${profile} agreed profile`;
+  const amount = formatCompact(Math.abs(e) as Pence, { trim: true });
+  return `${subject} ${final ? 'was' : 'is'} ${amount}${pct} ${e > 0 ? 'above' : 'below'} the ${profile} agreed profile`;
+}
+
+export type StepKind = 'total' | 'increase' | 'decrease';
+
+export interface WaterfallStep {
+  label: string;
+  kind: StepKind;
+  /** The step's own amount: the total for totals, the change for steps. */
+  amount: Pence;
+  /** Running position after the step. */
+  to: Pence;
+  /** Plotted [low, high] in pounds. */
+  range: [number, number];
+  /** The amount as the bar's label prints it: "+£2.99m", "(£136k)", "£11.86m". */
+  text: string;
+}
+
+function step(label: string, from: Pence, to: Pence, kind?: StepKind): WaterfallStep {
+  const amount = kind === 'total' ? to : sub(to, from);
+  const k: StepKind = kind ?? (amount >= 0 ? 'increase' : 'decrease');
+  const lo = kind === 'total' ? Math.min(0, plot(to)) : Math.min(plot(from), plot(to));
+  const hi = kind === 'total' ? Math.max(0, plot(to)) : Math.max(plot(from), plot(to));
+  const compact = formatCompact(amount, { trim: true });
+  return { label, kind: k, amount, to, range: [lo, hi], text: k === 'increase' ? `+${compact}` : compact };
+}
+
+/**
+ * Opening deficit, each block's in-year deficit or surplus, the closing gross deficit, the DfE
+ * contributions to date, and the closing net deficit. Null where the year cannot be chained.
+ */
+export function waterfallSteps(y: YearFigures | undefined): WaterfallStep[] | null {
+  if (!y || y.deficitBroughtForward === null || y.cumulativeDeficitGross === null) return null;
+  const steps: WaterfallStep[] = [step('Deficit brought forward', y.deficitBroughtForward, y.deficitBroughtForward, 'total')];
+  let at = y.deficitBroughtForward;
+  for (const b of y.blocks) {
+    const next = add(at, b.inYearDeficit);
+    steps.push(step(`${b.block} in-year`, at, next));
+    at = next;
+  }
+  steps.push(step('Gross cumulative deficit', at, y.cumulativeDeficitGross, 'total'));
+  if (y.dfeContributionsToDate !== null && y.cumulativeDeficitNet !== null) {
+    steps.push(step('DfE contributions to date', y.cumulativeDeficitGross, sub(y.cumulativeDeficitGross, y.dfeContributionsToDate)));
+    steps.push(step('Net cumulative deficit', y.cumulativeDeficitNet, y.cumulativeDeficitNet, 'total'));
+  }
+  return steps;
+}
+
+export function waterfallFinding(y: YearFigures): string {
+  const d = y.inYearDeficit!;
+  const from = formatCompact(y.deficitBroughtForward!, { trim: true });
+  const to = formatCompact(y.cumulativeDeficitGross!, { trim: true });
+  const verb = d > 0 ? `The ${formatCompact(d, { trim: true })} in-year deficit took` : d < 0 ? `The ${formatCompact(neg(d), { trim: true })} in-year surplus took` : 'A balanced year kept';
+  let s = `${verb} the gross deficit from ${from} to ${to}`;
+  if (y.dfeContributionsToDate !== null && y.cumulativeDeficitNet !== null) {
+    s += `; after ${formatCompact(y.dfeContributionsToDate, { trim: true })} of DfE contributions the net deficit is ${formatCompact(y.cumulativeDeficitNet, { trim: true })}`;
+  }
+  return s;
+}

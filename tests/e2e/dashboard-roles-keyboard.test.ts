@@ -1,0 +1,115 @@
+/**
+ * Across the dashboard: every view reached by keyboard alone, the role chooser tailoring the
+ * overview and remembered, forum members shown no editing or drill controls, and every view
+ * fitting 768 px without sideways scrolling of the page.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openApp } from './browser';
+import { chartTable, fitsWidth, gotoView, rowNamed, seriousViolations } from './dashboard';
+
+const VIEWS: [string, string][] = [
+  ['overview', 'Overview'],
+  ['trajectory', 'Trajectory'],
+  ['variance', 'Variance by block and month'],
+  ['lines', 'Budget lines'],
+  ['ehcp', 'EHCP and demand'],
+  ['agreement', 'Agreement'],
+];
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('keyboard navigation', () => {
+  it('reaches every view with Tab and Enter alone, moving focus to its heading', async () => {
+    const h = await openApp();
+    try {
+      for (const [path, label] of VIEWS) {
+        await h.page.locator('body').focus();
+        await h.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        let found = false;
+        for (let i = 0; i < 40 && !found; i++) {
+          await h.page.keyboard.press('Tab');
+          found = await h.page.evaluate((l) => {
+            const a = document.activeElement;
+            return a instanceof HTMLAnchorElement && a.closest('nav') !== null && a.textContent === l;
+          }, label);
+        }
+        expect(found, `Tab reaches the link to ${label}`).toBe(true);
+        // The focused element must show a visible focus indicator.
+        const outline = await h.page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+        expect(outline).not.toBe('none');
+        await h.page.keyboard.press('Enter');
+        await h.page.locator('main h1', { hasText: label }).waitFor();
+        expect(h.page.url()).toContain(`#/${path}`);
+      }
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('roles', () => {
+  it('puts the plain summary and the deficit chart first for a forum member, remembers the role, and shows no drill or edit controls', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'dsg-role-'));
+    dirs.push(profileDir);
+    let h = await openApp({ profileDir });
+    await h.page.getByLabel('I am a').selectOption('forum');
+    await h.close();
+    h = await openApp({ profileDir });
+    try {
+      expect(await h.page.getByLabel('I am a').inputValue()).toBe('forum');
+      const firstText = await h.page.locator('main section').first().innerText();
+      expect(firstText).toContain(
+        'At period 12 the DSG overspent by £2.73 million in 2022-23, taking the cumulative deficit to £11.86 million, £0.16 million (1.4%) above the £11.7 million agreed with the DfE.',
+      );
+      const rows = await chartTable(h.page, 'overview-trajectory');
+      expect(rowNamed(rows, '2022-23')).toEqual(['2022-23', '£11,700,000', '£11,862,717', '£6,702,717']);
+      await gotoView(h.page, h.url, 'variance', 'Variance by block and month');
+      expect(await h.page.locator('main .link-button').count()).toBe(0);
+      for (const [path, label] of VIEWS) {
+        await gotoView(h.page, h.url, path, label);
+        const editors = await h.page.locator('main textarea, main [contenteditable="true"], main input:not([type="search"])').count();
+        expect(editors, `no edit controls on ${label}`).toBe(0);
+      }
+    } finally {
+      await h.close();
+    }
+  });
+  it('puts compliance first for the DCS: status, reason, surplus requirement, freshness and what is at stake', async () => {
+    const h = await openApp();
+    try {
+      await h.page.getByLabel('I am a').selectOption('dcs');
+      const first = await h.page.locator('main section').first().innerText();
+      expect(first).toContain('Status: Amber');
+      expect(first).toContain('£162,717 (1.39%) above the agreed profile of £11,700,000');
+      expect(first).toContain('The agreement does not require an in-year surplus in 2022-23.');
+      expect(first).toContain('Latest actuals loaded: period 12, March 2023.');
+      expect(await h.page.getByTestId('contributions-summary').innerText()).toBe(
+        '£5,160,000 received or due to the end of 2022-23 (£5,160,000 for 2022-23 itself). A further £7,750,000 for 2023-24, 2024-25, 2025-26, 2026-27 depends on the DfE judging progress satisfactory.',
+      );
+      expect(await h.page.getByTestId('ehcp-summary').innerText()).toContain('1,570 plans at the end of March 2023, against a target of 1,568: 2 above target');
+      expect(await seriousViolations(h.page)).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('at 768 × 1024', () => {
+  it('every view fits the width, and has no serious or critical accessibility violations', async () => {
+    const h = await openApp({ viewport: { width: 768, height: 1024 } });
+    try {
+      for (const [path, label] of VIEWS) {
+        await gotoView(h.page, h.url, path, label);
+        expect(await fitsWidth(h.page), `${label} fits 768px`).toBe(true);
+        expect(await seriousViolations(h.page), label).toEqual([]);
+      }
+      expect(h.foreignRequests).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
