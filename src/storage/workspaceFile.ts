@@ -72,6 +72,11 @@ export function readWorkspaceFile(text: string): Check {
     for (const k of ['budgets', 'actuals', 'funding', 'agreement', 'ehcp', 'targets'] as const) {
       if (!Array.isArray(d[k])) err(`${at}.${k}`, 'must be a list');
     }
+    // Later parts of the dataset (instalments, revisions, conditions…) are optional lists; their
+    // rows are checked by the calculations that read them.
+    for (const k of ['instalments', 'otherContributions', 'revisions', 'conditions'] as const) {
+      if (d[k] !== undefined && !Array.isArray(d[k])) err(`${at}.${k}`, 'must be a list');
+    }
     const rows = (k: keyof Dataset) => (Array.isArray(d[k]) ? (d[k] as unknown[]) : []);
     rows('budgets').forEach((b, i) => {
       const w = `${at}.budgets[${i}]`;

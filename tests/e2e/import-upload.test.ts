@@ -35,7 +35,7 @@ describe('uploading files in the browser', () => {
   it('imports the example files and shows the SPEC section 7 figures as the user\'s own data', async () => {
     const paths = readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).sort().map((f) => join(DATA_DIR, f));
     const cards = await upload(h.page, paths);
-    expect(await cards.count()).toBe(6);
+    expect(await cards.count()).toBe(paths.length);
     expect(await card(h.page, 'actuals.csv').getByTestId('upload-kind').innerText()).toBe('actuals (one row per line and period)');
     expect(await card(h.page, 'agreement.csv').getByTestId('upload-kind').innerText()).toBe('Safety Valve agreement');
     expect(await card(h.page, 'budget.csv').getByTestId('upload-summary').innerText()).toContain('19 rows valid, 0 rows skipped, 0 errors');
@@ -49,7 +49,7 @@ describe('uploading files in the browser', () => {
     expect(f['cumulative-net']).toContain('£6,702,717');
     expect(f.status).toContain('Amber');
     const history = await historyRows(h.page);
-    expect(history).toHaveLength(6);
+    expect(history).toHaveLength(paths.length);
     expect(history.join('\n')).toMatch(/[0-9a-f]{12}…/); // the SHA-256
     stored = f;
     storedHistory = history;
@@ -117,7 +117,7 @@ describe('uploading files in the browser', () => {
     await p.getByRole('button', { name: 'Import the 1 valid row, leaving out 1 row' }).click();
     await p.getByText('Imported.').waitFor();
     const history = await historyRows(h.page);
-    expect(history).toHaveLength(7);
+    expect(history).toHaveLength(storedHistory.length + 1);
     expect(history[0]).toContain('actuals-partial.csv');
     // Undo it, so the later steps compare against the example figures.
     await h.page.getByRole('button', { name: 'Undo actuals-partial.csv' }).click();
@@ -196,8 +196,9 @@ describe('uploading files in the browser', () => {
     expect(f.budget).toContain('£3,250,000'); // 3,250,500.50 − 12,500.25 + 12,000, totals rows not added in
     expect(await h.page.locator('main').innerText()).not.toMatch(/Â£|�/);
     await h.page.getByLabel('Financial year').selectOption({ label: '2022-23 (to period 12)' });
+    const before = storedHistory.length;
     storedHistory = await historyRows(h.page);
-    expect(storedHistory).toHaveLength(11);
+    expect(storedHistory).toHaveLength(before + 3);
   });
 
   it('lets the user change the detected kind', async () => {

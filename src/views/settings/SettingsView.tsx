@@ -21,7 +21,14 @@ export function SettingsView() {
 function Tolerance() {
   const settings = useWorkspace((s) => s.settings);
   const setSettings = useWorkspace((s) => s.setSettings);
-  const [value, setValue] = useState(() => `${new Decimal(settings.tolerance).mul(100).toString()}%`);
+  const asPercent = (t: string) => `${new Decimal(t).mul(100).toString()}%`;
+  const [value, setValue] = useState(() => asPercent(settings.tolerance));
+  // Start again from what is stored whenever that changes (a workspace file, a reset).
+  const [basis, setBasis] = useState(settings.tolerance);
+  if (basis !== settings.tolerance) {
+    setBasis(settings.tolerance);
+    setValue(asPercent(settings.tolerance));
+  }
   const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
   const save = async () => {
     const t = parseTolerance(value);
@@ -59,6 +66,12 @@ function AgreementEditor() {
   const agreement = useWorkspace((s) => s.dataset.agreement);
   const saveAgreement = useWorkspace((s) => s.saveAgreement);
   const [rows, setRows] = useState<AgreementRow[]>(() => toRows(agreement));
+  // Start again from what is stored whenever that changes (an import, a workspace file, a reset).
+  const [basis, setBasis] = useState(agreement);
+  if (basis !== agreement) {
+    setBasis(agreement);
+    setRows(toRows(agreement));
+  }
   const [errors, setErrors] = useState<FormError[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const update = (i: number, patch: Partial<AgreementRow>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -70,7 +83,6 @@ function AgreementEditor() {
     const error = await saveAgreement(v.years);
     if (error) setErrors([{ row: 0, field: 'year', message: error }]);
     else {
-      setRows(toRows(v.years));
       setSaved('Agreement saved. It is in the import history, where it can be undone.');
     }
   };
@@ -238,7 +250,7 @@ function DangerZone() {
               ? 'Replace your data and import history with the example data (Torbay 2022-23)? Export the workspace first if you want to keep it.'
               : 'Delete every import, the history, the agreement and your settings from this browser? This cannot be undone.'}
           </p>
-          <button type="button" className="primary" onClick={confirm}>
+          <button type="button" className={asking === 'reset' ? 'primary' : 'danger'} onClick={confirm}>
             {asking === 'reset' ? 'Yes, reset to the example' : 'Yes, delete everything'}
           </button>{' '}
           <button type="button" onClick={() => setAsking(null)}>
