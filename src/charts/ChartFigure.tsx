@@ -4,6 +4,7 @@
  * (screen-reader support in Recharts is partial, so the table is the full alternative).
  */
 import { useId, type ReactNode } from 'react';
+import { TableWrap } from '../views/shared/TableWrap';
 
 export function ChartFigure(props: { testId: string; title: string; children: ReactNode; table: ReactNode; note?: ReactNode; tableOpen?: boolean }) {
   const id = useId();
@@ -15,7 +16,7 @@ export function ChartFigure(props: { testId: string; title: string; children: Re
       <p className="chart-help no-print">Tab to the chart, then use the left and right arrow keys to read each point.</p>
       <details className="chart-table" data-testid={`${props.testId}-table`} open={props.tableOpen}>
         <summary>Show as table</summary>
-        <div className="table-wrap">{props.table}</div>
+        <TableWrap label={`Table: ${props.title}`}>{props.table}</TableWrap>
       </details>
     </section>
   );

@@ -3,10 +3,7 @@
  * overview and remembered, forum members shown no editing or drill controls, and every view
  * fitting 768 px without sideways scrolling of the page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openApp } from './browser';
 import { chartTable, fitsWidth, gotoView, rowNamed, seriousViolations } from './dashboard';
 
@@ -18,9 +15,6 @@ const VIEWS: [string, string][] = [
   ['ehcp', 'EHCP and demand'],
   ['agreement', 'Agreement'],
 ];
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('keyboard navigation', () => {
   it('reaches every view with Tab and Enter alone, moving focus to its heading', async () => {
@@ -53,13 +47,11 @@ describe('keyboard navigation', () => {
 
 describe('roles', () => {
   it('puts the plain summary and the deficit chart first for a forum member, remembers the role, and shows no drill or edit controls', async () => {
-    const profileDir = mkdtempSync(join(tmpdir(), 'dsg-role-'));
-    dirs.push(profileDir);
-    let h = await openApp({ profileDir });
-    await h.page.getByLabel('I am a').selectOption('forum');
-    await h.close();
-    h = await openApp({ profileDir });
+    const h = await openApp();
     try {
+      await h.page.getByLabel('I am a').selectOption('forum');
+      await h.page.reload();
+      await h.page.locator('main h1').waitFor();
       expect(await h.page.getByLabel('I am a').inputValue()).toBe('forum');
       const firstText = await h.page.locator('main section').first().innerText();
       expect(firstText).toContain(
@@ -106,6 +98,9 @@ describe('at 768 × 1024', () => {
         await gotoView(h.page, h.url, path, label);
         expect(await fitsWidth(h.page), `${label} fits 768px`).toBe(true);
         expect(await seriousViolations(h.page), label).toEqual([]);
+        // And again with every "Show as table" open, so the table alternatives are checked too.
+        await h.page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        expect(await seriousViolations(h.page), `${label}, tables open`).toEqual([]);
       }
       expect(h.foreignRequests).toEqual([]);
     } finally {

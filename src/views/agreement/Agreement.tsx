@@ -1,4 +1,5 @@
 /** Agreement: the Safety Valve agreement's years, profile, contributions and surplus requirements, with progress against each. */
+import { TableWrap } from '../shared/TableWrap';
 import { StatusBadge } from '../shared/StatusBadge';
 import { formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
@@ -26,7 +27,7 @@ export function Agreement() {
           Still to come, subject to progress: DfE contributions of {formatPounds(stake.total)} for {stake.years.join(', ')}.
         </p>
       )}
-      <div className="table-wrap">
+      <TableWrap label="The agreement by year">
         <table data-testid="agreement-table">
           <caption>The agreement by year, with the position where actuals are loaded. Headroom in brackets; dashes mark years without actuals.</caption>
           <thead>
@@ -46,7 +47,7 @@ export function Agreement() {
               <tr key={r.fy} aria-current={y?.fy === r.fy ? 'true' : undefined}>
                 <th scope="row">
                   {r.label}
-                  {y?.fy === r.fy && <span className="tag">viewing</span>}
+                  {y?.fy === r.fy && <> <span className="tag">viewing</span></>}
                 </th>
                 <td className="num">{formatPounds(r.profile)}</td>
                 <td className="num">{formatPounds(r.contribution)}</td>
@@ -54,7 +55,7 @@ export function Agreement() {
                 <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
                 <td className="num">
                   {money(r.gross)}
-                  {r.gross !== null && r.latestPeriod !== 12 && <span className="tag">forecast</span>}
+                  {r.gross !== null && r.latestPeriod !== 12 && <> <span className="tag">forecast</span></>}
                 </td>
                 <td className="num">
                   {money(r.excess)}
@@ -67,7 +68,7 @@ export function Agreement() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

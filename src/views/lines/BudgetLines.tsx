@@ -1,4 +1,5 @@
 /** Budget lines: every line with budget, year-to-date actual, forecast outturn, variance and commentary; filter, sort, drill. */
+import { TableWrap } from '../shared/TableWrap';
 import { BLOCKS, type Block } from '../../domain/blocks';
 import { monthLabel, monthOfPeriod } from '../../domain/calendar';
 import { formatCount, formatPounds } from '../../domain/format';
@@ -78,7 +79,7 @@ export function BudgetLines() {
         {view.block ? ` in ${view.block}` : ''}
         {monthName ? `, with the in-month figures for ${monthName}` : ''}.
       </p>
-      <div className="table-wrap">
+      <TableWrap label="Budget lines table">
         <table className="lines-table" data-testid="lines-table">
           <caption>
             Budget lines, {y.label}{view.block ? `, ${view.block}` : ''}. Sort by choosing a column heading. Underspends in brackets.
@@ -148,7 +149,7 @@ export function BudgetLines() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableWrap>
     </>
   );
 }

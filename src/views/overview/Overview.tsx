@@ -3,6 +3,7 @@
  * depends on who is looking: the DCS sees compliance, a forum member the plain summary and the
  * deficit chart, a finance officer the figures and the blocks behind them.
  */
+import { TableWrap } from '../shared/TableWrap';
 import type { ReactNode } from 'react';
 import type { YearFigures } from '../../domain/calculate';
 import { monthLabel } from '../../domain/calendar';
@@ -83,7 +84,7 @@ function BlocksTable({ y }: { y: YearFigures }) {
   return (
     <section aria-labelledby="blocks-heading">
       <h2 id="blocks-heading">By block</h2>
-      <div className="table-wrap">
+      <TableWrap label="Figures by block">
         <table data-testid="blocks-table">
           <caption>Budget, forecast outturn, variance and in-year deficit by block, {y.label}. Underspends and surpluses in brackets.</caption>
           <thead>
@@ -109,7 +110,7 @@ function BlocksTable({ y }: { y: YearFigures }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
