@@ -8,6 +8,7 @@ import { BudgetLines } from '../views/lines/BudgetLines';
 import { Trajectory } from '../views/trajectory/Trajectory';
 import { Variance } from '../views/variance/Variance';
 import { SettingsView } from '../views/settings/SettingsView';
+import { ForumReport } from '../views/report/ForumReport';
 
 export interface RouteDef {
   path: string;
@@ -22,6 +23,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'lines', label: 'Budget lines', component: BudgetLines },
   { path: 'ehcp', label: 'EHCP and demand', component: Ehcp },
   { path: 'agreement', label: 'Agreement', component: Agreement },
+  { path: 'report', label: 'Forum report', component: ForumReport },
   { path: 'import', label: 'Import files', component: ImportView },
   { path: 'settings', label: 'Agreement and settings', component: SettingsView },
 ];
