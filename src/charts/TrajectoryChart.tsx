@@ -46,7 +46,7 @@ export function TrajectoryChart({ rows, title }: { rows: TrajectoryRow[]; title:
       <Bar dataKey="pContribution" name="DfE contribution for the year (dotted bars)" fill={fillFor(prefix, CONTRIBUTION)} stroke={COLOURS.green} isAnimationActive={false} legendType="rect" maxBarSize={48} />
       <Line dataKey="pProfile" name="Agreed deficit profile (dashed)" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={{ r: 4, fill: COLOURS.black }} legendType="plainline" isAnimationActive={false} connectNulls />
       <Line dataKey="pOutturn" name="Gross cumulative deficit: outturn" stroke={COLOURS.vermillion} strokeWidth={3} dot={{ r: 6, fill: COLOURS.vermillion }} legendType="circle" isAnimationActive={false} />
-      <Line dataKey="pForecast" name="Gross cumulative deficit: forecast (hollow)" stroke={COLOURS.vermillion} strokeDasharray="3 3" strokeWidth={2} dot={{ r: 6, fill: '#fff', strokeWidth: 2 }} legendType="circle" isAnimationActive={false} />
+      {rows.some((r) => r.grossKind === 'forecast') && <Line dataKey="pForecast" name="Gross cumulative deficit: forecast (hollow)" stroke={COLOURS.vermillion} strokeDasharray="3 3" strokeWidth={2} dot={{ r: 6, fill: '#fff', strokeWidth: 2 }} legendType="circle" isAnimationActive={false} />}
       <Line dataKey="pNet" name="Net after DfE contributions" stroke={COLOURS.blue} strokeWidth={2} dot={{ r: 6, fill: COLOURS.blue }} legendType="triangle" isAnimationActive={false} />
     </ComposedChart>
   );

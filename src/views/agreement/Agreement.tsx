@@ -24,31 +24,41 @@ export function Agreement() {
       </p>
       {stake && (
         <p className="lede" data-testid="at-stake">
-          Still to come, subject to progress: DfE contributions of {formatPounds(stake.total)} for {stake.years.join(', ')}.
+          Still to come, subject to progress: DfE contributions of {formatPounds(stake.total)} for{' '}
+          {stake.years.map((label, i) => (
+            <span key={label} className="nowrap">
+              {label}
+              {i < stake.years.length - 1 ? ', ' : ''}
+            </span>
+          ))}
+          .
         </p>
       )}
       <TableWrap label="The agreement by year">
-        <table data-testid="agreement-table">
+        <table data-testid="agreement-table" className="agreement-table">
           <caption>The agreement by year, with the position where actuals are loaded. Headroom in brackets; dashes mark years without actuals.</caption>
           <thead>
             <tr>
               <th scope="col">Year</th>
+              <th scope="col">Status</th>
               <th scope="col" className="num">Deficit profile</th>
               <th scope="col" className="num">DfE contribution</th>
-              <th scope="col" className="num">Contributions to date</th>
+              <th scope="col" className="num">DfE to date</th>
               <th scope="col">Surplus required</th>
-              <th scope="col" className="num">Gross cumulative deficit</th>
+              <th scope="col" className="num">Gross deficit</th>
               <th scope="col" className="num">Excess / (headroom)</th>
-              <th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.fy} aria-current={y?.fy === r.fy ? 'true' : undefined}>
+              <tr key={r.fy} className={y?.fy === r.fy ? 'current-row' : undefined}>
                 <th scope="row">
                   {r.label}
-                  {y?.fy === r.fy && <> <span className="tag">viewing</span></>}
+                  {y?.fy === r.fy && <span className="visually-hidden"> (the year being viewed)</span>}
                 </th>
+                <td>
+                  <StatusBadge status={r.status} compact />
+                </td>
                 <td className="num">{formatPounds(r.profile)}</td>
                 <td className="num">{formatPounds(r.contribution)}</td>
                 <td className="num">{money(r.contributionsToDate)}</td>
@@ -59,10 +69,7 @@ export function Agreement() {
                 </td>
                 <td className="num">
                   {money(r.excess)}
-                  {r.percent && ` (${r.percent})`}
-                </td>
-                <td>
-                  <StatusBadge status={r.status} compact />
+                  {r.percent && <span className="pct"> ({r.percent})</span>}
                 </td>
               </tr>
             ))}

@@ -42,10 +42,10 @@ export function Trajectory() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.fy}>
-                  <th scope="row">{r.label}</th>
+                  <th scope="row" className="nowrap">{r.label}</th>
                   <td className="num">{money(r.profile)}</td>
                   <td className="num">{money(r.gross)}</td>
-                  <td>{grossKindText(r)}</td>
+                  <td className="nowrap">{grossKindText(r)}</td>
                   <td className="num">{money(r.net)}</td>
                   <td className="num">{money(r.contribution)}</td>
                   <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
