@@ -13,4 +13,4 @@ if (!existsSync(chromium)) {
     process.exit(1);
   }
 }
-execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+execSync('npx vite build --logLevel warn && npx vite build -c vite.snapshot.config.ts --logLevel warn', { stdio: 'inherit' });

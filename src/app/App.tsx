@@ -1,12 +1,18 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { monthLabel, monthOfPeriod } from '../domain/calendar';
 import { ROLE_LABELS, useLatestPeriods, useReport, useSelectedYear, useWorkspace, type Role } from '../store/workspace';
+import { ReadOnlyContext } from './readOnly';
 import { ROUTES } from './routes';
 import { useHashRoute } from './useHashRoute';
 
-export function App() {
-  const route = useHashRoute(ROUTES[0]!.path);
-  const active = ROUTES.find((r) => r.path === route) ?? ROUTES[0]!;
+/**
+ * The shell. A read-only snapshot passes `readOnly` and a banner: the views that change data and
+ * the role chooser are left out, and the banner says what the snapshot holds.
+ */
+export function App({ readOnly = false, banner }: { readOnly?: boolean; banner?: ReactNode } = {}) {
+  const routes = readOnly ? ROUTES.filter((r) => !r.editing) : ROUTES;
+  const route = useHashRoute(routes[0]!.path);
+  const active = routes.find((r) => r.path === route) ?? routes[0]!;
   const report = useReport();
   const role = useWorkspace((s) => s.role);
   const setRole = useWorkspace((s) => s.setRole);
@@ -25,14 +31,14 @@ export function App() {
   }, [active]);
 
   return (
-    <>
+    <ReadOnlyContext.Provider value={readOnly}>
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); heading.current?.focus(); }}>
         Skip to main content
       </a>
       <header className="app-header">
         <div className="app-title">
           <p className="app-name">DSG Safety Valve monitor</p>
-          <p className="app-source">{source === 'example' ? 'Showing the example data: Torbay 2022-23' : 'Showing your data'}</p>
+          {banner ?? <p className="app-source">{source === 'example' ? 'Showing the example data: Torbay 2022-23' : 'Showing your data'}</p>}
         </div>
         <div className="app-controls">
           <label>
@@ -62,20 +68,22 @@ export function App() {
               </select>
             </label>
           )}
-          <label>
-            I am a{' '}
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </label>
+          {!readOnly && (
+            <label>
+              I am a{' '}
+              <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </div>
         <nav aria-label="Views">
           <ul>
-            {ROUTES.map((r) => (
+            {routes.map((r) => (
               <li key={r.path}>
                 <a href={`#/${r.path}`} aria-current={r === active ? 'page' : undefined}>
                   {r.label}
@@ -91,6 +99,6 @@ export function App() {
         </h1>
         <View />
       </main>
-    </>
+    </ReadOnlyContext.Provider>
   );
 }

@@ -14,6 +14,8 @@ export interface RouteDef {
   path: string;
   label: string;
   component: ComponentType;
+  /** Views that change the data: left out of the read-only snapshot. */
+  editing?: boolean;
 }
 
 export const ROUTES: RouteDef[] = [
@@ -24,6 +26,6 @@ export const ROUTES: RouteDef[] = [
   { path: 'ehcp', label: 'EHCP and demand', component: Ehcp },
   { path: 'agreement', label: 'Agreement', component: Agreement },
   { path: 'report', label: 'Forum report', component: ForumReport },
-  { path: 'import', label: 'Import files', component: ImportView },
-  { path: 'settings', label: 'Agreement and settings', component: SettingsView },
+  { path: 'import', label: 'Import files', component: ImportView, editing: true },
+  { path: 'settings', label: 'Agreement and settings', component: SettingsView, editing: true },
 ];

@@ -87,3 +87,39 @@ export async function openApp(options: { profileDir?: string; viewport?: { width
     },
   };
 }
+
+/**
+ * A file from disk in a fresh profile with every network request refused (only file: and data:
+ * URLs load), as a forum member opening an emailed snapshot offline would.
+ */
+export async function openFileOffline(path: string): Promise<{ page: Page; blocked: string[]; errors: string[]; close(): Promise<void> }> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'dsg-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+  });
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    if (u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+    blocked.push(u);
+    return route.abort('internetdisconnected');
+  });
+  await context.setOffline(true);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`file://${path}`);
+  return {
+    page,
+    blocked,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}

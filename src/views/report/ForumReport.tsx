@@ -13,7 +13,9 @@ import { formatCompact, formatCount, formatPercent, formatPounds } from '../../d
 import type { Pence } from '../../domain/money';
 import { summarySentence } from '../../domain/report';
 import { useReport, useSelectedYear } from '../../store/workspace';
+import { useReadOnly } from '../../app/readOnly';
 import { StatusBadge } from '../shared/StatusBadge';
+import { SnapshotButton } from './SnapshotButton';
 import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
 import { blocksWithMonths, varianceFinding, varianceMonthRows } from '../variance/shape';
 import '../../charts/dashboard.css';
@@ -26,6 +28,7 @@ const monthName = (key: string) => monthLabel({ year: Number(key.slice(0, 4)), m
 export function ForumReport() {
   const report = useReport();
   const y = useSelectedYear(report);
+  const readOnly = useReadOnly();
   if (!y) return <p>No data is loaded yet.</p>;
   if (y.latestPeriod === null) return <p>No actuals are loaded for {y.label}, so there is no report to print. Choose a year with actuals.</p>;
   const table = outturnTable(y);
@@ -40,6 +43,7 @@ export function ForumReport() {
           Print or save as PDF
         </button>
         <p>Choose "Save as PDF" as the printer to make a PDF for the forum papers.</p>
+        {!readOnly && <SnapshotButton year={y} />}
       </div>
       <header className="report-head">
         <p className="report-kicker">Schools Forum</p>

@@ -1,0 +1,35 @@
+/**
+ * Makes the read-only snapshot file: the built single-file template (the app's own file, fetched
+ * from beside it) with the workspace's data written in. Nothing is sent anywhere.
+ */
+import type { Settings } from '../domain/calculate';
+import type { Dataset } from '../domain/dataset';
+import { injectSnapshot, makeSnapshotPayload } from '../domain/snapshot';
+import { downloadBlob } from './download';
+import { sha256Hex } from './sha256';
+
+export const SNAPSHOT_TEMPLATE = 'snapshot.html';
+
+export async function buildSnapshotHtml(
+  content: { dataset: Dataset; settings: Settings; fy: number | null; period: number | null },
+  asAt: string,
+): Promise<{ html: string; sha256: string }> {
+  const response = await fetch(SNAPSHOT_TEMPLATE).catch(() => null);
+  const template = response?.ok ? await response.text() : null;
+  if (!template || !template.includes('dsg-snapshot-data')) {
+    throw new Error('The snapshot template is not part of this copy of the app: it comes with the built app (npm start or npm run build).');
+  }
+  const producedAt = new Date().toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const payload = await makeSnapshotPayload(content, { asAt, producedAt }, sha256Hex);
+  return { html: injectSnapshot(template, payload), sha256: payload.sha256 };
+}
+
+export async function downloadSnapshot(
+  content: { dataset: Dataset; settings: Settings; fy: number | null; period: number | null },
+  asAt: string,
+  fileLabel: string,
+): Promise<string> {
+  const { html, sha256 } = await buildSnapshotHtml(content, asAt);
+  downloadBlob(`dsg-snapshot-${fileLabel}.html`, new Blob([html], { type: 'text/html' }));
+  return sha256;
+}
