@@ -26,35 +26,39 @@ export function Ehcp() {
         Education, Health and Care Plans (EHCPs) and requests for statutory assessment (RSAs), {from} to {to}. "Not given" marks
         figures the files do not hold.
       </p>
-      <ChartFigure
-        testId="plans-chart"
-        title={plansFinding(rows)}
-        table={
-          <table data-testid="plans-table">
-            <caption>Plans in force at the end of each month against the target.</caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col" className="num">Plans at end of month</th>
-                <th scope="col" className="num">Target</th>
-                <th scope="col">Against target</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plans.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.month}</th>
-                  <td className="num">{countText(r.plansAtEnd)}</td>
-                  <td className="num">{countText(r.target)}</td>
-                  <td>{r.gap === null ? 'no target' : gapText(r.gap)}</td>
+      {plans.length === 0 ? (
+        <p data-testid="plans-none">{plansFinding(rows)}.</p>
+      ) : (
+        <ChartFigure
+          testId="plans-chart"
+          title={plansFinding(rows)}
+          table={
+            <table data-testid="plans-table">
+              <caption>Plans in force at the end of each month against the target.</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col" className="num">Plans at end of month</th>
+                  <th scope="col" className="num">Target</th>
+                  <th scope="col">Against target</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        }
-      >
-        <PlansChart rows={plans} title={plansFinding(rows)} />
-      </ChartFigure>
+              </thead>
+              <tbody>
+                {plans.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.month}</th>
+                    <td className="num">{countText(r.plansAtEnd)}</td>
+                    <td className="num">{countText(r.target)}</td>
+                    <td>{r.gap === null ? 'no target' : gapText(r.gap)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        >
+          <PlansChart rows={plans} title={plansFinding(rows)} />
+        </ChartFigure>
+      )}
       <ChartFigure
         testId="flows-chart"
         title={flowsFinding(rows)}
