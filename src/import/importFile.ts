@@ -125,6 +125,17 @@ function describeColumns(det: Detection): { columns: ColumnUse[]; extra: string[
   return { columns, extra: det.map.extra.map((c) => columnName(det.header, c)) };
 }
 
+/** The line ending Papa.parse would guess (its ParserHandle.guessLineEndings): quoted text aside, \n, \r\n or \r. */
+export function guessLineEnding(text: string): '\n' | '\r\n' | '\r' {
+  const input = text.substring(0, 1024 * 1024).replace(/"([^]*?)"/gm, '');
+  const r = input.split('\r');
+  const n = input.split('\n');
+  if (r.length === 1 || (n.length > 1 && n[0]!.length < r[0]!.length)) return '\n';
+  let withN = 0;
+  for (const part of r) if (part[0] === '\n') withN++;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
+}
+
 export function importText(text: string, file: string, options: ImportOptions = {}): ImportResult {
   const result = emptyResult(file);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -146,10 +157,14 @@ export function importText(text: string, file: string, options: ImportOptions = 
   let cancelled = false;
   const pendingBlank: number[] = [];
   const total = body.length;
-  Papa.parse<string[]>(body, {
+  // Papa's core Parser in step mode, called directly: Papa.parse would wrap each row's results
+  // once more (ParserHandle), which costs a million-row ledger about a third of its parse time.
+  const parser = new Papa.Parser({
     delimiter: det.delimiter,
-    header: false,
-    step(step, parser) {
+    newline: guessLineEnding(body),
+    quoteChar: '"',
+    step(rowResult: Papa.ParseStepResult<string[][]>) {
+      const step = { data: rowResult.data[0] ?? [], errors: rowResult.errors, meta: rowResult.meta };
       index++;
       if (index <= det.headerIndex) return;
       const rowNumber = index + 1;
@@ -193,7 +208,8 @@ export function importText(text: string, file: string, options: ImportOptions = 
         }
       }
     },
-  });
+  } as Papa.ParseConfig);
+  parser.parse(body, 0, false);
   if (cancelled) {
     result.cancelled = true;
     result.data = emptyDataset();

@@ -20,12 +20,14 @@ scope.onmessage = async (e) => {
   const { file, name, kind, maxBytes } = e.data;
   try {
     const buffer = await file.arrayBuffer();
-    const sha256 = hex(await crypto.subtle.digest('SHA-256', buffer));
+    // The browser hashes on its own thread while this one parses.
+    const hashing = crypto.subtle.digest('SHA-256', buffer);
     const result = importBytes(new Uint8Array(buffer), name, {
       ...(kind ? { kind } : {}),
       ...(maxBytes ? { maxBytes } : {}),
       onProgress: (fraction, rows) => scope.postMessage({ type: 'progress', fraction, rows }),
     });
+    const sha256 = hex(await hashing);
     scope.postMessage({ type: 'done', result, sha256, size: file.size });
   } catch (err) {
     scope.postMessage({ type: 'failed', message: err instanceof Error ? err.message : String(err) });

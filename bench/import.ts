@@ -1,0 +1,164 @@
+/**
+ * `npm run bench`: imports a generated 1,000,000-row ledger CSV (written to the system's temp
+ * folder; nothing large is committed) and compares the full import (decode, parse, validate,
+ * aggregate, exact to the penny) with bare Papa.parse of the same file in the same run:
+ *   - in Node, each measurement in a fresh process (so peak memory is its own), rounds interleaved;
+ *   - in headless Chromium, through the app's Web Worker, recording main-thread tasks over 50 ms.
+ * Targets (issue 4): import ≥ 0.6 × the speed of Papa's step mode with a no-op step, faster than
+ * Papa parsing the whole string into arrays, no main-thread task over 50 ms, peak memory < 3 ×
+ * the file size.
+ *
+ *   npm run bench                # 1,000,000 rows, 3 rounds
+ *   npm run bench -- --rows 200000 --rounds 5 --no-browser
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { importBytes } from '../src/import/importFile';
+import { generateLedger } from './generate';
+
+type Mode = 'step' | 'whole' | 'import';
+const MODES: Mode[] = ['step', 'whole', 'import'];
+const ROOT = join(import.meta.dirname, '..');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+interface Run {
+  ms: number;
+  rows: number;
+  /** Peak of heap + external + array buffers above the baseline before the file was read, bytes. */
+  peak: number;
+}
+
+/** One measurement, in this (child) process. */
+function child(path: string, mode: Mode): Run {
+  globalThis.gc?.();
+  const base = process.memoryUsage();
+  const baseline = base.heapUsed + base.external + base.arrayBuffers;
+  let peak = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.heapUsed + m.external + m.arrayBuffers - baseline);
+  };
+  const t0 = performance.now();
+  const bytes = new Uint8Array(readFileSync(path));
+  let rows = 0;
+  if (mode === 'import') {
+    const r = importBytes(bytes, 'bench.csv', { onProgress: sample });
+    if (r.errorCount > 0) throw new Error(`the bench file has errors: ${r.errors[0]?.message}`);
+    rows = r.rowsImported;
+  } else {
+    const text = new TextDecoder().decode(bytes);
+    if (mode === 'step') {
+      Papa.parse<string[]>(text, {
+        step: () => {
+          if ((++rows & 0x3fff) === 0) sample();
+        },
+      });
+    } else {
+      const data = Papa.parse<string[]>(text, {}).data;
+      sample();
+      rows = data.length;
+    }
+  }
+  sample();
+  return { ms: performance.now() - t0, rows, peak };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (bytes: number) => bytes / (1024 * 1024);
+
+async function inChromium(path: string, rounds: number, size: number) {
+  const { build, preview } = await import('vite');
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM, CHROMIUM_ARGS } = await import('../tests/e2e/browser');
+  const outDir = join(tmpdir(), 'dsg-bench-dist');
+  await build({ root: join(ROOT, 'bench/chromium'), base: './', logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022' }, configFile: false });
+  const server = await preview({ root: join(ROOT, 'bench/chromium'), logLevel: 'silent', build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, configFile: false });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${address.port}/`);
+    await page.locator('#file').setInputFiles(path);
+    const runs: Record<Mode, { ms: number; rows: number; longTasks: number[] }[]> = { step: [], whole: [], import: [] };
+    for (let i = 0; i < rounds; i++) {
+      for (const mode of MODES) {
+        runs[mode].push(await page.evaluate((m) => (window as unknown as { bench: (m: string) => Promise<{ ms: number; rows: number; longTasks: number[] }> }).bench(m), mode));
+      }
+    }
+    report('Chromium (Web Worker)', size, {
+      step: runs.step.map((r) => ({ ...r, peak: NaN })),
+      whole: runs.whole.map((r) => ({ ...r, peak: NaN })),
+      import: runs.import.map((r) => ({ ...r, peak: NaN })),
+    });
+    const longest = Math.max(0, ...runs.import.flatMap((r) => r.longTasks));
+    console.log(`  main-thread tasks over 50 ms during the imports: ${runs.import.flatMap((r) => r.longTasks).length} (longest ${longest.toFixed(0)} ms)  ${longest <= 50 ? 'OK' : 'MISSED'}`);
+    return longest <= 50;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+let allMet = true;
+function report(where: string, size: number, runs: Record<Mode, Run[]>) {
+  const t = Object.fromEntries(MODES.map((m) => [m, median(runs[m].map((r) => r.ms))])) as Record<Mode, number>;
+  const rows = runs.import[0]!.rows;
+  console.log(`\n${where}: ${rows.toLocaleString('en-GB')} rows, ${mb(size).toFixed(1)} MB, median of ${runs.import.length} runs each`);
+  const line = (label: string, mode: Mode) => {
+    const peak = median(runs[mode].map((r) => r.peak));
+    const mem = Number.isNaN(peak) ? '' : `, peak memory ${mb(peak).toFixed(0)} MB (${(peak / size).toFixed(2)} × the file)`;
+    console.log(`  ${label.padEnd(36)} ${(t[mode] / 1000).toFixed(2)} s  ${Math.round(rows / (t[mode] / 1000)).toLocaleString('en-GB')} rows/s  ${(mb(size) / (t[mode] / 1000)).toFixed(1)} MB/s${mem}`);
+  };
+  line('full import', 'import');
+  line('bare Papa.parse, step mode (no-op)', 'step');
+  line('bare Papa.parse, whole into arrays', 'whole');
+  const vsStep = t.step / t.import;
+  const vsWhole = t.whole / t.import;
+  const ok = (b: boolean) => (b ? 'OK' : 'MISSED');
+  console.log(`  import speed ÷ step-mode speed:  ${vsStep.toFixed(2)} (target ≥ 0.60)  ${ok(vsStep >= 0.6)}`);
+  console.log(`  import speed ÷ whole-parse speed: ${vsWhole.toFixed(2)} (target > 1.00)  ${ok(vsWhole > 1)}`);
+  allMet &&= vsStep >= 0.6 && vsWhole > 1;
+  const peak = median(runs.import.map((r) => r.peak));
+  if (!Number.isNaN(peak)) {
+    console.log(`  import peak memory ÷ file size:   ${(peak / size).toFixed(2)} (target < 3)  ${ok(peak / size < 3)}`);
+    allMet &&= peak / size < 3;
+  }
+}
+
+async function main() {
+  const childMode = arg('--child') as Mode | undefined;
+  if (childMode) {
+    process.stdout.write(JSON.stringify(child(arg('--file')!, childMode)));
+    return;
+  }
+  const rows = Number(arg('--rows') ?? 1_000_000);
+  const rounds = Number(arg('--rounds') ?? 3);
+  const path = join(tmpdir(), `dsg-bench-ledger-${rows}.csv`);
+  const size = await generateLedger(path, rows);
+  const runs: Record<Mode, Run[]> = { step: [], whole: [], import: [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const mode of MODES) {
+      const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/import.ts'), '--child', mode, '--file', path], {
+        cwd: ROOT, maxBuffer: 1 << 20, encoding: 'utf8',
+      });
+      runs[mode].push(JSON.parse(out) as Run);
+    }
+  }
+  report(`Node ${process.version}`, size, runs);
+  if (!process.argv.includes('--no-browser')) {
+    const { CHROMIUM } = await import('../tests/e2e/browser');
+    if (existsSync(CHROMIUM)) allMet = (await inChromium(path, rounds, size)) && allMet;
+    else console.log(`\nChromium is not at ${CHROMIUM}: browser figures skipped`);
+  }
+  console.log(allMet ? '\nAll targets met.' : '\nSome targets were missed (see above).');
+}
+
+await main();
