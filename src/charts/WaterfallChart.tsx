@@ -34,7 +34,7 @@ export function WaterfallChart({ steps, title }: { steps: WaterfallStep[]; title
       </ul>
       <BarChart data={steps} style={CHART_STYLE(360)} responsive accessibilityLayer margin={{ ...MARGIN, top: 24 }} title={title}>
         <CartesianGrid stroke="#d8d8d8" vertical={false} />
-        <XAxis dataKey="label" height={64} interval={0} tick={(p) => <WrappedTick {...p} maxChars={12} />} />
+        <XAxis dataKey="label" height={64} interval={0} tick={(p) => <WrappedTick {...p} maxChars={10} fontSize={11} />} />
         <YAxis tickFormatter={axis.format} tick={AXIS_TICK} width={72} label={{ value: axis.label, angle: -90, position: 'insideLeft', style: AXIS_LABEL_STYLE, offset: 0 }} />
         <ReferenceLine y={0} stroke={COLOURS.black} />
         <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />

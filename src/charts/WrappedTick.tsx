@@ -11,15 +11,15 @@ export function wrapWords(text: string, maxChars: number): string[] {
   return lines;
 }
 
-export function WrappedTick(props: XAxisTickContentProps & { maxChars?: number; extra?: (value: string) => string | null }) {
+export function WrappedTick(props: XAxisTickContentProps & { maxChars?: number; fontSize?: number; extra?: (value: string) => string | null }) {
   const value = String(props.payload.value);
   const lines = wrapWords(value, props.maxChars ?? 14);
   const extra = props.extra?.(value);
   return (
     <g transform={`translate(${props.x},${props.y})`}>
-      <text textAnchor="middle" fill="#0b0c0c" fontSize={12}>
+      <text textAnchor="middle" fill="#0b0c0c" fontSize={props.fontSize ?? 12}>
         {lines.map((l, i) => (
-          <tspan key={i} x={0} dy={i === 0 ? 12 : 14}>{l}</tspan>
+          <tspan key={i} x={0} dy={i === 0 ? 12 : (props.fontSize ?? 12) + 2}>{l}</tspan>
         ))}
         {extra && <tspan x={0} dy={14} fontStyle="italic">{extra}</tspan>}
       </text>
