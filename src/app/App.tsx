@@ -10,11 +10,12 @@ import { useHashRoute } from './useHashRoute';
  * the role chooser are left out, and the banner says what the snapshot holds.
  */
 export function App({ readOnly = false, banner }: { readOnly?: boolean; banner?: ReactNode } = {}) {
-  const routes = readOnly ? ROUTES.filter((r) => !r.editing) : ROUTES;
+  const role = useWorkspace((s) => s.role);
+  // Forum members read and print: the views that change data are left out for them, as in a snapshot.
+  const routes = readOnly || role === 'forum' ? ROUTES.filter((r) => !r.editing) : ROUTES;
   const route = useHashRoute(routes[0]!.path);
   const active = routes.find((r) => r.path === route) ?? routes[0]!;
   const report = useReport();
-  const role = useWorkspace((s) => s.role);
   const setRole = useWorkspace((s) => s.setRole);
   const selectYear = useWorkspace((s) => s.selectYear);
   const source = useWorkspace((s) => s.source);
