@@ -21,7 +21,7 @@ import {
   type PeriodOrMonth,
 } from '../domain/calendar';
 import { lineKey, type ActualLine, type BudgetLine, type Condition, type Dataset, type EhcpField, type EhcpMonth, type Rag, emptyDataset } from '../domain/dataset';
-import { MONEY_ACCEPTED, add, parseMoney, sub, sum, toFixed2, type Pence } from '../domain/money';
+import { MAX_CELL_PENCE, MONEY_ACCEPTED, add, parseMoney, sub, sum, toFixed2, type Pence } from '../domain/money';
 import { KIND_SPECS, headerMatchesField, normaliseHeader, type ColumnMap, type Field } from './kinds';
 import { columnName, listRows, type Problem, type SkippedRow } from './problems';
 
@@ -56,11 +56,54 @@ export interface RowSink {
 
 const TOTAL_LABEL = /^(grand )?(sub ?)?totals?\b|\b(sub)?totals?$/;
 
+/** "total" in any case, by character codes (no regular expression or new string per cell). */
+function containsTotal(s: string): boolean {
+  for (let i = s.indexOf('t') >= 0 || s.indexOf('T') >= 0 ? 0 : s.length; i + 5 <= s.length; i++) {
+    if ((s.charCodeAt(i) | 32) === 116 && (s.charCodeAt(i + 1) | 32) === 111 && (s.charCodeAt(i + 2) | 32) === 116 &&
+        (s.charCodeAt(i + 3) | 32) === 97 && (s.charCodeAt(i + 4) | 32) === 108) return true;
+  }
+  return false;
+}
+
 export function isTotalLabel(text: string): boolean {
   // Normalising only drops punctuation and case, so a label without "total" in it never matches:
   // the quick test spares a million-row ledger a normalisation per cell.
-  if (!/total/i.test(text)) return false;
+  if (!containsTotal(text)) return false;
   return TOTAL_LABEL.test(normaliseHeader(text));
+}
+
+/**
+ * The plain figures that make up almost every ledger row ("1234", "-1234.5", "1234.56"), read by
+ * character codes into exact pence with no intermediate strings; undefined for anything else,
+ * which parseMoney then reads (or rejects) as usual.
+ */
+export function plainPence(s: string): Pence | undefined {
+  const n = s.length;
+  let i = n > 0 && s.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  let whole = 0;
+  const start = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+  }
+  const digits = i - start;
+  if (digits === 0 || digits > 12) return undefined;
+  let frac = 0;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46 || n - i - 1 < 1 || n - i - 1 > 2) return undefined;
+    const places = n - i - 1;
+    for (i++; i < n; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return undefined;
+      frac = frac * 10 + c;
+    }
+    if (places === 1) frac *= 10;
+  }
+  const p = whole * 100 + frac;
+  if (p > MAX_CELL_PENCE) return undefined;
+  return (negative && p !== 0 ? -p : p) as Pence;
 }
 
 /** Shared cell access and reporting for every kind. */
@@ -169,6 +212,8 @@ class RowReader {
   /** Money in a column: a value, null where the cell is empty (missing, not zero), undefined on error. */
   moneyAt(col: number): Pence | null | undefined {
     const raw = this.cells[col] ?? '';
+    const plain = plainPence(raw);
+    if (plain !== undefined) return plain;
     const r = parseMoney(raw);
     if (!r.ok) {
       this.error(col, raw.trim(), `not an amount of money (${r.reason})`, MONEY_ACCEPTED);
