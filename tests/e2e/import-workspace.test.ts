@@ -2,6 +2,7 @@
  * The workspace file, settings and agreement editor, reset and delete, in headless Chromium:
  * export after imports, open the file in a fresh browser profile, and see identical figures.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,17 @@ describe('the workspace file', () => {
     expect(text).toContain('state.settings.tolerance');
     expect(text).toContain('imports: must be a list');
     expect(await figures(b!.page)).toEqual(before);
+  });
+});
+
+describe('accessibility', () => {
+  it('has no serious or critical violations on the import and settings screens', async () => {
+    for (const route of ['import', 'settings']) {
+      await goto(a.page, route);
+      const result = await new AxeBuilder({ page: a.page }).analyze();
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${route}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
+    }
   });
 });
 
