@@ -70,15 +70,31 @@ export function RsaChart({ rows, title }: { rows: EhcpRow[]; title: string }) {
       { name: 'Refusal rate', value: r.refusalRate ?? 'not given' },
     ],
   });
+  // The refusal rate gets its own axis (a percentage) and appears only where refusals are recorded.
+  const rates = rows.some((r) => r.pRefusalRate !== null);
   return (
     <ComposedChart data={rows} style={CHART_STYLE(320)} responsive accessibilityLayer margin={MARGIN} title={title}>
       <CartesianGrid stroke="#d8d8d8" vertical={false} />
       <XAxis dataKey="short" tick={AXIS_TICK} interval="preserveStartEnd" label={xLabel} height={44} />
-      <YAxis tickFormatter={formatCountTick} tick={AXIS_TICK} width={72} label={yLabel('Requests a month (count)')} />
+      <YAxis yAxisId="count" tickFormatter={formatCountTick} tick={AXIS_TICK} width={72} label={yLabel('Requests a month (count)')} />
+      {rates && (
+        <YAxis
+          yAxisId="rate"
+          orientation="right"
+          domain={[0, 100]}
+          tickFormatter={(n: number) => `${n}%`}
+          tick={AXIS_TICK}
+          width={64}
+          label={{ value: 'Refusal rate (%)', angle: 90, position: 'insideRight', style: AXIS_LABEL_STYLE, offset: 0 }}
+        />
+      )}
       <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
       <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
-      <Bar dataKey="rsaReceived" name="Requests received (bars)" fill={COLOURS.blue} isAnimationActive={false} legendType="rect" />
-      <Line dataKey="rsaTarget" name="Target (dashed step)" type="stepAfter" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={false} legendType="plainline" isAnimationActive={false} />
+      <Bar yAxisId="count" dataKey="rsaReceived" name="Requests received (bars)" fill={COLOURS.blue} isAnimationActive={false} legendType="rect" />
+      <Line yAxisId="count" dataKey="rsaTarget" name="Target (dashed step)" type="stepAfter" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={false} legendType="plainline" isAnimationActive={false} />
+      {rates && (
+        <Line yAxisId="rate" dataKey="pRefusalRate" name="Refusal rate (dotted, diamonds)" stroke={COLOURS.vermillion} strokeDasharray="2 3" strokeWidth={2} dot={{ r: 4, fill: COLOURS.vermillion }} legendType="diamond" isAnimationActive={false} connectNulls />
+      )}
     </ComposedChart>
   );
 }

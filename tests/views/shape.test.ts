@@ -1,4 +1,5 @@
 /** The dashboard's data shaping, in Node: exact figures in, the rows, steps and findings the charts and tables show. */
+import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { moneyAxis, countTicks } from '../../src/charts/axis';
 import { plot } from '../../src/charts/plot';
@@ -94,6 +95,19 @@ describe('EHCP', () => {
     expect(flowsFinding(rows)).toBe('From April 2021 to March 2023, 422 plans began and 432 ended; more ended than began in 11 of 24 months');
     expect(rsaFinding(rows)).toBe('Requests for assessment were above target in 2 of the 2 months with a target (from January 2023)');
     expect(plansFinding([])).toBe('No figures for plans in force are loaded for these months');
+  });
+  it('gives the refusal rate where refusals are recorded', () => {
+    const withRefusals = ehcpRows(
+      [
+        { ...report.ehcp.find((m) => m.month === '2023-01')!, rsaRefused: 12, rsaRefusalRate: null },
+        { ...report.ehcp.find((m) => m.month === '2023-02')!, rsaRefused: 7, rsaRefusalRate: null },
+      ].map((m) => ({ ...m, rsaRefusalRate: new Decimal(m.rsaRefused).div(m.rsaReceived!).mul(100) })),
+      ehcpWindow(2022, '2023-03'),
+    );
+    expect(withRefusals.map((r) => [r.refusalRate, r.pRefusalRate])).toEqual([['40%', 40], ['20.6%', 20.6]]);
+    expect(rsaFinding(withRefusals)).toBe(
+      'Requests for assessment were above target in 2 of the 2 months with a target (from January 2023); 29.7% of requests were refused in the months that record refusals',
+    );
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { EhcpFigures } from '../../domain/ehcp';
 import { monthKey, monthLabel, monthShortLabel, type CalendarMonth } from '../../domain/calendar';
+import Decimal from 'decimal.js';
 import { formatCount, formatPercent } from '../../domain/format';
 
 export interface EhcpRow {
@@ -23,6 +24,8 @@ export interface EhcpRow {
   refusalRate: string | null;
   /** Outflows plotted below the axis. */
   pOutflows: number | null;
+  /** Refusal rate in percent, for plotting only (the text comes from refusalRate). */
+  pRefusalRate: number | null;
 }
 
 export function parseMonthKey(key: string): CalendarMonth {
@@ -54,6 +57,7 @@ export function ehcpRows(all: EhcpFigures[], window: { from: string; to: string 
         rsaRefused: m.rsaRefused,
         refusalRate: m.rsaRefusalRate === null ? null : formatPercent(m.rsaRefusalRate, 1),
         pOutflows: m.outflows === null ? null : -m.outflows,
+        pRefusalRate: m.rsaRefusalRate === null ? null : m.rsaRefusalRate.toDecimalPlaces(1).toNumber(),
       };
     });
 }
@@ -87,7 +91,22 @@ export function flowsFinding(rows: EhcpRow[]): string {
   return `From ${both[0]!.month} to ${both[both.length - 1]!.month}, ${formatCount(began)} plans began and ${formatCount(ended)} ended; more ended than began in ${more} of ${both.length} months`;
 }
 
+/** Refused ÷ received over the months that give both, as "31.6%"; null where none do. */
+export function overallRefusalRate(rows: EhcpRow[]): string | null {
+  const both = rows.filter((r) => r.rsaReceived !== null && r.rsaRefused !== null);
+  const received = both.reduce((s, r) => s + r.rsaReceived!, 0);
+  if (received === 0) return null;
+  const refused = both.reduce((s, r) => s + r.rsaRefused!, 0);
+  return formatPercent(new Decimal(refused).div(received).mul(100), 1);
+}
+
 export function rsaFinding(rows: EhcpRow[]): string {
+  const rate = overallRefusalRate(rows);
+  const refusals = rate === null ? '' : `; ${rate} of requests were refused in the months that record refusals`;
+  return rsaReceivedFinding(rows) + refusals;
+}
+
+function rsaReceivedFinding(rows: EhcpRow[]): string {
   const withTarget = rows.filter((r) => r.rsaReceived !== null && r.rsaTarget !== null);
   const received = rows.filter((r) => r.rsaReceived !== null);
   if (received.length === 0) return 'No requests for statutory assessment are recorded for these months';
