@@ -30,6 +30,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
   const otherContributions: NonNullable<Dataset['otherContributions']> = [];
   const revisions: NonNullable<Dataset['revisions']> = [];
   const conditions = new Map<string, NonNullable<Dataset['conditions']>[number]>();
+  const placements = new Map<string, NonNullable<Dataset['placements']>[number]>();
 
   for (const { file, additive, data } of parts) {
     for (const b of data.budgets) {
@@ -79,6 +80,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     otherContributions.push(...(data.otherContributions ?? []));
     revisions.push(...(data.revisions ?? []));
     for (const c of data.conditions ?? []) conditions.set(c.ref, c);
+    for (const p of data.placements ?? []) placements.set(`${p.month}|${p.type}|${p.ageBand ?? ''}|${(p.need ?? '').toLowerCase()}`, p);
   }
 
   const data: Dataset = {
@@ -93,6 +95,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     ...(otherContributions.length > 0 ? { otherContributions } : {}),
     ...(revisions.length > 0 ? { revisions } : {}),
     ...(conditions.size > 0 ? { conditions: [...conditions.values()] } : {}),
+    ...(placements.size > 0 ? { placements: [...placements.values()].sort((a, b) => a.month.localeCompare(b.month)) } : {}),
   };
   return { data, warnings };
 }

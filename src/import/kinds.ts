@@ -8,7 +8,7 @@
  */
 import { parsePeriodOrMonth, type PeriodOrMonth } from '../domain/calendar';
 
-export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions'] as const;
+export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions', 'placements'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const KIND_LABELS: Record<Kind, string> = {
@@ -21,6 +21,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   ehcp: 'EHCP numbers',
   targets: 'targets',
   conditions: 'agreement conditions',
+  placements: 'EHCP placements',
 };
 
 export type Field =
@@ -28,7 +29,8 @@ export type Field =
   | 'date' | 'reference' | 'supplier' | 'income' | 'profile' | 'contribution' | 'surplusRequired'
   | 'openingDeficit' | 'month' | 'plansAtStart' | 'newPlans' | 'transfersIn' | 'ceased' | 'movedOut'
   | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target'
-  | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed';
+  | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed'
+  | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost';
 
 export const FIELD_LABELS: Record<Field, string> = {
   year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
@@ -39,6 +41,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   ceased: 'ceased', movedOut: 'moved out', inactive: 'inactive or deceased', plansEnded: 'plans ended',
   plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
   conditionRef: 'condition number', conditionText: 'condition', owner: 'owner', rag: 'RAG status', reviewed: 'date last reviewed',
+  placementType: 'placement type', ageBand: 'age band', primaryNeed: 'primary need', count: 'number of plans', annualCost: 'annual cost per placement',
 };
 
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
@@ -99,6 +102,11 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   owner: (h) => has(h, /\b(owner|lead|responsible|officer)\b/),
   rag: (h) => has(h, /\b(rag|rating|status)\b/),
   reviewed: (h) => has(h, /\b(reviewed|review)\b/) || h === 'date',
+  placementType: (h) => has(h, /\b(placement|provision|setting|establishment type)\b/) && !has(h, /\b(cost|count|number)\b/),
+  ageBand: (h) => has(h, /\b(age|ages)\b/),
+  primaryNeed: (h) => has(h, /\bneed\b/),
+  annualCost: (h) => has(h, /\b(cost|price|fee|fees)\b/),
+  count: (h) => has(h, /\b(count|number|plans|ehcps?|children|pupils|total)\b/),
 };
 
 export function headerMatchesField(field: Field, normalisedHeader: string): boolean {
@@ -166,6 +174,11 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     required: [['conditionRef'], ['conditionText']],
     keys: ['conditionRef'],
   },
+  placements: {
+    fields: ['annualCost', 'ageBand', 'primaryNeed', 'placementType', 'count', 'month'],
+    required: [['month'], ['placementType'], ['count']],
+    keys: ['month', 'placementType'],
+  },
   ehcp: {
     // Counts first, so "EHCPs start of month" is a count and only a bare "Month" is the month.
     fields: [...EHCP_COUNTS, 'month'],
@@ -175,7 +188,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 };
 
 /** When several kinds fit the same header row, the most specific wins. */
-export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'agreement', 'funding', 'targets', 'conditions', 'ehcp'];
+export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ehcp'];
 
 export interface MonthColumn {
   col: number;

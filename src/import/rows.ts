@@ -20,7 +20,8 @@ import {
   type FinancialYear,
   type PeriodOrMonth,
 } from '../domain/calendar';
-import { lineKey, type ActualLine, type BudgetLine, type Condition, type Dataset, type EhcpField, type EhcpMonth, type Rag, emptyDataset } from '../domain/dataset';
+import { lineKey, type ActualLine, type AgeBand, type BudgetLine, type Condition, type PlacementCount, type Dataset, type EhcpField, type EhcpMonth, type Rag, emptyDataset } from '../domain/dataset';
+import { AGE_BAND_ACCEPTED, PLACEMENT_ACCEPTED, parseAgeBand, parsePlacementType } from '../domain/placements';
 import { MAX_CELL_PENCE, MONEY_ACCEPTED, add, parseMoney, sub, sum, toFixed2, type Pence } from '../domain/money';
 import { KIND_SPECS, headerMatchesField, normaliseHeader, type ColumnMap, type Field } from './kinds';
 import { columnName, listRows, type Problem, type SkippedRow } from './problems';
@@ -692,6 +693,45 @@ function parseRag(raw: string): Rag | undefined {
   return undefined;
 }
 
+function placementsSink(r: RowReader): Sink {
+  const counts = new Map<string, PlacementCount & { rowNumber: number }>();
+  return {
+    row(cells, rowNumber) {
+      r.start(cells, rowNumber);
+      const month = calendarMonth(r, 'month');
+      const type = parsePlacementType(r.text('placementType'));
+      if (!type) r.fieldError('placementType', 'not a placement type the DfE template names', PLACEMENT_ACCEPTED);
+      let ageBand: AgeBand | undefined;
+      if (r.text('ageBand') !== '') {
+        ageBand = parseAgeBand(r.text('ageBand'));
+        if (!ageBand) r.fieldError('ageBand', 'not an age band of the DfE template', AGE_BAND_ACCEPTED);
+      }
+      const count = r.count(r.map.fields.count!);
+      if (count === null) r.fieldError('count', 'the number of plans is empty', COUNT_ACCEPTED);
+      const cost = r.money('annualCost');
+      if (r.rejected || !month || !type || count === null || count === undefined || cost === undefined) return false;
+      const need = r.text('primaryNeed');
+      const key = `${month}|${type}|${ageBand ?? ''}|${need.toLowerCase()}`;
+      const first = counts.get(key);
+      if (first) {
+        r.fieldError('placementType', `the same month, placement type, age band and need appear twice (first in row ${first.rowNumber})`, 'one row for each');
+        return false;
+      }
+      counts.set(key, {
+        month, type, count, rowNumber,
+        ...(ageBand ? { ageBand } : {}),
+        ...(need ? { need } : {}),
+        ...(cost !== null ? { annualCost: cost } : {}),
+      });
+      return true;
+    },
+    finish() {
+      r.finishWarnings();
+      return { ...emptyDataset(), placements: [...counts.values()].map(({ rowNumber: _n, ...c }) => c) };
+    },
+  };
+}
+
 function conditionsSink(r: RowReader): Sink {
   const conditions = new Map<string, Condition & { rowNumber: number }>();
   return {
@@ -735,6 +775,7 @@ function valueColumns(map: ColumnMap): number[] {
   const valueFields: Field[] = [
     'budget', 'actual', 'forecast', 'income', 'profile', 'contribution', 'openingDeficit', 'target',
     'plansAtStart', 'newPlans', 'transfersIn', 'ceased', 'movedOut', 'inactive', 'plansEnded', 'plansAtEnd', 'rsaReceived', 'rsaRefused',
+    'count', 'annualCost',
   ];
   const cols = valueFields.map((f) => map.fields[f]).filter((c): c is number => c !== undefined);
   return [...cols, ...map.months.map((m) => m.col)];
@@ -755,6 +796,7 @@ export function createSink(ctx: RowContext, map: ColumnMap): RowSink {
     : map.kind === 'agreement' ? agreementSink(r)
     : map.kind === 'ehcp' ? ehcpSink(r)
     : map.kind === 'conditions' ? conditionsSink(r)
+    : map.kind === 'placements' ? placementsSink(r)
     : targetsSink(r);
   const keyCols = KIND_SPECS[map.kind].keys.map((f) => map.fields[f]).filter((c): c is number => c !== undefined);
   const labelCols = [...new Set([0, ...keyCols])];
