@@ -410,10 +410,13 @@ export function useReport(): Report {
   const settings = useWorkspace((s) => s.settings);
   const fy = useWorkspace((s) => s.selectedFy);
   const period = useWorkspace((s) => s.selectedPeriod);
-  return useMemo(
-    () => buildReport(fy !== null && period !== null ? asAtPeriod(dataset, fy, period) : dataset, settings),
-    [dataset, settings, fy, period],
-  );
+  return useMemo(() => {
+    const full = buildReport(dataset, settings);
+    if (period === null) return full;
+    // "As at" applies to the year in view: the chosen one, else the latest with actuals.
+    const viewed = fy ?? currentYear(full)?.fy;
+    return viewed === undefined ? full : buildReport(asAtPeriod(dataset, viewed, period), settings);
+  }, [dataset, settings, fy, period]);
 }
 
 /** The latest period held for each year, whatever period is being viewed (for the period chooser). */
