@@ -50,6 +50,13 @@ describe('the overview on the example data', () => {
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
+  it('views the year as at an earlier period when only "As at" is chosen', async () => {
+    await h.page.locator('label', { hasText: 'As at' }).locator('select').selectOption({ label: 'period 6 (September 2022)' });
+    expect(await h.page.locator('#status-heading').innerText()).toBe('2022-23, as at period 6 (September 2022)');
+    expect(await text('summary')).toMatch(/^At period 6 the DSG is forecast to overspend by/);
+    await h.page.locator('label', { hasText: 'As at' }).locator('select').selectOption({ index: 0 });
+    expect(await h.page.locator('#status-heading').innerText()).toBe('2022-23, as at period 12 (March 2023)');
+  });
   it('makes no network requests beyond the app itself', () => {
     expect(h.foreignRequests).toEqual([]);
   });
