@@ -6,7 +6,7 @@
 import Papa from 'papaparse';
 import { emptyDataset, type Dataset } from '../domain/dataset';
 import { decodeBytes, type Encoding } from './decode';
-import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, describeRequired, mapColumns, satisfies, type ColumnMap, type Field, type Kind } from './kinds';
+import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, applyChoices, describeRequired, mapColumns, satisfies, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
 import { columnName, type Problem, type SkippedRow } from './problems';
 import { MAX_KEPT_PROBLEMS, createSink, type RowContext } from './rows';
 
@@ -20,6 +20,8 @@ const DELIMITERS = [',', '\t', ';', '|'] as const;
 export interface ImportOptions {
   /** The kind the user chose, overriding detection. */
   kind?: Kind;
+  /** With `kind`: the user's column mapping, laid over the columns matched by their names. */
+  columns?: ColumnChoices;
   maxBytes?: number;
   /** Called every so many rows with the share of the text parsed, 0 to 1. */
   onProgress?: (fraction: number, rows: number) => void;
@@ -41,6 +43,10 @@ export interface ImportResult {
   /** The header's row number as a spreadsheet shows it. */
   headerRow?: number;
   columns: ColumnUse[];
+  /** The header row's cells; where no header was recognised, the widest row near the top (for mapping by hand). */
+  header?: string[];
+  /** The field each column of the header is read as (column index → field), for the mapping screen. */
+  fieldOf?: Record<number, Field>;
   /** Columns the kind does not use: ignored, and listed so the user can see it. */
   extraColumns: string[];
   /** Data rows below the header, blank ones included. */
@@ -83,7 +89,7 @@ function previewRows(text: string, delimiter: string): string[][] {
 }
 
 /** Finds the delimiter, header row and kind: the first row, within the first 20, that has a kind's required columns. */
-export function detect(text: string, kind?: Kind): Detection | { error: string; accepted: string } {
+export function detect(text: string, kind?: Kind, choices?: ColumnChoices): Detection | { error: string; accepted: string; widest: string[] } {
   const kinds = kind ? [kind] : KIND_PRIORITY;
   let best: (Detection & { score: number }) | undefined;
   let widest: string[] = [];
@@ -92,7 +98,7 @@ export function detect(text: string, kind?: Kind): Detection | { error: string; 
     for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
       const row = rows[i]!;
       if (row.length > widest.length) widest = row;
-      const found = kinds.map((k) => mapColumns(k, row)).find(satisfies);
+      const found = kinds.map((k) => (choices && kind ? applyChoices(mapColumns(k, row), row, choices) : mapColumns(k, row))).find(satisfies);
       if (found) {
         const score = Object.keys(found.fields).length + found.months.length - i / 100;
         if (!best || score > best.score) best = { delimiter, headerIndex: i, header: row, map: found, score };
@@ -110,6 +116,7 @@ export function detect(text: string, kind?: Kind): Detection | { error: string; 
       ? `no row within the first ${HEADER_SEARCH_ROWS} has the columns of a ${KIND_LABELS[kind]} file (columns seen: ${seen || 'none'})`
       : `the kind of file could not be recognised: no row within the first ${HEADER_SEARCH_ROWS} has the columns of any kind (columns seen: ${seen || 'none'})`,
     accepted: wanted,
+    widest,
   };
 }
 
@@ -140,8 +147,11 @@ export function importText(text: string, file: string, options: ImportOptions = 
   const result = emptyResult(file);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fileError(result, 'the file is empty', 'a CSV file with a header row and data rows');
-  const det = detect(body, options.kind);
-  if ('error' in det) return fileError(result, det.error, det.accepted);
+  const det = detect(body, options.kind, options.columns);
+  if ('error' in det) {
+    result.header = det.widest;
+    return fileError(result, det.error, det.accepted);
+  }
   const { columns, extra } = describeColumns(det);
   Object.assign(result, {
     kind: det.map.kind,
@@ -149,6 +159,8 @@ export function importText(text: string, file: string, options: ImportOptions = 
     delimiter: det.delimiter,
     headerRow: det.headerIndex + 1,
     columns,
+    header: det.header,
+    fieldOf: Object.fromEntries(Object.entries(det.map.fields).map(([f, c]) => [c, f as Field])),
     extraColumns: extra,
   });
   const ctx: RowContext = { file, header: det.header, errors: result.errors, warnings: result.warnings, skipped: result.skipped, errorCount: 0 };

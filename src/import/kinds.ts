@@ -259,6 +259,42 @@ export function mapColumns(kind: Kind, header: string[]): ColumnMap {
   return { kind, fields, months, extra: extra.sort((a, b) => a - b), ytd };
 }
 
+/** The user's choice for some columns of a header (by column index): a field of the kind, or 'ignore'. */
+export type ColumnChoices = Record<number, Field | 'ignore'>;
+
+/** The fields a kind can have, in the order a mapping screen lists them. */
+export function kindFields(kind: Kind): Field[] {
+  return [...KIND_SPECS[kind].fields].sort((a, b) => FIELD_LABELS[a].localeCompare(FIELD_LABELS[b]));
+}
+
+/**
+ * The matched columns with the user's choices laid over them. A choice for a column that is empty
+ * in this row is not applied, so title lines above the header never match through them.
+ */
+export function applyChoices(map: ColumnMap, header: string[], choices: ColumnChoices): ColumnMap {
+  const fields = { ...map.fields };
+  let months = map.months;
+  const extra = new Set(map.extra);
+  let ytd = map.ytd;
+  const allowed = new Set<string>(KIND_SPECS[map.kind].fields);
+  for (const [key, choice] of Object.entries(choices).sort(([a], [b]) => Number(a) - Number(b))) {
+    const col = Number(key);
+    if ((header[col] ?? '').trim() === '' || (choice !== 'ignore' && !allowed.has(choice))) continue;
+    for (const f of Object.keys(fields) as Field[]) if (fields[f] === col) delete fields[f];
+    months = months.filter((m) => m.col !== col);
+    extra.delete(col);
+    if (choice === 'ignore') {
+      extra.add(col);
+      continue;
+    }
+    const previous = fields[choice];
+    if (previous !== undefined) extra.add(previous);
+    if (choice === 'actual') ytd = YTD.test(normaliseHeader(header[col]!));
+    fields[choice] = col;
+  }
+  return { ...map, fields, months, extra: [...extra].sort((a, b) => a - b), ytd };
+}
+
 export function satisfies(map: ColumnMap): boolean {
   const spec = KIND_SPECS[map.kind];
   if (spec.months === 'required' && map.months.length === 0) return false;

@@ -99,10 +99,12 @@ export class WorkspaceDb {
 
   /**
    * Adds an import and sets the state, in one transaction; with `replacing`, the history is first
-   * replaced by those records (the user's first import over the example). Returns the import's id.
+   * replaced by those records (the user's first import over the example); with `mapping`, the
+   * column mapping the user made for it is remembered. Returns the import's id.
    */
-  async commitImport(record: Omit<ImportRecord, 'id'>, state: StoredState, replacing?: ImportRecord[]): Promise<number> {
+  async commitImport(record: Omit<ImportRecord, 'id'>, state: StoredState, replacing?: ImportRecord[], mapping?: StoredMapping): Promise<number> {
     return this.write('this import', async (tx) => {
+      if (mapping) await tx.objectStore('mappings').put(mapping);
       if (replacing) {
         await tx.objectStore('imports').clear();
         for (const r of replacing) await tx.objectStore('imports').put(r);

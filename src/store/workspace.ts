@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS, currentYear, type Settings } from '../domain/calculat
 import { asAtPeriod, emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
 import { buildReport, type Report } from '../domain/report';
 import type { ImportResult } from '../import/importFile';
-import { KIND_LABELS, type Kind } from '../import/kinds';
+import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../import/kinds';
 import { WorkspaceDb } from '../storage/db';
 import { DEFAULT_STATE, type CellChange, type ImportRecord, type StoredMapping, type StoredState } from '../storage/schema';
 import { readWorkspaceFile, toWorkspaceFile, type WorkspaceFile } from '../storage/workspaceFile';
@@ -39,6 +39,10 @@ export interface Upload {
   size: number;
   /** The kind the user chose instead of the detected one. */
   kindChoice?: Kind;
+  /** The user's column mapping (with kindChoice), laid over the columns matched by their names. */
+  columnChoices?: ColumnChoices;
+  /** The mapping was remembered from an earlier file with the same header. */
+  mappingRemembered?: boolean;
   status: UploadStatus;
   /** Share of the file parsed, 0 to 1, and rows so far. */
   fraction: number;
@@ -77,6 +81,8 @@ export interface WorkspaceState {
   hydrate(): Promise<void>;
   addFiles(files: File[]): void;
   setUploadKind(id: number, kind: Kind | undefined): void;
+  /** Reads the file again with the user's column mapping for the kind. */
+  setUploadColumns(id: number, kind: Kind, choices: ColumnChoices): void;
   cancelUpload(id: number): void;
   dismissUpload(id: number): void;
   /** Stores the upload's valid rows (the caller has shown any errors and changes and the user chose). */
@@ -152,11 +158,18 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     const next = get().uploads.find((u) => u.status === 'queued');
     if (!next) return;
     patchUpload(next.id, { status: 'reading', fraction: 0, rows: 0, message: undefined });
-    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }));
+    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined);
     running.set(next.id, job);
     job.promise
       .then((outcome) => {
         if (outcome === 'cancelled') return;
+        // A file with the same header as one mapped by hand before is read again with that mapping.
+        const header = outcome.result.header;
+        const remembered = header && !next.kindChoice ? get().mappings.find((m) => m.header === headerKey(header)) : undefined;
+        if (remembered && get().uploads.some((x) => x.id === next.id && x.status === 'reading')) {
+          patchUpload(next.id, { status: 'queued', kindChoice: remembered.kind, columnChoices: remembered.columns as ColumnChoices, mappingRemembered: true });
+          return;
+        }
         const { imports, source } = get();
         const [u] = refreshChanges(
           [{ ...next, status: 'read', fraction: 1, rows: outcome.result.rowsRead, result: outcome.result, sha256: outcome.sha256, size: outcome.size }],
@@ -243,7 +256,13 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     setUploadKind(id, kind) {
       const u = get().uploads.find((x) => x.id === id);
       if (!u || u.status === 'reading' || u.status === 'imported') return;
-      patchUpload(id, { kindChoice: kind, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
+      patchUpload(id, { kindChoice: kind, columnChoices: undefined, mappingRemembered: false, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
+      pump();
+    },
+    setUploadColumns(id, kind, choices) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status === 'reading' || u.status === 'imported') return;
+      patchUpload(id, { kindChoice: kind, columnChoices: choices, mappingRemembered: false, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
       pump();
     },
     cancelUpload(id) {
@@ -263,10 +282,13 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const wasExample = get().source === 'example';
       const base = wasExample ? [] : get().imports;
       const state: StoredState = { source: 'user', settings: get().settings };
+      // A mapping made by hand is remembered for the next file with the same header.
+      const mapping: StoredMapping | undefined =
+        u.columnChoices && u.kindChoice && u.result.header ? { header: headerKey(u.result.header), kind: u.kindChoice, columns: u.columnChoices } : undefined;
       let recId = nextLocalId;
       if (db) {
         try {
-          recId = await db.commitImport(omitId(record), state, wasExample ? [] : undefined);
+          recId = await db.commitImport(omitId(record), state, wasExample ? [] : undefined, mapping);
           announce();
         } catch (e) {
           patchUpload(id, { message: message(e) });
@@ -274,6 +296,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
         }
       }
       nextLocalId = Math.max(nextLocalId, recId) + 1;
+      if (mapping) set({ mappings: [...get().mappings.filter((m) => m.header !== mapping.header), mapping] });
       set({ uploads: get().uploads.map((x) => (x.id === id ? { ...x, status: 'imported', message: undefined } : x)) });
       applyImports([...base, { ...record, id: recId }], 'user');
     },
@@ -362,6 +385,11 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
 channel?.addEventListener('message', () => {
   void useWorkspace.getState().hydrate();
 });
+
+/** A header as the mapping memory knows it: each cell normalised, joined. */
+export function headerKey(header: string[]): string {
+  return header.map(normaliseHeader).join('|');
+}
 
 function omitId(r: ImportRecord): Omit<ImportRecord, 'id'> {
   const rest: Partial<ImportRecord> = { ...r };

@@ -17,13 +17,14 @@ function hex(buffer: ArrayBuffer): string {
 }
 
 scope.onmessage = async (e) => {
-  const { file, name, kind, maxBytes } = e.data;
+  const { file, name, kind, columns, maxBytes } = e.data;
   try {
     const buffer = await file.arrayBuffer();
     // The browser hashes on its own thread while this one parses.
     const hashing = crypto.subtle.digest('SHA-256', buffer);
     const result = importBytes(new Uint8Array(buffer), name, {
       ...(kind ? { kind } : {}),
+      ...(kind && columns ? { columns } : {}),
       ...(maxBytes ? { maxBytes } : {}),
       onProgress: (fraction, rows) => scope.postMessage({ type: 'progress', fraction, rows }),
     });

@@ -1,6 +1,6 @@
 /** Runs one file through the import worker; `cancel` terminates it at once. */
 import type { ImportResult } from '../import/importFile';
-import type { Kind } from '../import/kinds';
+import type { ColumnChoices, Kind } from '../import/kinds';
 import type { ImportReply, ImportRequest } from './protocol';
 
 export interface WorkerOutcome {
@@ -14,7 +14,13 @@ export interface RunningImport {
   cancel(): void;
 }
 
-export function runImport(file: Blob, name: string, kind: Kind | undefined, onProgress: (fraction: number, rows: number) => void): RunningImport {
+export function runImport(
+  file: Blob,
+  name: string,
+  kind: Kind | undefined,
+  onProgress: (fraction: number, rows: number) => void,
+  columns?: ColumnChoices,
+): RunningImport {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let settle: (v: WorkerOutcome | 'cancelled') => void = () => undefined;
   let fail: (e: Error) => void = () => undefined;
@@ -35,7 +41,7 @@ export function runImport(file: Blob, name: string, kind: Kind | undefined, onPr
     worker.terminate();
     fail(new Error(e.message || 'the import worker stopped'));
   };
-  const request: ImportRequest = { file, name, ...(kind ? { kind } : {}) };
+  const request: ImportRequest = { file, name, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}) };
   worker.postMessage(request);
   return {
     promise,

@@ -1,11 +1,12 @@
 /** Messages between the page and the import worker: plain, structured-cloneable data only. */
 import type { ImportResult } from '../import/importFile';
-import type { Kind } from '../import/kinds';
+import type { ColumnChoices, Kind } from '../import/kinds';
 
 export interface ImportRequest {
   file: Blob;
   name: string;
   kind?: Kind;
+  columns?: ColumnChoices;
   maxBytes?: number;
 }
 

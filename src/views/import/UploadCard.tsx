@@ -6,6 +6,7 @@ import type { Pence } from '../../domain/money';
 import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
 import { leftOutRows } from '../../store/history';
 import { useWorkspace, type Upload } from '../../store/workspace';
+import { ColumnMapping } from './ColumnMapping';
 import { downloadText } from './download';
 import { formatSize, plural, problemsCsv } from './report';
 
@@ -91,6 +92,12 @@ export function UploadCard({ upload }: { upload: Upload }) {
               </ul>
               {r.extraColumns.length > 0 && <p>Ignored columns: {r.extraColumns.join(', ')}</p>}
             </details>
+          )}
+          {upload.status === 'read' && r.header && (r.kind ?? upload.kindChoice) && (
+            <ColumnMapping key={`${upload.kindChoice ?? r.kind}`} upload={upload} kind={(r.kind ?? upload.kindChoice)!} />
+          )}
+          {upload.status === 'read' && !r.kind && !upload.kindChoice && r.header && r.header.length > 1 && (
+            <p>To map the columns by hand, choose the kind of file above.</p>
           )}
           {r.skipped.length > 0 && (
             <details>

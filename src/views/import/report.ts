@@ -1,5 +1,8 @@
 /** Shaping an import's report for the screen and for its CSV download. Pure. */
+import { fyLabel } from '../../domain/calendar';
 import { toCsv } from '../../domain/csv';
+import type { Dataset } from '../../domain/dataset';
+import type { Pence } from '../../domain/money';
 import type { ImportResult } from '../../import/importFile';
 
 export function problemsCsv(result: ImportResult): string {
@@ -20,4 +23,19 @@ export function formatSize(bytes: number): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** The first rows of what a file will add, normalised: year, period, block, line, amount (pence). */
+export function previewRows(data: Dataset, max = 5): { year: string; period: string; block: string; line: string; amount: Pence }[] {
+  const out: { year: string; period: string; block: string; line: string; amount: Pence }[] = [];
+  for (const a of data.actuals) {
+    for (let p = 0; p < 12 && out.length < max; p++) {
+      const v = a.actuals[p];
+      if (v !== null && v !== undefined) out.push({ year: fyLabel(a.fy), period: `P${p + 1}`, block: a.block, line: a.line, amount: v });
+    }
+  }
+  for (const b of data.budgets) if (out.length < max) out.push({ year: fyLabel(b.fy), period: 'budget', block: b.block, line: b.line, amount: b.budget });
+  for (const f of data.funding) if (out.length < max) out.push({ year: fyLabel(f.fy), period: 'income', block: f.block, line: 'DSG income', amount: f.income });
+  for (const y of data.agreement) if (out.length < max) out.push({ year: fyLabel(y.fy), period: 'profile', block: '', line: 'Deficit profile', amount: y.profile });
+  return out.slice(0, max);
 }
