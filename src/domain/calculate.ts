@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { BLOCKS, type Block } from './blocks';
 import { fyLabel, monthLabel, monthOfPeriod, type FinancialYear } from './calendar';
-import { currentAgreement, lineKey, type AgreementYear, type Dataset, type Instalment } from './dataset';
+import { currentAgreement, lineKey, type AgreementYear, type Dataset, type Instalment, type LineComment } from './dataset';
 import { ZERO, add, roundPence, sub, sum, type Pence } from './money';
 import { formatPounds, formatPercent } from './format';
 
@@ -35,6 +35,11 @@ export interface LineFigures {
   forecastGiven: boolean;
   variance: Pence;
   commentary?: string;
+  /** Who wrote the commentary in the app, and when (absent for commentary from a file). */
+  commentBy?: string;
+  commentAt?: string;
+  /** Commentary on single months, written in the app. */
+  monthComments: { period: number; text: string; by: string; at: string }[];
   unbudgeted: boolean;
 }
 
@@ -166,7 +171,9 @@ function joinLines(data: Dataset, warnings: string[]): LineWork[] {
   return work;
 }
 
-function lineFigures(w: LineWork, latest: number | null): LineFigures {
+function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]): LineFigures {
+  const whole = comments.find((c) => c.period === undefined);
+  const commentary = whole?.text || w.commentary;
   const profile = w.profile ?? straightLineProfile(w.budget);
   const P = latest ?? 0;
   const budgetToDate = sum(profile.slice(0, P));
@@ -185,7 +192,12 @@ function lineFigures(w: LineWork, latest: number | null): LineFigures {
     forecastOutturn,
     forecastGiven: given !== null,
     variance: sub(forecastOutturn, w.budget),
-    ...(w.commentary ? { commentary: w.commentary } : {}),
+    ...(commentary ? { commentary } : {}),
+    ...(whole ? { commentBy: whole.by, commentAt: whole.at } : {}),
+    monthComments: comments
+      .filter((c) => c.period !== undefined)
+      .map((c) => ({ period: c.period!, text: c.text, by: c.by, at: c.at }))
+      .sort((a, b) => a.period - b.period),
     unbudgeted: !w.budgeted,
   };
 }
@@ -271,6 +283,11 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
   const warnings: string[] = [];
   const tolerance = new Decimal(settings.tolerance);
   const lines = joinLines(data, warnings);
+  const commentsByLine = new Map<string, LineComment[]>();
+  for (const c of data.comments ?? []) {
+    const k = `${c.fy}|${c.block}|${lineKey(c.line)}`;
+    commentsByLine.set(k, [...(commentsByLine.get(k) ?? []), c]);
+  }
   const agreementYears = currentAgreement(data);
   const agreementByFy = new Map(agreementYears.map((a) => [a.fy, a]));
   const originalByFy = new Map(data.agreement.map((a) => [a.fy, a]));
@@ -304,7 +321,7 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
         }
       }
     }
-    const figures = yearLines.map((l) => lineFigures(l, latest));
+    const figures = yearLines.map((l) => lineFigures(l, latest, commentsByLine.get(`${fy}|${l.block}|${lineKey(l.line)}`) ?? []));
     figures.sort((a, b) => BLOCKS.indexOf(a.block) - BLOCKS.indexOf(b.block));
     const hasData = latest !== null;
     const income = (block: Block) => sum(data.funding.filter((f) => f.fy === fy && f.block === block).map((f) => f.income));

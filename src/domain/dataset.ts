@@ -6,6 +6,7 @@
 import type { Block } from './blocks';
 import type { FinancialYear } from './calendar';
 import type { Pence } from './money';
+import type { Scenario } from './projection';
 
 export interface BudgetLine {
   fy: FinancialYear;
@@ -131,6 +132,28 @@ export interface PlacementCount {
   annualCost?: Pence;
 }
 
+/** Commentary entered by hand on a budget line (or one month of it), with who and when. */
+export interface LineComment {
+  fy: FinancialYear;
+  block: Block;
+  line: string;
+  costCentre?: string;
+  /** 1-12 for a month's comment; absent for the line as a whole. */
+  period?: number;
+  /** Empty text removes an earlier comment. */
+  text: string;
+  by: string;
+  /** ISO 8601 time. */
+  at: string;
+}
+
+/** A named forecast scenario the user saved (issue 6); its drivers are decimal strings. */
+export interface SavedScenario {
+  name: string;
+  savedAt: string;
+  scenario: Scenario;
+}
+
 export interface Dataset {
   budgets: BudgetLine[];
   actuals: ActualLine[];
@@ -146,6 +169,8 @@ export interface Dataset {
   revisions?: AgreementRevision[];
   conditions?: Condition[];
   placements?: PlacementCount[];
+  comments?: LineComment[];
+  scenarios?: SavedScenario[];
 }
 
 export function emptyDataset(): Dataset {

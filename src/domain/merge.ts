@@ -26,9 +26,12 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
   const ehcp = new Map<string, { file: string; month: Dataset['ehcp'][number] }>();
   const targets = new Map<string, Dataset['targets'][number]>();
   let agreement: { file: string; years: Dataset['agreement'] } | undefined;
-  const instalments: NonNullable<Dataset['instalments']> = [];
-  const otherContributions: NonNullable<Dataset['otherContributions']> = [];
-  const revisions: NonNullable<Dataset['revisions']> = [];
+  // Lists edited as a whole (contributions, revisions, scenarios): a later part that gives one replaces it.
+  let instalments: Dataset['instalments'];
+  let otherContributions: Dataset['otherContributions'];
+  let revisions: Dataset['revisions'];
+  let scenarios: Dataset['scenarios'];
+  const comments = new Map<string, NonNullable<Dataset['comments']>[number]>();
   const conditions = new Map<string, NonNullable<Dataset['conditions']>[number]>();
   const placements = new Map<string, NonNullable<Dataset['placements']>[number]>();
 
@@ -76,9 +79,11 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
       ehcp.set(m.month, { file, month: m });
     }
     for (const t of data.targets) targets.set(`${t.metric}|${t.month}`, t);
-    instalments.push(...(data.instalments ?? []));
-    otherContributions.push(...(data.otherContributions ?? []));
-    revisions.push(...(data.revisions ?? []));
+    if (data.instalments) instalments = data.instalments;
+    if (data.otherContributions) otherContributions = data.otherContributions;
+    if (data.revisions) revisions = data.revisions;
+    if (data.scenarios) scenarios = data.scenarios;
+    for (const c of data.comments ?? []) comments.set(`${lineId(c)}|${c.period ?? ''}`, c);
     for (const c of data.conditions ?? []) conditions.set(c.ref, c);
     for (const p of data.placements ?? []) placements.set(`${p.month}|${p.type}|${p.ageBand ?? ''}|${(p.need ?? '').toLowerCase()}`, p);
   }
@@ -91,9 +96,11 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     agreement: agreement?.years ?? [],
     ehcp: [...ehcp.values()].map((e) => e.month).sort((a, b) => a.month.localeCompare(b.month)),
     targets: [...targets.values()].sort((a, b) => a.metric.localeCompare(b.metric) || a.month.localeCompare(b.month)),
-    ...(instalments.length > 0 ? { instalments } : {}),
-    ...(otherContributions.length > 0 ? { otherContributions } : {}),
-    ...(revisions.length > 0 ? { revisions } : {}),
+    ...(instalments ? { instalments } : {}),
+    ...(otherContributions ? { otherContributions } : {}),
+    ...(revisions ? { revisions } : {}),
+    ...(scenarios ? { scenarios } : {}),
+    ...(comments.size > 0 ? { comments: [...comments.values()].filter((c) => c.text !== '') } : {}),
     ...(conditions.size > 0 ? { conditions: [...conditions.values()] } : {}),
     ...(placements.size > 0 ? { placements: [...placements.values()].sort((a, b) => a.month.localeCompare(b.month)) } : {}),
   };

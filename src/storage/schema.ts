@@ -30,8 +30,12 @@ export interface CellChange {
   new: number | null;
 }
 
-/** The kind of an import: a file's kind, or figures entered by hand in the agreement editor. */
-export type ImportKind = Kind | 'manual-agreement';
+/** Edits made by hand, each kept as a history record like an import, so it can be undone. */
+export const MANUAL_KINDS = ['manual-agreement', 'manual-conditions', 'manual-contributions', 'manual-commentary', 'manual-scenarios'] as const;
+export type ManualKind = (typeof MANUAL_KINDS)[number];
+
+/** The kind of an import: a file's kind, or figures entered by hand. */
+export type ImportKind = Kind | ManualKind;
 
 /** One import, kept with its data so that it can be undone (and the data rebuilt without it). */
 export interface ImportRecord {

@@ -8,7 +8,7 @@ import { FIRST_FY, LAST_FY } from '../domain/calendar';
 import { EHCP_FIELDS, type Dataset } from '../domain/dataset';
 import { parseTolerance } from '../domain/settings';
 import { KINDS } from '../import/kinds';
-import { SCHEMA_VERSION, type ImportRecord, type StoredMapping, type StoredState } from './schema';
+import { MANUAL_KINDS, SCHEMA_VERSION, type ImportRecord, type StoredMapping, type StoredState } from './schema';
 
 export const WORKSPACE_FORMAT = 'dsg-safety-valve-monitor workspace';
 
@@ -139,7 +139,7 @@ export function readWorkspaceFile(text: string): Check {
       ids.add(r.id as number);
       if (!isText(r.time) || Number.isNaN(Date.parse(r.time as string))) err(`${w}.time`, 'a date and time');
       if (!isText(r.file) || !isText(r.kindLabel) || !isText(r.sha256)) err(w, 'file, kindLabel and sha256 must be text');
-      if (!(KINDS as readonly unknown[]).includes(r.kind) && r.kind !== 'manual-agreement') err(`${w}.kind`, `one of ${KINDS.join(', ')}, manual-agreement`);
+      if (![...KINDS, ...MANUAL_KINDS].includes(r.kind as never)) err(`${w}.kind`, `one of ${[...KINDS, ...MANUAL_KINDS].join(', ')}`);
       for (const k of ['size', 'rowsRead', 'rowsImported', 'rowsRejected', 'warningCount'] as const) {
         if (!isInt(r[k]) || (r[k] as number) < 0) err(`${w}.${k}`, 'a whole number of 0 or more');
       }

@@ -15,7 +15,7 @@ import { buildReport, type Report } from '../domain/report';
 import type { ImportResult } from '../import/importFile';
 import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../import/kinds';
 import { WorkspaceDb } from '../storage/db';
-import { DEFAULT_STATE, type CellChange, type ImportRecord, type StoredMapping, type StoredState } from '../storage/schema';
+import { DEFAULT_STATE, type CellChange, type ManualKind, type ImportRecord, type StoredMapping, type StoredState } from '../storage/schema';
 import { readWorkspaceFile, toWorkspaceFile, type WorkspaceFile } from '../storage/workspaceFile';
 import { runImport, type RunningImport } from '../workers/importClient';
 import { loadExample } from './example';
@@ -90,6 +90,12 @@ export interface WorkspaceState {
   undoImport(id: number): Promise<string | null>;
   redoImport(id: number): Promise<string | null>;
   saveAgreement(years: AgreementYear[]): Promise<string | null>;
+  /**
+   * Keeps an edit made by hand (conditions, contributions, commentary, scenarios…) as a history
+   * record holding just what was edited; later records replace earlier ones (mergeDatasets), and
+   * undo restores the previous state. Returns the storage error, or null.
+   */
+  saveEdit(kind: ManualKind, label: string, part: Partial<Dataset>, count: number): Promise<string | null>;
   exportWorkspace(): WorkspaceFile;
   loadWorkspace(text: string): Promise<{ ok: true } | { ok: false; errors: string[] }>;
   resetToExample(): Promise<string | null>;
@@ -321,14 +327,17 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       }
       return error;
     },
-    async saveAgreement(years) {
-      const data = { ...emptyDataset(), agreement: years };
+    saveAgreement(years) {
+      return get().saveEdit('manual-agreement', 'Safety Valve agreement (entered by hand)', { agreement: years }, years.length);
+    },
+    async saveEdit(kind, label, part, count) {
+      const data = { ...emptyDataset(), ...part };
       const wasExample = get().source === 'example';
-      // Editing the example's agreement starts the user's own workspace from the example's data.
+      // Editing the example starts the user's own workspace from the example's data.
       const base = wasExample ? exampleAsImports() : get().imports;
       const record: ImportRecord = {
-        id: 0, time: new Date().toISOString(), file: 'Agreement entered by hand', size: 0, sha256: '', kind: 'manual-agreement',
-        kindLabel: 'Safety Valve agreement (entered by hand)', rowsRead: years.length, rowsImported: years.length, rowsRejected: 0,
+        id: 0, time: new Date().toISOString(), file: `${label[0]!.toUpperCase()}${label.slice(1)}`, size: 0, sha256: '', kind,
+        kindLabel: label, rowsRead: count, rowsImported: count, rowsRejected: 0,
         rowsSkipped: 0, warningCount: 0, leftOutRows: [], replaced: [], additive: false, data,
       };
       const state: StoredState = { source: 'user', settings: get().settings };

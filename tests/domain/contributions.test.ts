@@ -52,3 +52,17 @@ describe('other contributions and revisions', () => {
     expect(toFixed2(y.deficitBroughtForward!)).toBe('9131000.00');
   });
 });
+
+describe('commentary written in the app', () => {
+  it('replaces the file commentary for the line, says who and when, and keeps month comments', () => {
+    const data = example();
+    data.comments = [
+      { fy: 2022, block: 'High Needs', line: 'EHCP in-year adjustments', text: 'Top-ups rose in August', by: 'R Parr', at: '2023-04-12T09:00:00Z' },
+      { fy: 2022, block: 'High Needs', line: 'EHCP in-year adjustments', period: 5, text: 'August top-ups', by: 'R Parr', at: '2023-04-12T09:01:00Z' },
+    ];
+    const line = figures(data).lines.find((l) => l.line === 'EHCP in-year adjustments')!;
+    expect(line.commentary).toBe('Top-ups rose in August');
+    expect([line.commentBy, line.commentAt]).toEqual(['R Parr', '2023-04-12T09:00:00Z']);
+    expect(line.monthComments).toEqual([{ period: 5, text: 'August top-ups', by: 'R Parr', at: '2023-04-12T09:01:00Z' }]);
+  });
+});
