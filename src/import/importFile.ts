@@ -176,26 +176,28 @@ export function importText(text: string, file: string, options: ImportOptions = 
     newline: guessLineEnding(body),
     quoteChar: '"',
     step(rowResult: Papa.ParseStepResult<string[][]>) {
-      const step = { data: rowResult.data[0] ?? [], errors: rowResult.errors, meta: rowResult.meta };
+      const row: string[] = rowResult.data[0] ?? [];
       index++;
       if (index <= det.headerIndex) return;
       const rowNumber = index + 1;
       // Blank lines are held back until a later row arrives, so trailing newlines go unremarked.
-      if (step.errors.length === 0 && step.data.length === 1 && step.data[0]!.trim() === '') {
+      if (rowResult.errors.length === 0 && row.length === 1 && row[0]!.trim() === '') {
         pendingBlank.push(rowNumber);
         return;
       }
-      for (const blank of pendingBlank) {
-        result.rowsRead++;
-        sink.row([''], blank);
+      if (pendingBlank.length > 0) {
+        for (const blank of pendingBlank) {
+          result.rowsRead++;
+          sink.row([''], blank);
+        }
+        pendingBlank.length = 0;
       }
-      pendingBlank.length = 0;
       result.rowsRead++;
-      for (const e of step.errors) {
+      for (const e of rowResult.errors) {
         ctx.errorCount++;
         // A quoting error is in the row's last value read: an unclosed quote runs on to the end of the file.
-        const col = step.data.length - 1;
-        const lines = (step.data[col] ?? '').split(/\r\n|\n|\r/);
+        const col = row.length - 1;
+        const lines = (row[col] ?? '').split(/\r\n|\n|\r/);
         const runOn = lines.length > 1 && lines.slice(1).some((l) => l.trim() !== '')
           ? `, so everything after it, to the end of the file, was read as this one value and not imported` : '';
         if (ctx.errors.length < MAX_KEPT_PROBLEMS) ctx.errors.push({
@@ -205,15 +207,15 @@ export function importText(text: string, file: string, options: ImportOptions = 
           accepted: 'CSV with each quoted value closed',
         });
       }
-      if (step.errors.length > 0) {
+      if (rowResult.errors.length > 0) {
         result.rowsRejected++;
         return;
       }
-      const outcome = sink.row(step.data, rowNumber);
+      const outcome = sink.row(row, rowNumber);
       if (outcome === 'imported') result.rowsImported++;
       else if (outcome === 'rejected') result.rowsRejected++;
       if ((index & 0x3fff) === 0) {
-        options.onProgress?.(Math.min(1, (step.meta.cursor ?? 0) / total), result.rowsRead);
+        options.onProgress?.(Math.min(1, (rowResult.meta.cursor ?? 0) / total), result.rowsRead);
         if (options.shouldCancel?.()) {
           cancelled = true;
           parser.abort();
