@@ -11,11 +11,15 @@ import Decimal from 'decimal.js';
 import type { YearFigures } from './calculate';
 import { currentYear } from './calculate';
 import { fyLabel, fyOfMonth, monthLabel, type FinancialYear } from './calendar';
-import type { AgreementYear } from './dataset';
+import type { AgreementYear, PlacementCount, PlacementType } from './dataset';
 import type { EhcpFigures } from './ehcp';
 import { formatMillionsInWords, formatPounds } from './format';
 import { ZERO, add, roundPence, sub, type Pence } from './money';
 import type { Report } from './report';
+import {
+  monthCostByPlacement, placementChangeInPlans, placementMethod, placementMix, plansByType,
+  type PlacementChange, type PlacementMix,
+} from './projectionByPlacement';
 
 /** The drivers a user can change; all decimal strings so they store and clone as they are. */
 export interface Drivers {
@@ -59,6 +63,8 @@ export interface Scenario {
   drivers: Drivers;
   oneOffs: OneOff[];
   changes: DriverChange[];
+  /** Plans moved out of (or between) placement types; used where a placements file is held. */
+  placementChanges?: PlacementChange[];
 }
 
 export interface ProjectionBase {
@@ -76,6 +82,8 @@ export interface ProjectionBase {
   agreement: AgreementYear[];
   /** The method and its inputs, in words. */
   method: string[];
+  /** The placement mix where a placements file with costs is held: spend is then by type. */
+  mix?: PlacementMix;
 }
 
 export interface ProjectedYear {
@@ -83,6 +91,8 @@ export interface ProjectedYear {
   label: string;
   plansAtEnd: Decimal;
   averagePlans: Decimal;
+  /** Plans of each placement type at the year end, where spend is by placement type. */
+  plansByType?: { type: PlacementType; plans: Decimal }[];
   highNeedsSpend: Pence;
   otherSpend: Pence;
   oneOffs: Pence;
@@ -110,7 +120,7 @@ function average(xs: number[]): Decimal {
 }
 
 /** The base a projection starts from, or the reason there is none. */
-export function projectionBase(report: Report, agreement: AgreementYear[]): ProjectionBase | { error: string } {
+export function projectionBase(report: Report, agreement: AgreementYear[], placements?: readonly PlacementCount[]): ProjectionBase | { error: string } {
   const baseYear = currentYear(report);
   if (!baseYear || baseYear.latestPeriod === null || baseYear.cumulativeDeficitGross === null) {
     return { error: 'A projection needs a year with actuals and a cumulative deficit (an agreement with its opening deficit).' };
@@ -127,7 +137,10 @@ export function projectionBase(report: Report, agreement: AgreementYear[]): Proj
   const baseMonths = report.ehcp.filter((m: EhcpFigures) => m.plansAtEnd !== null && fyOfMonth(toCal(m.month)) === baseYear.fy);
   const averagePlansBase = baseMonths.length > 0 ? average(baseMonths.map((m) => m.plansAtEnd!)) : new Decimal(last.plansAtEnd!);
   if (averagePlansBase.isZero()) return { error: 'A projection needs a number of plans above zero.' };
-  const costPerPlan = new Decimal(highNeedsBase).div(100).div(averagePlansBase).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const averageCost = new Decimal(highNeedsBase).div(100).div(averagePlansBase).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const mix = placementMix(placements, averageCost);
+  // By placement type, the cost-per-plan driver is the mix's average cost: changing it scales every type.
+  const costPerPlan = mix ? mix.averageCost.toDecimalPlaces(2, Decimal.ROUND_HALF_UP) : averageCost;
   const drivers: Drivers = {
     newPlansPerMonth: newPlans.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString(),
     endingsPerMonth: endings.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString(),
@@ -138,7 +151,9 @@ export function projectionBase(report: Report, agreement: AgreementYear[]): Proj
   const method = [
     `Starts from ${last.plansAtEnd} plans at the end of ${monthLabel(toCal(last.month))} and the ${baseYear.label} cumulative deficit of ${formatPounds(baseYear.cumulativeDeficitGross)}.`,
     `EHCPs change each month by the average of the last ${lastTwelve.length} months held: ${drivers.newPlansPerMonth} new plans and ${drivers.endingsPerMonth} plans ending.`,
-    `High Needs spend is the average plans in force times ${formatPounds(roundPence(costPerPlan.mul(100)), { pence: true })} a plan: the ${baseYear.label} High Needs outturn of ${formatPounds(highNeedsBase)} over ${averagePlansBase.toDecimalPlaces(1).toString()} plans on average, plus inflation.`,
+    ...(mix
+      ? placementMethod(mix, averagePlansBase, highNeedsBase, baseYear.label)
+      : [`High Needs spend is the average plans in force times ${formatPounds(roundPence(costPerPlan.mul(100)), { pence: true })} a plan: the ${baseYear.label} High Needs outturn of ${formatPounds(highNeedsBase)} over ${averagePlansBase.toDecimalPlaces(1).toString()} plans on average, plus inflation.`]),
     `Other blocks stay at their ${baseYear.label} budget of ${formatPounds(otherBlocksBudget)}; DSG income starts at ${formatPounds(baseYear.income)} and grows by the income growth set.`,
   ];
   return {
@@ -153,6 +168,7 @@ export function projectionBase(report: Report, agreement: AgreementYear[]): Proj
     drivers,
     agreement,
     method,
+    ...(mix ? { mix } : {}),
   };
 }
 
@@ -171,6 +187,16 @@ export function project(base: ProjectionBase, scenario: Scenario): ProjectedYear
   let cumulative = base.cumulativeStart;
   const inflation = new Decimal(scenario.drivers.inflation);
   const growth = new Decimal(scenario.drivers.incomeGrowth);
+  const placementChanges = base.mix ? (scenario.placementChanges ?? []) : [];
+  const baseCost = new Decimal(base.drivers.costPerPlan);
+  /** Pounds a year for a month's plans, and the plans counted (placement changes may add or take away). */
+  const monthCost = (month: string, plans: Decimal) => {
+    const cost = driverAt(scenario, 'costPerPlan', month);
+    if (!base.mix) return { pounds: plans.mul(cost), plans };
+    const byType = plansByType(base.mix, plans, placementChanges, month);
+    const scale = baseCost.isZero() ? new Decimal(1) : cost.div(baseCost);
+    return { pounds: monthCostByPlacement(base.mix, byType, scale), plans: plans.add(placementChangeInPlans(placementChanges, month)) };
+  };
   for (const a of years) {
     const k = a.fy - base.baseYear.fy;
     const lastMonth = monthKey(a.fy + 1, 3);
@@ -182,15 +208,17 @@ export function project(base: ProjectionBase, scenario: Scenario): ProjectedYear
       month = nextMonth(month);
       plans = Decimal.max(0, plans.add(driverAt(scenario, 'newPlansPerMonth', month)).sub(driverAt(scenario, 'endingsPerMonth', month)));
       if (fyOfMonth(toCal(month)) === a.fy) {
-        plansSum = plansSum.add(plans);
-        costSum = costSum.add(plans.mul(driverAt(scenario, 'costPerPlan', month)));
+        const m = monthCost(month, plans);
+        plansSum = plansSum.add(m.plans);
+        costSum = costSum.add(m.pounds);
         monthsCounted++;
       }
     }
+    const plansAtEnd = Decimal.max(0, plans.add(placementChangeInPlans(placementChanges, month)));
     const averagePlans = monthsCounted > 0 ? plansSum.div(monthsCounted) : plans;
     const factor = inflation.add(1).pow(k);
     // A year's cost: each month's plans at that month's cost per plan, a twelfth of a year each.
-    const hnPounds = monthsCounted > 0 ? costSum.div(monthsCounted) : plans.mul(scenario.drivers.costPerPlan);
+    const hnPounds = monthsCounted > 0 ? costSum.div(monthsCounted) : monthCost(month, plans).pounds;
     const highNeedsSpend = roundPence(hnPounds.mul(factor).mul(100));
     const oneOffs = scenario.oneOffs
       .filter((o) => o.fy === a.fy || (o.everyYearFrom && o.fy <= a.fy))
@@ -205,8 +233,9 @@ export function project(base: ProjectionBase, scenario: Scenario): ProjectedYear
     out.push({
       fy: a.fy,
       label: fyLabel(a.fy),
-      plansAtEnd: plans,
+      plansAtEnd,
       averagePlans,
+      ...(base.mix ? { plansByType: [...plansByType(base.mix, plans, placementChanges, month)].map(([type, n]) => ({ type, plans: n })) } : {}),
       highNeedsSpend,
       otherSpend: base.otherBlocksBudget,
       oneOffs: oneOffPence,
