@@ -102,6 +102,15 @@ export interface WorkspaceState {
   deleteAll(): Promise<string | null>;
 }
 
+/** How each kind of hand edit is named in the import history. */
+const MANUAL_FILE_NAMES: Record<ManualKind, string> = {
+  'manual-agreement': 'Agreement entered by hand',
+  'manual-conditions': 'Conditions entered by hand',
+  'manual-contributions': 'Contributions entered by hand',
+  'manual-commentary': 'Commentary entered by hand',
+  'manual-scenarios': 'Scenarios saved',
+};
+
 const ROLE_KEY = 'dsg-monitor.role';
 
 function savedRole(): Role {
@@ -336,7 +345,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       // Editing the example starts the user's own workspace from the example's data.
       const base = wasExample ? exampleAsImports() : get().imports;
       const record: ImportRecord = {
-        id: 0, time: new Date().toISOString(), file: `${label[0]!.toUpperCase()}${label.slice(1)}`, size: 0, sha256: '', kind,
+        id: 0, time: new Date().toISOString(), file: MANUAL_FILE_NAMES[kind], size: 0, sha256: '', kind,
         kindLabel: label, rowsRead: count, rowsImported: count, rowsRejected: 0,
         rowsSkipped: 0, warningCount: 0, leftOutRows: [], replaced: [], additive: false, data,
       };
