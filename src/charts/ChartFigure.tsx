@@ -3,17 +3,20 @@
  * to read it by keyboard, and a "Show as table" disclosure holding the same numbers as a table
  * (screen-reader support in Recharts is partial, so the table is the full alternative).
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { ChartImageButtons } from '../views/shared/ExportButtons';
 import { TableWrap } from '../views/shared/TableWrap';
 
 export function ChartFigure(props: { testId: string; title: string; children: ReactNode; table: ReactNode; note?: ReactNode; tableOpen?: boolean }) {
   const id = useId();
   const [open, setOpen] = useState(props.tableOpen ?? false);
+  const area = useRef<HTMLDivElement>(null);
   return (
     <section className="chart-figure" aria-labelledby={`${id}-title`} data-testid={props.testId}>
       <h3 id={`${id}-title`} className="chart-title">{props.title}</h3>
       {props.note && <p className="chart-note">{props.note}</p>}
-      <div className="chart-area">{props.children}</div>
+      <div className="chart-area" ref={area}>{props.children}</div>
+      <ChartImageButtons target={area} title={props.title} name={props.testId} />
       <p className="chart-help no-print">Tab to the chart, then use the left and right arrow keys to read each point.</p>
       <details className="chart-table" data-testid={`${props.testId}-table`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{open ? 'Hide the table' : 'Show as table'}</summary>

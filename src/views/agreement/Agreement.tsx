@@ -1,4 +1,5 @@
 /** Agreement: the Safety Valve agreement's years, profile, contributions and surplus requirements, with progress against each. */
+import { cellValue } from '../shared/cellValue';
 import { TableWrap } from '../shared/TableWrap';
 import { StatusBadge } from '../shared/StatusBadge';
 import { formatPounds } from '../../domain/format';
@@ -59,15 +60,15 @@ export function Agreement() {
                 <td>
                   <StatusBadge status={r.status} compact />
                 </td>
-                <td className="num">{formatPounds(r.profile)}</td>
-                <td className="num">{formatPounds(r.contribution)}</td>
-                <td className="num">{money(r.contributionsToDate)}</td>
+                <td className="num" {...cellValue(r.profile)}>{formatPounds(r.profile)}</td>
+                <td className="num" {...cellValue(r.contribution)}>{formatPounds(r.contribution)}</td>
+                <td className="num" {...cellValue(r.contributionsToDate)}>{money(r.contributionsToDate)}</td>
                 <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
-                <td className="num">
+                <td className="num" {...cellValue(r.gross)}>
                   {money(r.gross)}
                   {r.gross !== null && r.latestPeriod !== 12 && <> <span className="tag">forecast</span></>}
                 </td>
-                <td className="num">
+                <td className="num" {...cellValue(r.excess)}>
                   {money(r.excess)}
                   {r.percent && <span className="pct"> ({r.percent})</span>}
                 </td>

@@ -1,4 +1,5 @@
 /** Budget lines: every line with budget, year-to-date actual, forecast outturn, variance and commentary; filter, sort, drill. */
+import { cellValue } from '../shared/cellValue';
 import { TableWrap } from '../shared/TableWrap';
 import { BLOCKS, type Block } from '../../domain/blocks';
 import { monthLabel, monthOfPeriod } from '../../domain/calendar';
@@ -112,18 +113,18 @@ export function BudgetLines() {
                   {r.costCentre && <span className="tag">{r.costCentre}</span>}
                   {r.unbudgeted && <span className="tag">unbudgeted</span>}
                 </th>
-                <td className="num">{formatPounds(r.budget)}</td>
-                <td className="num">{formatPounds(r.actualToDate)}</td>
-                <td className="num">
+                <td className="num" {...cellValue(r.budget)}>{formatPounds(r.budget)}</td>
+                <td className="num" {...cellValue(r.actualToDate)}>{formatPounds(r.actualToDate)}</td>
+                <td className="num" {...cellValue(r.forecastOutturn)}>
                   {formatPounds(r.forecastOutturn)}
                   {r.forecastGiven && !final && <span className="tag">officer</span>}
                 </td>
-                <td className="num">{formatPounds(r.variance)}</td>
+                <td className="num" {...cellValue(r.variance)}>{formatPounds(r.variance)}</td>
                 {r.month && (
                   <>
-                    <td className="num">{formatPounds(r.month.budget)}</td>
-                    <td className="num">{money(r.month.actual)}</td>
-                    <td className="num">{formatPounds(r.month.variance)}</td>
+                    <td className="num" {...cellValue(r.month.budget)}>{formatPounds(r.month.budget)}</td>
+                    <td className="num" {...cellValue(r.month.actual)}>{money(r.month.actual)}</td>
+                    <td className="num" {...cellValue(r.month.variance)}>{formatPounds(r.month.variance)}</td>
                   </>
                 )}
                 {hasCommentary && <td className="commentary">{r.commentary ?? ''}</td>}
@@ -134,15 +135,15 @@ export function BudgetLines() {
             <tr>
               <td className="col-block" />
               <th scope="row">Total of the lines shown</th>
-              <td className="num">{formatPounds(t.budget)}</td>
-              <td className="num">{formatPounds(t.actualToDate)}</td>
-              <td className="num">{formatPounds(t.forecastOutturn)}</td>
-              <td className="num">{formatPounds(t.variance)}</td>
+              <td className="num" {...cellValue(t.budget)}>{formatPounds(t.budget)}</td>
+              <td className="num" {...cellValue(t.actualToDate)}>{formatPounds(t.actualToDate)}</td>
+              <td className="num" {...cellValue(t.forecastOutturn)}>{formatPounds(t.forecastOutturn)}</td>
+              <td className="num" {...cellValue(t.variance)}>{formatPounds(t.variance)}</td>
               {t.month && (
                 <>
-                  <td className="num">{formatPounds(t.month.budget)}</td>
-                  <td className="num">{formatPounds(t.month.actual)}</td>
-                  <td className="num">{formatPounds(t.month.variance)}</td>
+                  <td className="num" {...cellValue(t.month.budget)}>{formatPounds(t.month.budget)}</td>
+                  <td className="num" {...cellValue(t.month.actual)}>{formatPounds(t.month.actual)}</td>
+                  <td className="num" {...cellValue(t.month.variance)}>{formatPounds(t.month.variance)}</td>
                 </>
               )}
               {hasCommentary && <td />}

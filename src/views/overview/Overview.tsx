@@ -3,6 +3,7 @@
  * depends on who is looking: the DCS sees compliance, a forum member the plain summary and the
  * deficit chart, a finance officer the figures and the blocks behind them.
  */
+import { cellValue } from '../shared/cellValue';
 import { TableWrap } from '../shared/TableWrap';
 import type { ReactNode } from 'react';
 import type { YearFigures } from '../../domain/calculate';
@@ -101,11 +102,11 @@ function BlocksTable({ y }: { y: YearFigures }) {
             {y.blocks.map((b) => (
               <tr key={b.block}>
                 <th scope="row">{b.block}</th>
-                <td className="num">{formatPounds(b.budget)}</td>
-                <td className="num">{formatPounds(b.forecastOutturn)}</td>
-                <td className="num">{formatPounds(b.variance)}</td>
-                <td className="num">{formatPounds(b.income)}</td>
-                <td className="num">{formatPounds(b.inYearDeficit)}</td>
+                <td className="num" {...cellValue(b.budget)}>{formatPounds(b.budget)}</td>
+                <td className="num" {...cellValue(b.forecastOutturn)}>{formatPounds(b.forecastOutturn)}</td>
+                <td className="num" {...cellValue(b.variance)}>{formatPounds(b.variance)}</td>
+                <td className="num" {...cellValue(b.income)}>{formatPounds(b.income)}</td>
+                <td className="num" {...cellValue(b.inYearDeficit)}>{formatPounds(b.inYearDeficit)}</td>
               </tr>
             ))}
           </tbody>
@@ -173,9 +174,9 @@ function TrajectoryPanel({ report, y }: { report: Report; y: YearFigures }) {
               {rows.map((r) => (
                 <tr key={r.fy}>
                   <th scope="row">{r.label}</th>
-                  <td className="num">{r.profile === null ? '–' : formatPounds(r.profile)}</td>
-                  <td className="num">{r.gross === null ? '–' : formatPounds(r.gross)}</td>
-                  <td className="num">{r.net === null ? '–' : formatPounds(r.net)}</td>
+                  <td className="num" {...cellValue(r.profile)}>{r.profile === null ? '–' : formatPounds(r.profile)}</td>
+                  <td className="num" {...cellValue(r.gross)}>{r.gross === null ? '–' : formatPounds(r.gross)}</td>
+                  <td className="num" {...cellValue(r.net)}>{r.net === null ? '–' : formatPounds(r.net)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 /** Trajectory: the deficit across all agreement years, and the selected year's waterfall. */
+import { cellValue } from '../shared/cellValue';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { TrajectoryChart } from '../../charts/TrajectoryChart';
 import { WaterfallChart } from '../../charts/WaterfallChart';
@@ -43,11 +44,11 @@ export function Trajectory() {
               {rows.map((r) => (
                 <tr key={r.fy}>
                   <th scope="row" className="nowrap">{r.label}</th>
-                  <td className="num">{money(r.profile)}</td>
-                  <td className="num">{money(r.gross)}</td>
+                  <td className="num" {...cellValue(r.profile)}>{money(r.profile)}</td>
+                  <td className="num" {...cellValue(r.gross)}>{money(r.gross)}</td>
                   <td className="nowrap">{grossKindText(r)}</td>
-                  <td className="num">{money(r.net)}</td>
-                  <td className="num">{money(r.contribution)}</td>
+                  <td className="num" {...cellValue(r.net)}>{money(r.net)}</td>
+                  <td className="num" {...cellValue(r.contribution)}>{money(r.contribution)}</td>
                   <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
                 </tr>
               ))}
@@ -76,8 +77,8 @@ export function Trajectory() {
                 {steps.map((s) => (
                   <tr key={s.label}>
                     <th scope="row">{s.label}</th>
-                    <td className="num">{formatPounds(s.amount)}</td>
-                    <td className="num">{formatPounds(s.to)}</td>
+                    <td className="num" {...cellValue(s.amount)}>{formatPounds(s.amount)}</td>
+                    <td className="num" {...cellValue(s.to)}>{formatPounds(s.to)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,5 @@
 /** Variance by block and month: in-month bars, year-to-date line, the block-by-month table, budget against outturn. */
+import { cellValue } from '../shared/cellValue';
 import { BlockOutturnChart } from '../../charts/BlockOutturnChart';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { VarianceChart } from '../../charts/VarianceChart';
@@ -67,10 +68,10 @@ export function Variance() {
                     )}
                   </th>
                   {blocks.map((b) => (
-                    <td key={b} className="num">{formatPounds(r.byBlock[b] ?? ZERO)}</td>
+                    <td key={b} className="num" {...cellValue(r.byBlock[b] ?? ZERO)}>{formatPounds(r.byBlock[b] ?? ZERO)}</td>
                   ))}
-                  <td className="num">{formatPounds(r.total)}</td>
-                  <td className="num">{formatPounds(r.cumulative)}</td>
+                  <td className="num" {...cellValue(r.total)}>{formatPounds(r.total)}</td>
+                  <td className="num" {...cellValue(r.cumulative)}>{formatPounds(r.cumulative)}</td>
                 </tr>
               ))}
             </tbody>
@@ -78,10 +79,10 @@ export function Variance() {
               <tr>
                 <th scope="row">Year to date</th>
                 {ytd.map((b) => (
-                  <td key={b.block} className="num" data-block={b.block}>{formatPounds(b.variance)}</td>
+                  <td key={b.block} className="num" data-block={b.block} {...cellValue(b.variance)}>{formatPounds(b.variance)}</td>
                 ))}
-                <td className="num">{formatPounds(rows[rows.length - 1]?.cumulative ?? ZERO)}</td>
-                <td className="num">{formatPounds(rows[rows.length - 1]?.cumulative ?? ZERO)}</td>
+                <td className="num" {...cellValue(rows[rows.length - 1]?.cumulative ?? ZERO)}>{formatPounds(rows[rows.length - 1]?.cumulative ?? ZERO)}</td>
+                <td className="num" {...cellValue(rows[rows.length - 1]?.cumulative ?? ZERO)}>{formatPounds(rows[rows.length - 1]?.cumulative ?? ZERO)}</td>
               </tr>
             </tfoot>
           </table>
@@ -107,18 +108,18 @@ export function Variance() {
               {y.blocks.map((b) => (
                 <tr key={b.block}>
                   <th scope="row">{b.block}</th>
-                  <td className="num">{formatPounds(b.budget)}</td>
-                  <td className="num">{formatPounds(b.forecastOutturn)}</td>
-                  <td className="num">{formatPounds(b.variance)}</td>
+                  <td className="num" {...cellValue(b.budget)}>{formatPounds(b.budget)}</td>
+                  <td className="num" {...cellValue(b.forecastOutturn)}>{formatPounds(b.forecastOutturn)}</td>
+                  <td className="num" {...cellValue(b.variance)}>{formatPounds(b.variance)}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">Total</th>
-                <td className="num">{formatPounds(y.budget)}</td>
-                <td className="num">{formatPounds(y.forecastOutturn ?? ZERO)}</td>
-                <td className="num">{formatPounds(y.variance ?? ZERO)}</td>
+                <td className="num" {...cellValue(y.budget)}>{formatPounds(y.budget)}</td>
+                <td className="num" {...cellValue(y.forecastOutturn ?? ZERO)}>{formatPounds(y.forecastOutturn ?? ZERO)}</td>
+                <td className="num" {...cellValue(y.variance ?? ZERO)}>{formatPounds(y.variance ?? ZERO)}</td>
               </tr>
             </tfoot>
           </table>
