@@ -9,6 +9,7 @@ import { Trajectory } from '../views/trajectory/Trajectory';
 import { Variance } from '../views/variance/Variance';
 import { SettingsView } from '../views/settings/SettingsView';
 import { ForumReport } from '../views/report/ForumReport';
+import { Scenarios } from '../views/scenarios/Scenarios';
 
 export interface RouteDef {
   path: string;
@@ -25,6 +26,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'lines', label: 'Budget lines', component: BudgetLines },
   { path: 'ehcp', label: 'EHCP and demand', component: Ehcp },
   { path: 'agreement', label: 'Agreement', component: Agreement },
+  { path: 'scenarios', label: 'Forecasts and scenarios', component: Scenarios },
   { path: 'report', label: 'Forum report', component: ForumReport },
   { path: 'import', label: 'Import files', component: ImportView, editing: true },
   { path: 'settings', label: 'Agreement and settings', component: SettingsView, editing: true },

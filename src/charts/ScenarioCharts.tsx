@@ -1,0 +1,71 @@
+/** Forecast scenarios against the agreed profile, and the tornado of driver sensitivities (issue 6). */
+import { useId } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatPounds } from '../domain/format';
+import { effectText, type ForecastChartRow, type TornadoRow } from '../views/scenarios/shape';
+import { moneyAxis } from './axis';
+import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from './common';
+import { ExactTooltip } from './ExactTooltip';
+import { COLOURS } from './palette';
+import { Patterns, fillFor } from './Patterns';
+
+/** Up to three series, each with its own dash and marker so colour is never the only cue. */
+export const SERIES_STYLES = [
+  { colour: COLOURS.vermillion, dash: '4 3', dot: { r: 5, fill: '#fff', strokeWidth: 2 }, legendType: 'circle', cue: 'short dashes, hollow circles' },
+  { colour: COLOURS.blue, dash: undefined, dot: { r: 5, fill: COLOURS.blue }, legendType: 'triangle', cue: 'solid' },
+  { colour: COLOURS.purple, dash: '1 3', dot: { r: 5, fill: COLOURS.purple }, legendType: 'diamond', cue: 'dotted' },
+] as const;
+
+const money = (p: ForecastChartRow['profile']) => (p === null ? 'none' : formatPounds(p));
+
+export function ForecastChart({ rows, names, title }: { rows: ForecastChartRow[]; names: string[]; title: string }) {
+  const axis = moneyAxis(rows.flatMap((r) => [r.pProfile, ...names.map((_, i) => r[`s${i}`] ?? null)]), 'Cumulative deficit');
+  const describe = (r: ForecastChartRow) => ({
+    heading: r.label,
+    lines: [{ name: 'Agreed deficit profile', value: money(r.profile) }, ...names.map((n, i) => ({ name: n, value: money(r.values[i] ?? null) }))],
+  });
+  return (
+    <LineChart data={rows} style={CHART_STYLE(340)} responsive accessibilityLayer margin={MARGIN} title={title}>
+      <CartesianGrid stroke="#d8d8d8" vertical={false} />
+      <XAxis dataKey="label" tick={AXIS_TICK} height={44} label={{ value: 'Financial year', position: 'insideBottom', offset: -4, style: AXIS_LABEL_STYLE }} />
+      <YAxis tickFormatter={axis.format} tick={AXIS_TICK} width={72} label={{ value: axis.label, angle: -90, position: 'insideLeft', style: AXIS_LABEL_STYLE, offset: 0 }} />
+      <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
+      <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
+      <Line dataKey="pProfile" name="Agreed deficit profile (long dashes, squares)" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={{ r: 4, fill: COLOURS.black }} legendType="square" isAnimationActive={false} connectNulls />
+      {names.map((n, i) => {
+        const st = SERIES_STYLES[i % SERIES_STYLES.length]!;
+        return (
+          <Line key={i} dataKey={`s${i}`} name={`${n} (${st.cue})`} stroke={st.colour} strokeDasharray={st.dash} strokeWidth={3} dot={{ ...st.dot, stroke: st.colour }} legendType={st.legendType} isAnimationActive={false} />
+        );
+      })}
+    </LineChart>
+  );
+}
+
+const LOW = { colour: COLOURS.blue, pattern: 'solid' } as const;
+const HIGH = { colour: COLOURS.vermillion, pattern: 'stripes' } as const;
+
+export function TornadoChart({ rows, title }: { rows: TornadoRow[]; title: string }) {
+  const prefix = useId().replace(/:/g, '');
+  const axis = moneyAxis(rows.flatMap((r) => [r.pLow, r.pHigh]), 'Change in the final cumulative deficit');
+  const describe = (r: TornadoRow) => ({
+    heading: r.label,
+    lines: [
+      { name: `Lower (${r.lowText})`, value: effectText(r.lowEffect) },
+      { name: `Higher (${r.highText})`, value: effectText(r.highEffect) },
+    ],
+  });
+  return (
+    <BarChart data={rows} layout="vertical" style={CHART_STYLE(60 + rows.length * 48)} responsive accessibilityLayer margin={{ ...MARGIN, right: 24 }} stackOffset="sign" title={title}>
+      <Patterns prefix={prefix} styles={[HIGH]} />
+      <CartesianGrid stroke="#d8d8d8" horizontal={false} />
+      <XAxis type="number" tickFormatter={axis.format} tick={AXIS_TICK} height={44} label={{ value: axis.label, position: 'insideBottom', offset: -4, style: AXIS_LABEL_STYLE }} />
+      <YAxis type="category" dataKey="label" tick={AXIS_TICK} width={180} />
+      <ReferenceLine x={0} stroke={COLOURS.black} />
+      <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
+      <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
+      <Bar dataKey="pLow" stackId="t" name="Driver 10% lower, or 1 point lower for rates (solid)" fill={fillFor(prefix, LOW)} isAnimationActive={false} legendType="rect" />
+      <Bar dataKey="pHigh" stackId="t" name="Driver 10% higher, or 1 point higher for rates (striped)" fill={fillFor(prefix, HIGH)} stroke={COLOURS.vermillion} isAnimationActive={false} legendType="rect" />
+    </BarChart>
+  );
+}
