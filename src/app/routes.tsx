@@ -9,6 +9,7 @@ import { Trajectory } from '../views/trajectory/Trajectory';
 import { Variance } from '../views/variance/Variance';
 import { SettingsView } from '../views/settings/SettingsView';
 import { ForumReport } from '../views/report/ForumReport';
+import { Conditions } from '../views/conditions/Conditions';
 import { Scenarios } from '../views/scenarios/Scenarios';
 
 export interface RouteDef {
@@ -27,6 +28,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'ehcp', label: 'EHCP and demand', component: Ehcp },
   { path: 'agreement', label: 'Agreement', component: Agreement },
   { path: 'scenarios', label: 'Forecasts and scenarios', component: Scenarios },
+  { path: 'conditions', label: 'Agreement conditions', component: Conditions },
   { path: 'report', label: 'Forum report', component: ForumReport },
   { path: 'import', label: 'Import files', component: ImportView, editing: true },
   { path: 'settings', label: 'Agreement and settings', component: SettingsView, editing: true },

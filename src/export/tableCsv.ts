@@ -23,6 +23,8 @@ export function tableRows(table: HTMLTableElement): CsvCell[][] {
     // Columns hidden by the layout (the block column on narrow screens) still belong in the file.
     const row: CsvCell[] = [];
     for (const cell of Array.from(tr.cells)) {
+      // Columns of controls (an "Edit" button) are not data.
+      if (cell.dataset.noExport !== undefined) continue;
       row.push(cellText(cell));
       for (let i = 1; i < cell.colSpan; i++) row.push('');
     }

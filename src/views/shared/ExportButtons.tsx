@@ -24,7 +24,7 @@ export function TableCsvButton({ target, label }: { target: RefObject<HTMLElemen
   };
   return (
     <div className="export-buttons no-print">
-      <button type="button" className="link-button" onClick={download} aria-label={`Download as CSV: ${label}`}>
+      <button type="button" className="export-button" onClick={download} aria-label={`Download as CSV: ${label}`}>
         Download as CSV
       </button>
       {error && <p role="alert" className="error-message">{error}</p>}
@@ -50,10 +50,10 @@ export function ChartImageButtons({ target, title, name }: { target: RefObject<H
   };
   return (
     <div className="export-buttons no-print">
-      <button type="button" className="link-button" onClick={run(() => downloadText(`${name}.svg`, svg(), 'image/svg+xml'))} aria-label={`Download chart as SVG: ${title}`}>
+      <button type="button" className="export-button" onClick={run(() => downloadText(`${name}.svg`, svg(), 'image/svg+xml'))} aria-label={`Download chart as SVG: ${title}`}>
         Download chart as SVG
       </button>
-      <button type="button" className="link-button" onClick={run(async () => downloadBlob(`${name}.png`, await svgToPng(svg())))} aria-label={`Download chart as PNG: ${title}`}>
+      <button type="button" className="export-button" onClick={run(async () => downloadBlob(`${name}.png`, await svgToPng(svg())))} aria-label={`Download chart as PNG: ${title}`}>
         Download chart as PNG
       </button>
       {error && <p role="alert" className="error-message">{error}</p>}

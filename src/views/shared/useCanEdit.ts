@@ -1,0 +1,9 @@
+import { useReadOnly } from '../../app/readOnly';
+import { useWorkspace } from '../../store/workspace';
+
+/** Finance officers and the DCS edit conditions, contributions and commentary; forum members and snapshots only read. */
+export function useCanEdit(): boolean {
+  const role = useWorkspace((s) => s.role);
+  const readOnly = useReadOnly();
+  return !readOnly && role !== 'forum';
+}
