@@ -79,7 +79,6 @@ export function Conditions() {
   const canEdit = useCanEdit();
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const buttons = useRef(new Map<string, HTMLButtonElement>());
   const conditions = report.conditions;
   if (conditions.length === 0) return <p>No conditions of the agreement are loaded. Import a conditions file (condition, description, owner, RAG, commentary, last reviewed).</p>;
   const current = conditions.find((c) => c.ref === editing);
@@ -87,7 +86,7 @@ export function Conditions() {
     setEditing(null);
     setNotice(saved ? `Condition ${ref} saved. Undo it from the import history if needed.` : null);
     // Back to the button that opened the form, so keyboard users keep their place.
-    requestAnimationFrame(() => buttons.current.get(ref)?.focus());
+    requestAnimationFrame(() => document.getElementById(`edit-condition-${ref}`)?.focus());
   };
   const counts = Object.fromEntries(RAGS.map((r) => [r, conditions.filter((c) => c.rag === r).length]));
   return (
@@ -129,7 +128,7 @@ export function Conditions() {
                     <button
                       type="button"
                       className="edit-button"
-                      ref={(b) => { if (b) buttons.current.set(c.ref, b); }}
+                      id={`edit-condition-${c.ref}`}
                       onClick={() => { setNotice(null); setEditing(c.ref); }}
                       aria-label={`Edit condition ${c.ref}`}
                     >
