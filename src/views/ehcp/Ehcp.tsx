@@ -4,6 +4,7 @@ import { FlowsChart, PlansChart, RsaChart } from '../../charts/EhcpCharts';
 import { monthKey, monthLabel, monthOfPeriod } from '../../domain/calendar';
 import { useReport, useSelectedYear } from '../../store/workspace';
 import { countText, ehcpRows, ehcpWindow, flowsFinding, gapText, parseMonthKey, plansFinding, rsaFinding } from './shape';
+import { PlacementsSection } from '../placements/PlacementsSection';
 import '../../charts/dashboard.css';
 
 export function Ehcp() {
@@ -133,6 +134,7 @@ export function Ehcp() {
           </ul>
         )}
       </section>
+      <PlacementsSection />
     </>
   );
 }
