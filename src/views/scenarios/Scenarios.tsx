@@ -19,6 +19,7 @@ import {
 } from '../../domain/projection';
 import type { PlacementChange } from '../../domain/projectionByPlacement';
 import { useReadOnly } from '../../app/readOnly';
+import { isSavedScenario } from '../../domain/scenarioCheck';
 import { useReport, useWorkspace } from '../../store/workspace';
 import {
   driversToInputs, effectText, forecastFinding, forecastRows, readDrivers, readMonth, readNumber, readPounds,
@@ -46,7 +47,18 @@ export function Scenarios() {
   if ('error' in base) return <p data-testid="scenarios-none">{base.error}</p>;
   // Start the inputs again from the data whenever the data's own drivers change (an import, a reset).
   const key = `${base.baseYear.fy}|${base.startMonth}|${Object.values(base.drivers).join('|')}`;
-  return <Workbench key={key} base={base} saved={dataset.scenarios ?? []} />;
+  const all = dataset.scenarios ?? [];
+  const saved = all.filter(isSavedScenario);
+  return (
+    <>
+      {saved.length < all.length && (
+        <p className="error-message" role="alert">
+          {all.length - saved.length} saved scenario{all.length - saved.length === 1 ? '' : 's'} could not be read (a value is missing or not a number) and {all.length - saved.length === 1 ? 'is' : 'are'} left out.
+        </p>
+      )}
+      <Workbench key={key} base={base} saved={saved} />
+    </>
+  );
 }
 
 function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario[] }) {
