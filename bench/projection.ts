@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { mergeDatasets } from '../src/domain/merge';
+import { mitigatedForecast } from '../src/domain/mitigation';
 import { project, projectionBase, sensitivity, type Scenario } from '../src/domain/projection';
 import { buildReport } from '../src/domain/report';
 import { importBytes } from '../src/import/importFile';
@@ -45,3 +46,15 @@ function time(label: string, runs: number, fn: () => unknown) {
 console.log(`Projection of ${project(base, scenario).length} years from ${base.baseYear.label}`);
 time('Recompute a scenario (five years)', 500, () => project(base, scenario));
 time('Sensitivity of the base projection (tornado)', 50, () => sensitivity(base, scenario));
+
+// The same by placement type, with the small placements file of the tests and a placement change.
+const placements = importBytes(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'tests/fixtures/placements/placements.csv'))), 'placements.csv').data.placements!;
+const byType = projectionBase(buildReport(data), data.agreement, placements);
+if ('error' in byType) throw new Error(byType.error);
+const byTypeScenario: Scenario = {
+  ...scenario,
+  drivers: { ...byType.drivers, inflation: '0.035', incomeGrowth: '0.025' },
+  placementChanges: [{ label: 'Local special places', type: 'independent', change: '-20', fromMonth: '2024-09', to: 'special' }],
+};
+time('Recompute a scenario by placement type (five years)', 500, () => project(byType, byTypeScenario));
+time('Unmitigated and mitigated by placement type', 500, () => mitigatedForecast(byType, byTypeScenario));

@@ -531,7 +531,9 @@ const CURRENT = '__current__';
 
 function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase; saved: SavedScenario[]; current: Scenario; onLoad: (s: Scenario) => void }) {
   const id = useId();
-  const readOnly = useReadOnly();
+  // Forum members and snapshots explore scenarios but do not save or delete them (they change the data).
+  const role = useWorkspace((st) => st.role);
+  const readOnly = useReadOnly() || role === 'forum';
   const saveEdit = useWorkspace((s) => s.saveEdit);
   const [name, setName] = useState('');
   const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
