@@ -10,6 +10,7 @@ import { Variance } from '../views/variance/Variance';
 import { SettingsView } from '../views/settings/SettingsView';
 import { ForumReport } from '../views/report/ForumReport';
 import { Conditions } from '../views/conditions/Conditions';
+import { Contributions } from '../views/contributions/Contributions';
 import { Scenarios } from '../views/scenarios/Scenarios';
 
 export interface RouteDef {
@@ -32,4 +33,5 @@ export const ROUTES: RouteDef[] = [
   { path: 'report', label: 'Forum report', component: ForumReport },
   { path: 'import', label: 'Import files', component: ImportView, editing: true },
   { path: 'settings', label: 'Agreement and settings', component: SettingsView, editing: true },
+  { path: 'contributions', label: 'Contributions and revisions', component: Contributions, editing: true },
 ];

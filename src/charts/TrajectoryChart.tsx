@@ -17,7 +17,8 @@ export function describeTrajectoryRow(r: TrajectoryRow) {
   return {
     heading: r.label,
     lines: [
-      { name: 'Agreed deficit profile', value: money(r.profile) },
+      { name: r.originalProfile !== null ? 'Agreed deficit profile (revised)' : 'Agreed deficit profile', value: money(r.profile) },
+      ...(r.originalProfile !== null ? [{ name: 'Original profile', value: money(r.originalProfile) }] : []),
       { name: `Gross cumulative deficit (${grossKindText(r)})`, value: money(r.gross) },
       { name: 'Net after DfE contributions', value: money(r.net) },
       { name: 'DfE contribution for the year', value: money(r.contribution) },
@@ -28,7 +29,7 @@ export function describeTrajectoryRow(r: TrajectoryRow) {
 
 export function TrajectoryChart({ rows, title }: { rows: TrajectoryRow[]; title: string }) {
   const prefix = useId().replace(/:/g, '');
-  const axis = moneyAxis(rows.flatMap((r) => [r.pProfile, r.pOutturn, r.pForecast, r.pNet, r.pContribution]));
+  const axis = moneyAxis(rows.flatMap((r) => [r.pProfile, r.pOriginalProfile, r.pOutturn, r.pForecast, r.pNet, r.pContribution]));
   const surplus = new Set(rows.filter((r) => r.surplusRequired).map((r) => r.label));
   return (
     <ComposedChart data={rows} style={CHART_STYLE(340)} responsive accessibilityLayer margin={MARGIN} title={title}>
@@ -45,6 +46,7 @@ export function TrajectoryChart({ rows, title }: { rows: TrajectoryRow[]; title:
       <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
       <Bar dataKey="pContribution" name="DfE contribution for the year (dotted bars)" fill={fillFor(prefix, CONTRIBUTION)} stroke={COLOURS.green} isAnimationActive={false} legendType="rect" maxBarSize={48} />
       <Line dataKey="pProfile" name="Agreed deficit profile (dashed)" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={{ r: 4, fill: COLOURS.black }} legendType="plainline" isAnimationActive={false} connectNulls />
+      {rows.some((r) => r.originalProfile !== null) && <Line dataKey="pOriginalProfile" name="Original profile, before revision (dotted, grey)" stroke={COLOURS.grey} strokeDasharray="2 4" strokeWidth={2} dot={{ r: 4, fill: '#fff', stroke: COLOURS.grey, strokeWidth: 2 }} legendType="plainline" isAnimationActive={false} connectNulls />}
       <Line dataKey="pOutturn" name="Gross cumulative deficit: outturn" stroke={COLOURS.vermillion} strokeWidth={3} dot={{ r: 6, fill: COLOURS.vermillion }} legendType="circle" isAnimationActive={false} />
       {rows.some((r) => r.grossKind === 'forecast') && <Line dataKey="pForecast" name="Gross cumulative deficit: forecast (hollow)" stroke={COLOURS.vermillion} strokeDasharray="3 3" strokeWidth={2} dot={{ r: 6, fill: '#fff', strokeWidth: 2 }} legendType="circle" isAnimationActive={false} />}
       <Line dataKey="pNet" name="Net after DfE contributions" stroke={COLOURS.blue} strokeWidth={2} dot={{ r: 6, fill: COLOURS.blue }} legendType="triangle" isAnimationActive={false} />

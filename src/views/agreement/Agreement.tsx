@@ -2,6 +2,7 @@
 import { cellValue } from '../shared/cellValue';
 import { TableWrap } from '../shared/TableWrap';
 import { StatusBadge } from '../shared/StatusBadge';
+import { InstalmentsSummary } from '../shared/InstalmentsSummary';
 import { formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import { useReport, useSelectedYear } from '../../store/workspace';
@@ -34,6 +35,21 @@ export function Agreement() {
           ))}
           .
         </p>
+      )}
+      {y && y.cumulativeDeficitNet !== null && (
+        <p data-testid="agreement-net">
+          Net cumulative deficit for {y.label}, after the DfE contributions received and other contributions:{' '}
+          <strong>{formatPounds(y.cumulativeDeficitNet)}</strong>.
+        </p>
+      )}
+      {y && (
+        <section aria-labelledby="instalments-heading">
+          <h2 id="instalments-heading">DfE instalments</h2>
+          <InstalmentsSummary report={report} y={y} />
+        </section>
+      )}
+      {y?.originalProfile !== null && y?.originalProfile !== undefined && (
+        <p data-testid="agreement-revised">The agreement has been revised: the profile in force is shown; the original is on the Trajectory view.</p>
       )}
       <TableWrap label="The agreement by year">
         <table data-testid="agreement-table" className="agreement-table">

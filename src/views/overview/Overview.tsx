@@ -17,6 +17,7 @@ import { useReport, useSelectedYear, useWorkspace, type Role } from '../../store
 import { contributionsAtStake } from '../agreement/shape';
 import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
 import { StatusSummary } from './StatusSummary';
+import { InstalmentsSummary } from '../shared/InstalmentsSummary';
 import '../../charts/dashboard.css';
 
 function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
@@ -146,6 +147,7 @@ function Contributions({ report, y }: { report: Report; y: YearFigures }) {
         {y.agreement ? ` (${formatPounds(y.agreement.contribution)} for ${y.label} itself)` : ''}.
         {stake && ` A further ${formatPounds(stake.total)} for ${stake.years.join(', ')} depends on the DfE judging progress satisfactory.`}
       </p>
+      <InstalmentsSummary report={report} y={y} />
     </section>
   );
 }

@@ -17,6 +17,7 @@ export function Trajectory() {
   const rows = trajectoryRows(report);
   const steps = waterfallSteps(y);
   const title = trajectoryFinding(y);
+  const revised = rows.some((r) => r.originalProfile !== null);
   return (
     <>
       <p className="view-intro">
@@ -32,7 +33,8 @@ export function Trajectory() {
             <thead>
               <tr>
                 <th scope="col">Year</th>
-                <th scope="col" className="num">Agreed profile</th>
+                <th scope="col" className="num">{revised ? 'Agreed profile (revised, in force)' : 'Agreed profile'}</th>
+                {revised && <th scope="col" className="num">Original profile</th>}
                 <th scope="col" className="num">Gross cumulative deficit</th>
                 <th scope="col">Basis</th>
                 <th scope="col" className="num">Net after DfE contributions</th>
@@ -45,6 +47,7 @@ export function Trajectory() {
                 <tr key={r.fy}>
                   <th scope="row" className="nowrap">{r.label}</th>
                   <td className="num" {...cellValue(r.profile)}>{money(r.profile)}</td>
+                  {revised && <td className="num" {...cellValue(r.originalProfile)}>{money(r.originalProfile)}</td>}
                   <td className="num" {...cellValue(r.gross)}>{money(r.gross)}</td>
                   <td className="nowrap">{grossKindText(r)}</td>
                   <td className="num" {...cellValue(r.net)}>{money(r.net)}</td>

@@ -16,6 +16,8 @@ export interface TrajectoryRow {
   fy: number;
   label: string;
   profile: Pence | null;
+  /** The profile as first signed, where a revision has changed the agreement (else null). */
+  originalProfile: Pence | null;
   gross: Pence | null;
   /** Outturn once period 12 is in, else a forecast made at the latest period. */
   grossKind: GrossKind | null;
@@ -25,6 +27,7 @@ export interface TrajectoryRow {
   surplusRequired: boolean;
   // Plotting numbers (pounds); never formatted for display.
   pProfile: number | null;
+  pOriginalProfile: number | null;
   pOutturn: number | null;
   pForecast: number | null;
   pNet: number | null;
@@ -39,6 +42,7 @@ export function trajectoryRows(report: Report): TrajectoryRow[] {
       fy: y.fy,
       label: y.label,
       profile: y.agreementProfile,
+      originalProfile: y.originalProfile,
       gross: y.cumulativeDeficitGross,
       grossKind,
       latestPeriod: y.latestPeriod,
@@ -46,6 +50,7 @@ export function trajectoryRows(report: Report): TrajectoryRow[] {
       contribution: y.agreement?.contribution ?? null,
       surplusRequired: y.surplusRequired,
       pProfile: plot(y.agreementProfile),
+      pOriginalProfile: plot(y.originalProfile),
       pOutturn: grossKind === 'outturn' ? plot(y.cumulativeDeficitGross) : null,
       pForecast: grossKind === 'forecast' ? plot(y.cumulativeDeficitGross) : null,
       pNet: plot(net),
