@@ -12,7 +12,7 @@ import { answers, project, projectionBase, type Drivers } from '../../src/domain
 import { buildReport } from '../../src/domain/report';
 import { DATA_DIR, loadFolder } from '../helpers';
 import { openApp, type Harness } from './browser';
-import { chartTable, gotoView, rowNamed, rowsOf, seriousViolations } from './dashboard';
+import { chartTable, gotoView, rowNamed, rowsOf, seriousViolations, tooltipAt } from './dashboard';
 import { tempDir } from './importHelpers';
 
 const { data } = loadFolder(DATA_DIR);
@@ -81,6 +81,12 @@ describe('changing a driver', () => {
     expect(last[2]).toBe(formatPounds(unmitigated));
     expect(last[3]).toBe(formatPounds((unmitigated - n * 100_000_000) as typeof unmitigated));
     expect(await h.page.getByTestId('forecast-chart').locator('.chart-note').innerText()).toContain('The savings plan lowers');
+  });
+  it('reads each year by keyboard: the tooltip prints the exact figures', async () => {
+    const tip = await tooltipAt(h.page, 'forecast-chart', 1);
+    const y = forecast({}).at(1)!;
+    expect(tip).toContain(y.label);
+    expect(tip).toContain(`Agreed deficit profile ${formatPounds(y.profile!)}`);
   });
   it('has no serious or critical accessibility violations', async () => {
     expect(await seriousViolations(h.page)).toEqual([]);
