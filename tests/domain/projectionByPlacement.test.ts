@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDataset, type Dataset, type EhcpMonth, type PlacementCount } from '../../src/domain/dataset';
 import { mitigatedForecast, mitigationsInWords, unmitigated } from '../../src/domain/mitigation';
 import { fromPounds, toFixed2, type Pence } from '../../src/domain/money';
-import { project, projectionBase, type ProjectionBase, type Scenario } from '../../src/domain/projection';
+import { answers, project, projectionBase, type ProjectionBase, type Scenario } from '../../src/domain/projection';
 import { buildReport } from '../../src/domain/report';
 
 const gbp = (s: string) => fromPounds(s);
@@ -111,6 +111,24 @@ describe('High Needs spend by placement type', () => {
     expect(base.mix).toBeUndefined();
     expect(base.drivers.costPerPlan).toBe('12000');
     expect(project(base, scenario).map((y) => money(y.highNeedsSpend))).toEqual(['1200000.00', '1200000.00']);
+  });
+});
+
+describe('answers in words by placement type', () => {
+  it('flat numbers at £23,000 a plan: above the profile from the first year', () => {
+    const { base, scenario } = setup();
+    expect(answers(project(base, scenario), base)).toEqual([
+      'The cumulative deficit would first exceed the agreed profile in 2025-26, by £1 million (£1,000,000).',
+      'The in-year balance would not turn to a surplus by 2026-27.',
+      'The net deficit would not be cleared by 2026-27: £2.7 million would remain.',
+      'DfE instalments at risk: 2025-26 (£200,000), 2026-27 (£300,000), where the projection is off the agreement.',
+      'EHCPs the plan implies at the end of each year: 2025-26 100, 2026-27 100.',
+    ]);
+  });
+  it('20 fewer independent placements with nowhere else to go: 80 plans implied', () => {
+    const { base, scenario } = setup();
+    const years = project(base, { ...scenario, placementChanges: [{ label: 'Fewer', type: 'independent', change: '-20', fromMonth: '2025-10' }] });
+    expect(answers(years, base).at(-1)).toBe('EHCPs the plan implies at the end of each year: 2025-26 80, 2026-27 80.');
   });
 });
 
