@@ -7,7 +7,7 @@ import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
 import { leftOutRows } from '../../store/history';
 import { useWorkspace, type Upload } from '../../store/workspace';
 import { ColumnMapping } from './ColumnMapping';
-import { downloadText } from './download';
+import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
 
 const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import Decimal from 'decimal.js';
 import { TOLERANCE_ACCEPTED, parseTolerance } from '../../domain/settings';
 import { useWorkspace } from '../../store/workspace';
-import { downloadText } from '../import/download';
+import { downloadText } from '../../export/download';
 import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
 
 export function SettingsView() {
