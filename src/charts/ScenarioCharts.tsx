@@ -45,6 +45,7 @@ export function ForecastChart({ rows, names, title }: { rows: ForecastChartRow[]
 const LOW = { colour: COLOURS.blue, pattern: 'solid' } as const;
 const HIGH = { colour: COLOURS.vermillion, pattern: 'stripes' } as const;
 
+/** Two bars a driver, each from zero, so a driver whose two effects share a sign still reads right. */
 export function TornadoChart({ rows, title }: { rows: TornadoRow[]; title: string }) {
   const prefix = useId().replace(/:/g, '');
   const axis = moneyAxis(rows.flatMap((r) => [r.pLow, r.pHigh]), 'Change in the final cumulative deficit');
@@ -56,7 +57,7 @@ export function TornadoChart({ rows, title }: { rows: TornadoRow[]; title: strin
     ],
   });
   return (
-    <BarChart data={rows} layout="vertical" style={CHART_STYLE(60 + rows.length * 48)} responsive accessibilityLayer margin={{ ...MARGIN, right: 24 }} stackOffset="sign" title={title}>
+    <BarChart data={rows} layout="vertical" style={CHART_STYLE(80 + rows.length * 56)} responsive accessibilityLayer margin={{ ...MARGIN, right: 24 }} title={title}>
       <Patterns prefix={prefix} styles={[HIGH]} />
       <CartesianGrid stroke="#d8d8d8" horizontal={false} />
       <XAxis type="number" tickFormatter={axis.format} tick={AXIS_TICK} height={44} label={{ value: axis.label, position: 'insideBottom', offset: -4, style: AXIS_LABEL_STYLE }} />
@@ -64,8 +65,8 @@ export function TornadoChart({ rows, title }: { rows: TornadoRow[]; title: strin
       <ReferenceLine x={0} stroke={COLOURS.black} />
       <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
       <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
-      <Bar dataKey="pLow" stackId="t" name="Driver 10% lower, or 1 point lower for rates (solid)" fill={fillFor(prefix, LOW)} isAnimationActive={false} legendType="rect" />
-      <Bar dataKey="pHigh" stackId="t" name="Driver 10% higher, or 1 point higher for rates (striped)" fill={fillFor(prefix, HIGH)} stroke={COLOURS.vermillion} isAnimationActive={false} legendType="rect" />
+      <Bar dataKey="pLow" name="Driver 10% lower, or 1 point lower for rates (solid)" fill={fillFor(prefix, LOW)} isAnimationActive={false} legendType="rect" />
+      <Bar dataKey="pHigh" name="Driver 10% higher, or 1 point higher for rates (striped)" fill={fillFor(prefix, HIGH)} stroke={COLOURS.vermillion} isAnimationActive={false} legendType="rect" />
     </BarChart>
   );
 }
