@@ -18,6 +18,9 @@ export interface OutturnRow {
   outturn: Pence;
   variance: Pence;
   commentary?: string;
+  /** Who wrote the commentary in the app, and when (ISO time). */
+  commentBy?: string;
+  commentAt?: string;
 }
 
 export interface OutturnTable {
@@ -43,6 +46,7 @@ export function outturnTable(y: YearFigures): OutturnTable {
     outturn: l.forecastOutturn,
     variance: l.variance,
     ...(l.commentary ? { commentary: l.commentary } : {}),
+    ...(l.commentary && l.commentBy ? { commentBy: l.commentBy, commentAt: l.commentAt } : {}),
   }));
   const budget = sum(rows.map((r) => r.budget));
   const plannedDeficit = sub(budget, y.income);

@@ -97,6 +97,34 @@ function ehcpSheet(report: Report, y: YearFigures): PackSheet {
   };
 }
 
+/** "2023-03-29T10:15:00.000Z" → "29/03/2023", as UK finance teams write dates. */
+const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** Every budget line with its figures and the officers' commentary, signed and dated; month comments below their line. */
+function linesSheet(y: YearFigures): PackSheet {
+  const rows: PackCell[][] = [];
+  for (const l of y.lines) {
+    rows.push([
+      text(l.block), text(l.line), l.costCentre ? text(l.costCentre) : null, money(l.budget), money(l.actualToDate), money(l.forecastOutturn), money(l.variance),
+      l.commentary ? text(l.commentary) : null, l.commentBy ? text(l.commentBy) : null, l.commentAt ? text(ukDate(l.commentAt)) : null,
+    ]);
+    for (const c of l.monthComments) {
+      rows.push([
+        text(l.block), text(`${l.line}: ${monthLabel(monthOfPeriod(y.fy, c.period))}`), null, null, null, null, null, text(c.text), text(c.by), text(ukDate(c.at)),
+      ]);
+    }
+  }
+  const total = (f: (l: YearFigures['lines'][number]) => Pence) => money(sum(y.lines.map(f)), true);
+  rows.push([text('Total', true), null, null, total((l) => l.budget), total((l) => l.actualToDate), total((l) => l.forecastOutturn), total((l) => l.variance), null, null, null]);
+  return {
+    name: 'Budget lines',
+    title: `Budget lines with commentary, ${y.label}`,
+    widths: [22, 48, 12, 16, 16, 18, 18, 60, 18, 12],
+    header: ['Block', 'Budget line', 'Cost centre', 'Budget £', 'Actual to date £', 'Forecast outturn £', 'Over / (under) spend £', 'Commentary', 'Commentary by', 'Written on'],
+    rows,
+  };
+}
+
 function conditionsSheet(report: Report): PackSheet {
   return {
     name: 'Conditions',
@@ -119,6 +147,6 @@ export function buildReturnPack(report: Report, options: { fy?: number; produced
     title: `${options.authority ? options.authority + ': ' : ''}DSG Safety Valve monitoring return`,
     asAt,
     produced: options.produced,
-    sheets: [positionSheet(y), blocksSheet(y), ehcpSheet(report, y), conditionsSheet(report)],
+    sheets: [positionSheet(y), blocksSheet(y), linesSheet(y), ehcpSheet(report, y), conditionsSheet(report)],
   };
 }

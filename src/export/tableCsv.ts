@@ -10,9 +10,10 @@ const GROUPED_COUNT = /^-?\d{1,3}(,\d{3})+$/;
 function cellText(cell: HTMLTableCellElement): CsvCell {
   const exact = cell.dataset.value;
   if (exact !== undefined) return exact;
-  // Screen-reader-only notes ("the year being viewed") are not part of the figure.
+  // Screen-reader-only notes ("the year being viewed") and the block repeated for narrow screens
+  // beside a line's name are not part of the cell's value.
   const copy = cell.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('.visually-hidden, button svg').forEach((e) => e.remove());
+  copy.querySelectorAll('.visually-hidden, .line-block, [data-no-export]').forEach((e) => e.remove());
   const text = (copy.textContent ?? '').replace(/[▲▼]/g, '').replace(/\s+/g, ' ').trim();
   return GROUPED_COUNT.test(text) ? text.replace(/,/g, '') : text;
 }

@@ -6,8 +6,13 @@ import { monthLabel, monthOfPeriod } from '../../domain/calendar';
 import { formatCount, formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import { useReport, useSelectedYear } from '../../store/workspace';
+import { useState } from 'react';
+import { useReadOnly } from '../../app/readOnly';
+import { useWorkspace } from '../../store/workspace';
+import { formatDate } from '../conditions/conditionForm';
+import { CommentEditor } from './CommentEditor';
 import { useLineView } from './drill';
-import { lineRows, sortRows, totals, type SortKey } from './shape';
+import { lineRows, sortRows, totals, type LineRow, type SortKey } from './shape';
 import '../../charts/dashboard.css';
 
 function SortHeader({ k, label, num, className }: { k: SortKey; label: string; num?: boolean; className?: string }) {
@@ -26,10 +31,35 @@ function SortHeader({ k, label, num, className }: { k: SortKey; label: string; n
 
 const money = (p: Pence | null) => (p === null ? 'none' : formatPounds(p));
 
+/** "29 March 2023" from an ISO time. */
+const day = (iso: string) => formatDate(iso.slice(0, 10));
+
+/** The line's commentary with who wrote it and when, and any month's commentary below it. */
+function Commentary({ r, fy, period }: { r: LineRow; fy: number; period: number | null }) {
+  const months = period === null ? r.monthComments : r.monthComments.filter((c) => c.period === period);
+  return (
+    <>
+      {r.commentary && <span className="comment-text">{r.commentary}</span>}
+      {r.commentBy && <span className="comment-by"> ({r.commentBy}, {day(r.commentAt!)})</span>}
+      {months.map((c) => (
+        <span key={c.period} className="comment-month">
+          <strong>{monthLabel(monthOfPeriod(fy, c.period))}:</strong> {c.text} <span className="comment-by">({c.by}, {day(c.at)})</span>
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function BudgetLines() {
   const report = useReport();
   const y = useSelectedYear(report);
   const view = useLineView();
+  const role = useWorkspace((s) => s.role);
+  const readOnly = useReadOnly();
+  // Finance officers write the commentary (issue 5); others read it.
+  const canComment = role === 'finance' && !readOnly;
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   if (!y) return <p>No data is loaded yet.</p>;
   const latest = y.latestPeriod ?? 0;
   const period = view.period !== null && view.period <= latest ? view.period : null;
@@ -39,7 +69,14 @@ export function BudgetLines() {
   const outturn = final ? 'Outturn' : 'Forecast outturn';
   const monthName = period === null ? null : monthLabel(monthOfPeriod(y.fy, period));
   // An empty commentary column would only squeeze the figures; say there is none instead.
-  const hasCommentary = y.lines.some((l) => l.commentary);
+  const hasCommentary = y.lines.some((l) => l.commentary || l.monthComments.length > 0);
+  const showCommentary = hasCommentary;
+  const editingRow = rows.find((r) => `${r.block}|${r.line}|${r.costCentre ?? ''}` === editing);
+  const done = (key: string) => (message: string | null) => {
+    setEditing(null);
+    setNotice(message);
+    requestAnimationFrame(() => document.getElementById(`comment-${key}`)?.focus());
+  };
   const asAt = y.latestPeriod === null ? 'no actuals are loaded' : `actuals to period ${y.latestPeriod} (${monthLabel(monthOfPeriod(y.fy, y.latestPeriod))})`;
   return (
     <>
@@ -75,6 +112,10 @@ export function BudgetLines() {
         )}
       </form>
       {!hasCommentary && <p className="count-note">No commentary is loaded for these lines.</p>}
+      <p role="status" className="notice">{notice ?? ''}</p>
+      {editingRow && (
+        <CommentEditor key={editing} row={editingRow} fy={y.fy} latest={latest} period={period} onDone={done(editing!.replace(/[^A-Za-z0-9]+/g, '-'))} />
+      )}
       <p role="status" className="count-note" data-testid="lines-count">
         Showing {formatCount(rows.length)} of {formatCount(y.lines.length)} budget lines
         {view.block ? ` in ${view.block}` : ''}
@@ -100,7 +141,8 @@ export function BudgetLines() {
                   <SortHeader k="monthVariance" label={`${monthName} variance`} num />
                 </>
               )}
-              {hasCommentary && <th scope="col">Commentary</th>}
+              {showCommentary && <th scope="col">Commentary</th>}
+              {canComment && <th scope="col" data-no-export=""><span className="visually-hidden">Write commentary</span></th>}
             </tr>
           </thead>
           <tbody>
@@ -127,7 +169,20 @@ export function BudgetLines() {
                     <td className="num" {...cellValue(r.month.variance)}>{formatPounds(r.month.variance)}</td>
                   </>
                 )}
-                {hasCommentary && <td className="commentary">{r.commentary ?? ''}</td>}
+                {showCommentary && <td className="commentary"><Commentary r={r} fy={y.fy} period={period} /></td>}
+                {canComment && (
+                  <td data-no-export="">
+                    <button
+                      type="button"
+                      className="edit-button"
+                      id={`comment-${`${r.block}|${r.line}|${r.costCentre ?? ''}`.replace(/[^A-Za-z0-9]+/g, '-')}`}
+                      aria-label={`Write commentary on ${r.line} (${r.block})`}
+                      onClick={() => { setNotice(null); setEditing(`${r.block}|${r.line}|${r.costCentre ?? ''}`); }}
+                    >
+                      Comment
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -146,7 +201,8 @@ export function BudgetLines() {
                   <td className="num" {...cellValue(t.month.variance)}>{formatPounds(t.month.variance)}</td>
                 </>
               )}
-              {hasCommentary && <td />}
+              {showCommentary && <td />}
+              {canComment && <td data-no-export="" />}
             </tr>
           </tfoot>
         </table>

@@ -28,6 +28,10 @@ export interface LineRow {
   forecastGiven: boolean;
   variance: Pence;
   commentary?: string;
+  /** Who wrote the commentary in the app, and when; and the comments on single months. */
+  commentBy?: string;
+  commentAt?: string;
+  monthComments: LineFigures['monthComments'];
   unbudgeted: boolean;
   /** In-month budget, actual and variance for the chosen period (null when none chosen). */
   month: { budget: Pence; actual: Pence | null; variance: Pence } | null;
@@ -37,7 +41,7 @@ export function lineRows(lines: LineFigures[], filter: LineFilter): LineRow[] {
   const q = filter.query.trim().toLowerCase();
   return lines
     .filter((l) => filter.block === null || l.block === filter.block)
-    .filter((l) => !q || `${l.line} ${l.costCentre ?? ''} ${l.commentary ?? ''}`.toLowerCase().includes(q))
+    .filter((l) => !q || `${l.line} ${l.costCentre ?? ''} ${l.commentary ?? ''} ${l.monthComments.map((c) => c.text).join(' ')}`.toLowerCase().includes(q))
     .map((l, i) => {
       const p = filter.period;
       const mb = p === null ? null : l.profile[p - 1]!;
@@ -53,6 +57,8 @@ export function lineRows(lines: LineFigures[], filter: LineFilter): LineRow[] {
         forecastGiven: l.forecastGiven,
         variance: l.variance,
         ...(l.commentary ? { commentary: l.commentary } : {}),
+        ...(l.commentBy ? { commentBy: l.commentBy, commentAt: l.commentAt } : {}),
+        monthComments: l.monthComments,
         unbudgeted: l.unbudgeted,
         month: mb === null ? null : { budget: mb, actual: ma, variance: sub(ma ?? ZERO, mb) },
       };

@@ -86,7 +86,10 @@ export function ForumReport() {
                 <td className="num">{m(r.budget)}</td>
                 <td className="num">{m(r.outturn)}</td>
                 <td className="num">{m(r.variance)}</td>
-                <td>{r.commentary ?? ''}</td>
+                <td>
+                  {r.commentary ?? ''}
+                  {r.commentBy && <span className="comment-by"> ({r.commentBy}, {r.commentAt!.slice(8, 10)}/{r.commentAt!.slice(5, 7)}/{r.commentAt!.slice(0, 4)})</span>}
+                </td>
               </tr>
             ))}
             <tr>
