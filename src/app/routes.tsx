@@ -11,6 +11,7 @@ import { SettingsView } from '../views/settings/SettingsView';
 import { ForumReport } from '../views/report/ForumReport';
 import { Conditions } from '../views/conditions/Conditions';
 import { Contributions } from '../views/contributions/Contributions';
+import { ReturnPackView } from '../views/return/ReturnPackView';
 import { Scenarios } from '../views/scenarios/Scenarios';
 
 export interface RouteDef {
@@ -31,6 +32,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'scenarios', label: 'Forecasts and scenarios', component: Scenarios },
   { path: 'conditions', label: 'Agreement conditions', component: Conditions },
   { path: 'report', label: 'Forum report', component: ForumReport },
+  { path: 'return', label: 'DfE return', component: ReturnPackView },
   { path: 'import', label: 'Import files', component: ImportView, editing: true },
   { path: 'settings', label: 'Agreement and settings', component: SettingsView, editing: true },
   { path: 'contributions', label: 'Contributions and revisions', component: Contributions, editing: true },
