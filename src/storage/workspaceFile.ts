@@ -58,6 +58,7 @@ export function readWorkspaceFile(text: string): Check {
   const isBlock = (v: unknown) => (BLOCKS as readonly unknown[]).includes(v);
   const isText = (v: unknown) => typeof v === 'string';
   const optText = (v: unknown) => v === undefined || typeof v === 'string';
+  const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
 
   const state = raw.state;
   if (!obj(state)) err('state', 'missing');
@@ -67,14 +68,28 @@ export function readWorkspaceFile(text: string): Check {
     if (typeof tol !== 'string' || !parseTolerance(tol).ok) err('state.settings.tolerance', 'must be a fraction from 0 to 1, such as "0.02"');
   }
 
+  /** The agreement's years (the original or a revision): each year once, amounts in pence. */
+  const agreementYears = (list: unknown[], at: string) => {
+    const years = new Set<unknown>();
+    list.forEach((y, i) => {
+      const w = `${at}[${i}]`;
+      if (!obj(y)) return err(w, 'not an object');
+      if (!isFy(y.fy)) err(`${w}.fy`, `a financial year from ${FIRST_FY} to ${LAST_FY}`);
+      else if (years.has(y.fy)) err(`${w}.fy`, 'the same year appears twice');
+      years.add(y.fy);
+      if (!isPence(y.profile) || !isPence(y.contribution)) err(w, 'profile and contribution must be whole numbers of pence');
+      if (typeof y.surplusRequired !== 'boolean') err(`${w}.surplusRequired`, 'true or false');
+      if (y.openingDeficit !== undefined && !isPence(y.openingDeficit)) err(`${w}.openingDeficit`, 'a whole number of pence');
+    });
+  };
+
   const checkDataset = (d: unknown, at: string) => {
     if (!obj(d)) return err(at, 'missing');
     for (const k of ['budgets', 'actuals', 'funding', 'agreement', 'ehcp', 'targets'] as const) {
       if (!Array.isArray(d[k])) err(`${at}.${k}`, 'must be a list');
     }
-    // Later parts of the dataset (instalments, revisions, conditions…) are optional lists; their
-    // rows are checked by the calculations that read them.
-    for (const k of ['instalments', 'otherContributions', 'revisions', 'conditions'] as const) {
+    // Later parts of the dataset (instalments, revisions, conditions, comments…) are optional lists.
+    for (const k of ['instalments', 'otherContributions', 'revisions', 'conditions', 'comments'] as const) {
       if (d[k] !== undefined && !Array.isArray(d[k])) err(`${at}.${k}`, 'must be a list');
     }
     const rows = (k: keyof Dataset) => (Array.isArray(d[k]) ? (d[k] as unknown[]) : []);
@@ -106,17 +121,7 @@ export function readWorkspaceFile(text: string): Check {
       const w = `${at}.funding[${i}]`;
       if (!obj(f) || !isFy(f.fy) || !isBlock(f.block) || !isPence(f.income)) err(w, 'needs fy, block and income in pence');
     });
-    const years = new Set<unknown>();
-    rows('agreement').forEach((y, i) => {
-      const w = `${at}.agreement[${i}]`;
-      if (!obj(y)) return err(w, 'not an object');
-      if (!isFy(y.fy)) err(`${w}.fy`, `a financial year from ${FIRST_FY} to ${LAST_FY}`);
-      else if (years.has(y.fy)) err(`${w}.fy`, 'the same year appears twice');
-      years.add(y.fy);
-      if (!isPence(y.profile) || !isPence(y.contribution)) err(w, 'profile and contribution must be whole numbers of pence');
-      if (typeof y.surplusRequired !== 'boolean') err(`${w}.surplusRequired`, 'true or false');
-      if (y.openingDeficit !== undefined && !isPence(y.openingDeficit)) err(`${w}.openingDeficit`, 'a whole number of pence');
-    });
+    agreementYears(rows('agreement'), `${at}.agreement`);
     rows('ehcp').forEach((m, i) => {
       const w = `${at}.ehcp[${i}]`;
       if (!obj(m) || !isMonth(m.month)) return err(w, 'needs a month such as "2023-01"');
@@ -125,6 +130,50 @@ export function readWorkspaceFile(text: string): Check {
     rows('targets').forEach((t, i) => {
       const w = `${at}.targets[${i}]`;
       if (!obj(t) || !(EHCP_FIELDS as readonly unknown[]).includes(t.metric) || !isMonth(t.month) || !isInt(t.target)) err(w, 'needs metric, month and target');
+    });
+    rows('instalments').forEach((x, i) => {
+      const w = `${at}.instalments[${i}]`;
+      if (!obj(x)) return err(w, 'not an object');
+      if (!isFy(x.fy)) err(`${w}.fy`, `a financial year from ${FIRST_FY} to ${LAST_FY}`);
+      if (!isPence(x.amount)) err(`${w}.amount`, 'a whole number of pence');
+      if (!['scheduled', 'received', 'withheld'].includes(x.status as string)) err(`${w}.status`, 'one of scheduled, received, withheld');
+      if (x.date !== undefined && !isDate(x.date)) err(`${w}.date`, 'a date such as "2023-03-31"');
+      if (!optText(x.note)) err(`${w}.note`, 'text');
+    });
+    rows('otherContributions').forEach((x, i) => {
+      const w = `${at}.otherContributions[${i}]`;
+      if (!obj(x)) return err(w, 'not an object');
+      if (!isFy(x.fy)) err(`${w}.fy`, `a financial year from ${FIRST_FY} to ${LAST_FY}`);
+      if (!isPence(x.amount)) err(`${w}.amount`, 'a whole number of pence');
+      if (!['council', 'stability-grant', 'other'].includes(x.source as string)) err(`${w}.source`, 'one of council, stability-grant, other');
+      if (!isText(x.label)) err(`${w}.label`, 'text');
+      if (x.date !== undefined && !isDate(x.date)) err(`${w}.date`, 'a date such as "2023-03-31"');
+    });
+    rows('revisions').forEach((x, i) => {
+      const w = `${at}.revisions[${i}]`;
+      if (!obj(x)) return err(w, 'not an object');
+      if (!isDate(x.date)) err(`${w}.date`, 'a date such as "2024-03-01"');
+      if (!isText(x.label)) err(`${w}.label`, 'text');
+      if (!Array.isArray(x.years)) return err(`${w}.years`, 'must be a list');
+      agreementYears(x.years, `${w}.years`);
+    });
+    rows('conditions').forEach((x, i) => {
+      const w = `${at}.conditions[${i}]`;
+      if (!obj(x)) return err(w, 'not an object');
+      if (!isText(x.ref) || !isText(x.text)) err(w, 'ref and text must be text');
+      if (!['red', 'amber', 'green', 'not rated'].includes(x.rag as string)) err(`${w}.rag`, 'one of red, amber, green, not rated');
+      if (!optText(x.owner) || !optText(x.commentary)) err(w, 'owner and commentary must be text');
+      if (x.reviewed !== undefined && !isDate(x.reviewed)) err(`${w}.reviewed`, 'a date such as "2023-03-29"');
+    });
+    rows('comments').forEach((x, i) => {
+      const w = `${at}.comments[${i}]`;
+      if (!obj(x)) return err(w, 'not an object');
+      if (!isFy(x.fy)) err(`${w}.fy`, `a financial year from ${FIRST_FY} to ${LAST_FY}`);
+      if (!isBlock(x.block)) err(`${w}.block`, `one of ${BLOCKS.join(', ')}`);
+      if (!isText(x.line) || !isText(x.text) || !isText(x.by)) err(w, 'line, text and by must be text');
+      if (!optText(x.costCentre)) err(`${w}.costCentre`, 'text');
+      if (x.period !== undefined && !(isInt(x.period) && (x.period as number) >= 1 && (x.period as number) <= 12)) err(`${w}.period`, 'a period from 1 to 12');
+      if (!isText(x.at) || Number.isNaN(Date.parse(x.at as string))) err(`${w}.at`, 'a date and time');
     });
   };
 

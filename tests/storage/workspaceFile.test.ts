@@ -50,4 +50,27 @@ describe('the workspace file', () => {
     expect(read.ok).toBe(true);
     expect((read as { value: typeof file }).value.imports.every((r) => r.rowsSkipped === 0)).toBe(true);
   });
+
+  it('checks the parts entered by hand: instalments, contributions, revisions, conditions and comments', () => {
+    const recs = exampleRecords();
+    const data = recs[0]!.data as unknown as Record<string, unknown>;
+    data.instalments = [{ fy: 2022, amount: 100, status: 'late', date: '2023-03-31' }];
+    data.otherContributions = [{ fy: 2022, amount: '1,000', source: 'council', label: 'General fund' }];
+    data.revisions = [{ date: 'March 2024', label: 'Re-profiled', years: [{ fy: 2023, profile: 1, contribution: 1, surplusRequired: 'no' }] }];
+    data.conditions = [{ ref: '3.1', text: 'Keep special school numbers', rag: 'purple', reviewed: '2023-02-30x' }];
+    data.comments = [{ fy: 2022, block: 'High Needs', line: 'EHCP', text: 'x', by: 'Pat', at: 'yesterday', period: 13 }];
+    const read = readWorkspaceFile(JSON.stringify(toWorkspaceFile({ state, imports: recs, mappings: [] })));
+    expect(read.ok).toBe(false);
+    const errors = (read as { errors: string[] }).errors;
+    expect(errors).toEqual([
+      'imports[0].data.instalments[0].status: one of scheduled, received, withheld',
+      'imports[0].data.otherContributions[0].amount: a whole number of pence',
+      'imports[0].data.revisions[0].date: a date such as "2024-03-01"',
+      'imports[0].data.revisions[0].years[0].surplusRequired: true or false',
+      'imports[0].data.conditions[0].rag: one of red, amber, green, not rated',
+      'imports[0].data.conditions[0].reviewed: a date such as "2023-03-29"',
+      'imports[0].data.comments[0].period: a period from 1 to 12',
+      'imports[0].data.comments[0].at: a date and time',
+    ]);
+  });
 });
