@@ -115,6 +115,7 @@ export function Contributions() {
             </tbody>
           </table>
         </div>
+        {drafts.instalments.length === 0 && <p>No instalments are recorded: each agreement year's contribution counts as paid.</p>}
         <button type="button" className="edit-button" onClick={() => setDrafts({ ...drafts, instalments: [...drafts.instalments, { year: fyLabel(agreementYears[0]!), amount: '', status: 'received', date: '', note: '' }] })}>
           Add an instalment
         </button>
@@ -156,6 +157,7 @@ export function Contributions() {
             </tbody>
           </table>
         </div>
+        {drafts.others.length === 0 && <p>No other contributions are recorded.</p>}
         <button type="button" className="edit-button" onClick={() => setDrafts({ ...drafts, others: [...drafts.others, { year: fyLabel(agreementYears[0]!), amount: '', source: 'council', label: '', date: '' }] })}>
           Add another contribution
         </button>
@@ -164,6 +166,7 @@ export function Contributions() {
       <section className="edit-form" aria-labelledby="rev-heading">
         <h2 id="rev-heading">Revisions of the agreement</h2>
         <p>The agreement as first signed is kept. The latest revision by date is the one in force; the trajectory shows both profiles.</p>
+        {drafts.revisions.length === 0 && <p>The agreement has not been revised.</p>}
         {drafts.revisions.map((r, i) => (
           <fieldset key={i} data-testid="revision">
             <legend>Revision {i + 1}</legend>
