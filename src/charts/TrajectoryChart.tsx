@@ -1,5 +1,5 @@
 /** Agreed profile, gross cumulative deficit (outturn, then forecast), net deficit and DfE contributions, per year. */
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Symbols, Tooltip, XAxis, YAxis } from 'recharts';
 import { useId } from 'react';
 import { formatPounds } from '../domain/format';
 import { grossKindText, type TrajectoryRow } from '../views/trajectory/shape';
@@ -27,6 +27,12 @@ export function describeTrajectoryRow(r: TrajectoryRow) {
   };
 }
 
+/** The net line's points are triangles, as its legend shows, so it differs from the gross line by shape too. */
+function netDot(props: { cx?: number; cy?: number; index?: number }) {
+  if (props.cx == null || props.cy == null) return <g key={props.index} />;
+  return <Symbols key={props.index} cx={props.cx} cy={props.cy} type="triangle" size={110} fill={COLOURS.blue} />;
+}
+
 export function TrajectoryChart({ rows, title }: { rows: TrajectoryRow[]; title: string }) {
   const prefix = useId().replace(/:/g, '');
   const axis = moneyAxis(rows.flatMap((r) => [r.pProfile, r.pOriginalProfile, r.pOutturn, r.pForecast, r.pNet, r.pContribution]));
@@ -49,7 +55,7 @@ export function TrajectoryChart({ rows, title }: { rows: TrajectoryRow[]; title:
       {rows.some((r) => r.originalProfile !== null) && <Line dataKey="pOriginalProfile" name="Original profile, before revision (dotted, grey)" stroke={COLOURS.grey} strokeDasharray="2 4" strokeWidth={2} dot={{ r: 4, fill: '#fff', stroke: COLOURS.grey, strokeWidth: 2 }} legendType="plainline" isAnimationActive={false} connectNulls />}
       <Line dataKey="pOutturn" name="Gross cumulative deficit: outturn" stroke={COLOURS.vermillion} strokeWidth={3} dot={{ r: 6, fill: COLOURS.vermillion }} legendType="circle" isAnimationActive={false} />
       {rows.some((r) => r.grossKind === 'forecast') && <Line dataKey="pForecast" name="Gross cumulative deficit: forecast (hollow)" stroke={COLOURS.vermillion} strokeDasharray="3 3" strokeWidth={2} dot={{ r: 6, fill: '#fff', strokeWidth: 2 }} legendType="circle" isAnimationActive={false} />}
-      <Line dataKey="pNet" name="Net after DfE contributions" stroke={COLOURS.blue} strokeWidth={2} dot={{ r: 6, fill: COLOURS.blue }} legendType="triangle" isAnimationActive={false} />
+      <Line dataKey="pNet" name="Net after DfE contributions" stroke={COLOURS.blue} strokeWidth={2} dot={netDot} legendType="triangle" isAnimationActive={false} />
     </ComposedChart>
   );
 }
