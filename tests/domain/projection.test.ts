@@ -1,42 +1,10 @@
 /** The projection on hand-built data where every answer can be worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import { emptyDataset, type Dataset, type EhcpMonth } from '../../src/domain/dataset';
-import { fromPounds, toFixed2, type Pence } from '../../src/domain/money';
+import { toFixed2, type Pence } from '../../src/domain/money';
 import { answers, project, projectionBase, sensitivity, type ProjectionBase, type Scenario } from '../../src/domain/projection';
 import { buildReport } from '../../src/domain/report';
+import { handBuilt } from './handBuilt';
 
-const gbp = (s: string) => fromPounds(s);
-const monthly = (annual: string) => Array.from({ length: 12 }, () => gbp(annual).valueOf() / 12 as Pence);
-
-/** 2024-25 on budget: High Needs £1.2m for 100 plans all year, Schools £120k; income £1.12m. */
-function handBuilt(): Dataset {
-  const ehcp: EhcpMonth[] = Array.from({ length: 12 }, (_, i) => {
-    const m = ((i + 3) % 12) + 1;
-    const y = m >= 4 ? 2024 : 2025;
-    return { month: `${y}-${String(m).padStart(2, '0')}`, plansAtStart: 100, newPlans: 5, plansEnded: 5, plansAtEnd: 100 };
-  });
-  return {
-    ...emptyDataset(),
-    budgets: [
-      { fy: 2024, block: 'High Needs', line: 'Top-ups', budget: gbp('1200000') },
-      { fy: 2024, block: 'Schools', line: 'Growth', budget: gbp('120000') },
-    ],
-    actuals: [
-      { fy: 2024, block: 'High Needs', line: 'Top-ups', actuals: monthly('1200000'), forecasts: Array(12).fill(null) },
-      { fy: 2024, block: 'Schools', line: 'Growth', actuals: monthly('120000'), forecasts: Array(12).fill(null) },
-    ],
-    funding: [
-      { fy: 2024, block: 'High Needs', income: gbp('1000000') },
-      { fy: 2024, block: 'Schools', income: gbp('120000') },
-    ],
-    agreement: [
-      { fy: 2024, profile: gbp('800000'), contribution: gbp('100000'), surplusRequired: false, openingDeficit: gbp('500000') },
-      { fy: 2025, profile: gbp('1000000'), contribution: gbp('200000'), surplusRequired: false },
-      { fy: 2026, profile: gbp('1000000'), contribution: gbp('300000'), surplusRequired: true },
-    ],
-    ehcp,
-  };
-}
 
 function setup(): { base: ProjectionBase; scenario: Scenario } {
   const data = handBuilt();
