@@ -7,6 +7,7 @@ import { formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import { useReport, useSelectedYear } from '../../store/workspace';
 import { agreementRows, contributionsAtStake } from './shape';
+import { MoneyCell } from '../shared/MoneyCell';
 import '../../charts/dashboard.css';
 
 const money = (p: Pence | null) => (p === null ? '–' : formatPounds(p));
@@ -76,8 +77,8 @@ export function Agreement() {
                 <td>
                   <StatusBadge status={r.status} compact />
                 </td>
-                <td className="num" {...cellValue(r.profile)}>{formatPounds(r.profile)}</td>
-                <td className="num" {...cellValue(r.contribution)}>{formatPounds(r.contribution)}</td>
+                <MoneyCell value={r.profile} />
+                <MoneyCell value={r.contribution} />
                 <td className="num" {...cellValue(r.contributionsToDate)}>{money(r.contributionsToDate)}</td>
                 <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
                 <td className="num" {...cellValue(r.gross)}>

@@ -13,6 +13,7 @@ import { formatDate } from '../conditions/conditionForm';
 import { CommentEditor } from './CommentEditor';
 import { useLineView } from './drill';
 import { lineRows, sortRows, totals, type LineRow, type SortKey } from './shape';
+import { MoneyCell } from '../shared/MoneyCell';
 import '../../charts/dashboard.css';
 
 function SortHeader({ k, label, num, className }: { k: SortKey; label: string; num?: boolean; className?: string }) {
@@ -155,18 +156,18 @@ export function BudgetLines() {
                   {r.costCentre && <span className="tag">{r.costCentre}</span>}
                   {r.unbudgeted && <span className="tag">unbudgeted</span>}
                 </th>
-                <td className="num" {...cellValue(r.budget)}>{formatPounds(r.budget)}</td>
-                <td className="num" {...cellValue(r.actualToDate)}>{formatPounds(r.actualToDate)}</td>
+                <MoneyCell value={r.budget} />
+                <MoneyCell value={r.actualToDate} />
                 <td className="num" {...cellValue(r.forecastOutturn)}>
                   {formatPounds(r.forecastOutturn)}
                   {r.forecastGiven && !final && <span className="tag">officer</span>}
                 </td>
-                <td className="num" {...cellValue(r.variance)}>{formatPounds(r.variance)}</td>
+                <MoneyCell value={r.variance} />
                 {r.month && (
                   <>
-                    <td className="num" {...cellValue(r.month.budget)}>{formatPounds(r.month.budget)}</td>
+                    <MoneyCell value={r.month.budget} />
                     <td className="num" {...cellValue(r.month.actual)}>{money(r.month.actual)}</td>
-                    <td className="num" {...cellValue(r.month.variance)}>{formatPounds(r.month.variance)}</td>
+                    <MoneyCell value={r.month.variance} />
                   </>
                 )}
                 {showCommentary && <td className="commentary"><Commentary r={r} fy={y.fy} period={period} /></td>}
@@ -190,15 +191,15 @@ export function BudgetLines() {
             <tr>
               <td className="col-block" />
               <th scope="row">Total of the lines shown</th>
-              <td className="num" {...cellValue(t.budget)}>{formatPounds(t.budget)}</td>
-              <td className="num" {...cellValue(t.actualToDate)}>{formatPounds(t.actualToDate)}</td>
-              <td className="num" {...cellValue(t.forecastOutturn)}>{formatPounds(t.forecastOutturn)}</td>
-              <td className="num" {...cellValue(t.variance)}>{formatPounds(t.variance)}</td>
+              <MoneyCell value={t.budget} />
+              <MoneyCell value={t.actualToDate} />
+              <MoneyCell value={t.forecastOutturn} />
+              <MoneyCell value={t.variance} />
               {t.month && (
                 <>
-                  <td className="num" {...cellValue(t.month.budget)}>{formatPounds(t.month.budget)}</td>
-                  <td className="num" {...cellValue(t.month.actual)}>{formatPounds(t.month.actual)}</td>
-                  <td className="num" {...cellValue(t.month.variance)}>{formatPounds(t.month.variance)}</td>
+                  <MoneyCell value={t.month.budget} />
+                  <MoneyCell value={t.month.actual} />
+                  <MoneyCell value={t.month.variance} />
                 </>
               )}
               {showCommentary && <td />}

@@ -18,6 +18,7 @@ import { contributionsAtStake } from '../agreement/shape';
 import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
 import { StatusSummary } from './StatusSummary';
 import { InstalmentsSummary } from '../shared/InstalmentsSummary';
+import { MoneyCell } from '../shared/MoneyCell';
 import '../../charts/dashboard.css';
 
 function Figure({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId: string }) {
@@ -103,11 +104,11 @@ function BlocksTable({ y }: { y: YearFigures }) {
             {y.blocks.map((b) => (
               <tr key={b.block}>
                 <th scope="row">{b.block}</th>
-                <td className="num" {...cellValue(b.budget)}>{formatPounds(b.budget)}</td>
-                <td className="num" {...cellValue(b.forecastOutturn)}>{formatPounds(b.forecastOutturn)}</td>
-                <td className="num" {...cellValue(b.variance)}>{formatPounds(b.variance)}</td>
-                <td className="num" {...cellValue(b.income)}>{formatPounds(b.income)}</td>
-                <td className="num" {...cellValue(b.inYearDeficit)}>{formatPounds(b.inYearDeficit)}</td>
+                <MoneyCell value={b.budget} />
+                <MoneyCell value={b.forecastOutturn} />
+                <MoneyCell value={b.variance} />
+                <MoneyCell value={b.income} />
+                <MoneyCell value={b.inYearDeficit} />
               </tr>
             ))}
           </tbody>

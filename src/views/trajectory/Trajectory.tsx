@@ -7,6 +7,7 @@ import { formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import { useReport, useSelectedYear } from '../../store/workspace';
 import { grossKindText, trajectoryFinding, trajectoryRows, waterfallFinding, waterfallSteps } from './shape';
+import { MoneyCell } from '../shared/MoneyCell';
 import '../../charts/dashboard.css';
 
 const money = (p: Pence | null) => (p === null ? '–' : formatPounds(p));
@@ -80,8 +81,8 @@ export function Trajectory() {
                 {steps.map((s) => (
                   <tr key={s.label}>
                     <th scope="row">{s.label}</th>
-                    <td className="num" {...cellValue(s.amount)}>{formatPounds(s.amount)}</td>
-                    <td className="num" {...cellValue(s.to)}>{formatPounds(s.to)}</td>
+                    <MoneyCell value={s.amount} />
+                    <MoneyCell value={s.to} />
                   </tr>
                 ))}
               </tbody>

@@ -8,6 +8,7 @@ import { ZERO } from '../../domain/money';
 import { useReport, useSelectedYear, useWorkspace } from '../../store/workspace';
 import { useLineView } from '../lines/drill';
 import { blockOutturnRows, blocksWithMonths, outturnFinding, varianceFinding, varianceMonthRows, yearToDateByBlock } from './shape';
+import { MoneyCell } from '../shared/MoneyCell';
 import '../../charts/dashboard.css';
 
 export function Variance() {
@@ -70,8 +71,8 @@ export function Variance() {
                   {blocks.map((b) => (
                     <td key={b} className="num" {...cellValue(r.byBlock[b] ?? ZERO)}>{formatPounds(r.byBlock[b] ?? ZERO)}</td>
                   ))}
-                  <td className="num" {...cellValue(r.total)}>{formatPounds(r.total)}</td>
-                  <td className="num" {...cellValue(r.cumulative)}>{formatPounds(r.cumulative)}</td>
+                  <MoneyCell value={r.total} />
+                  <MoneyCell value={r.cumulative} />
                 </tr>
               ))}
             </tbody>
@@ -81,8 +82,8 @@ export function Variance() {
                 {ytd.map((b) => (
                   <td key={b.block} className="num" data-block={b.block} {...cellValue(b.variance)}>{formatPounds(b.variance)}</td>
                 ))}
-                <td className="num" {...cellValue(rows[rows.length - 1]?.cumulative ?? ZERO)}>{formatPounds(rows[rows.length - 1]?.cumulative ?? ZERO)}</td>
-                <td className="num" {...cellValue(rows[rows.length - 1]?.cumulative ?? ZERO)}>{formatPounds(rows[rows.length - 1]?.cumulative ?? ZERO)}</td>
+                <MoneyCell value={rows[rows.length - 1]?.cumulative ?? ZERO} />
+                <MoneyCell value={rows[rows.length - 1]?.cumulative ?? ZERO} />
               </tr>
             </tfoot>
           </table>
@@ -108,18 +109,18 @@ export function Variance() {
               {y.blocks.map((b) => (
                 <tr key={b.block}>
                   <th scope="row">{b.block}</th>
-                  <td className="num" {...cellValue(b.budget)}>{formatPounds(b.budget)}</td>
-                  <td className="num" {...cellValue(b.forecastOutturn)}>{formatPounds(b.forecastOutturn)}</td>
-                  <td className="num" {...cellValue(b.variance)}>{formatPounds(b.variance)}</td>
+                  <MoneyCell value={b.budget} />
+                  <MoneyCell value={b.forecastOutturn} />
+                  <MoneyCell value={b.variance} />
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">Total</th>
-                <td className="num" {...cellValue(y.budget)}>{formatPounds(y.budget)}</td>
-                <td className="num" {...cellValue(y.forecastOutturn ?? ZERO)}>{formatPounds(y.forecastOutturn ?? ZERO)}</td>
-                <td className="num" {...cellValue(y.variance ?? ZERO)}>{formatPounds(y.variance ?? ZERO)}</td>
+                <MoneyCell value={y.budget} />
+                <MoneyCell value={y.forecastOutturn ?? ZERO} />
+                <MoneyCell value={y.variance ?? ZERO} />
               </tr>
             </tfoot>
           </table>
