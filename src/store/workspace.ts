@@ -450,6 +450,16 @@ function exampleAsImports(): ImportRecord[] {
   ];
 }
 
+/**
+ * The report on all the data held, computed once per dataset and settings: the header's period
+ * chooser and the views both need it, and it is the costliest thing the page computes.
+ */
+let lastFull: { dataset: Dataset; settings: Settings; report: Report } | undefined;
+function fullReport(dataset: Dataset, settings: Settings): Report {
+  if (lastFull?.dataset !== dataset || lastFull.settings !== settings) lastFull = { dataset, settings, report: buildReport(dataset, settings) };
+  return lastFull.report;
+}
+
 /** The report for the workspace, recomputed only when its data, settings or as-at period change. */
 export function useReport(): Report {
   const dataset = useWorkspace((s) => s.dataset);
@@ -457,7 +467,7 @@ export function useReport(): Report {
   const fy = useWorkspace((s) => s.selectedFy);
   const period = useWorkspace((s) => s.selectedPeriod);
   return useMemo(() => {
-    const full = buildReport(dataset, settings);
+    const full = fullReport(dataset, settings);
     if (period === null) return full;
     // "As at" applies to the year in view: the chosen one, else the latest with actuals.
     const viewed = fy ?? currentYear(full)?.fy;
@@ -469,7 +479,7 @@ export function useReport(): Report {
 export function useLatestPeriods(): Map<number, number | null> {
   const dataset = useWorkspace((s) => s.dataset);
   const settings = useWorkspace((s) => s.settings);
-  return useMemo(() => new Map(buildReport(dataset, settings).years.map((y) => [y.fy, y.latestPeriod])), [dataset, settings]);
+  return useMemo(() => new Map(fullReport(dataset, settings).years.map((y) => [y.fy, y.latestPeriod])), [dataset, settings]);
 }
 
 /** The year being viewed: the chosen one, else the latest with actuals. */
