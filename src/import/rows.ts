@@ -57,13 +57,33 @@ export interface RowSink {
 
 const TOTAL_LABEL = /^(grand )?(sub ?)?totals?\b|\b(sub)?totals?$/;
 
-const TOTAL_WORD = /total/i;
+/** Whether the text holds "total" in any case: a scan by character codes, cheaper than a regular expression. */
+function holdsTotal(text: string): boolean {
+  for (let i = text.length - 5; i >= 0; i--) {
+    if ((text.charCodeAt(i) | 32) === 116 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 116
+      && (text.charCodeAt(i + 3) | 32) === 97 && (text.charCodeAt(i + 4) | 32) === 108) return true;
+  }
+  return false;
+}
 
 export function isTotalLabel(text: string): boolean {
   // Normalising only drops punctuation and case, so a label without "total" in it never matches:
   // the quick test spares a million-row ledger a normalisation per cell.
-  if (!TOTAL_WORD.test(text)) return false;
+  if (!holdsTotal(text)) return false;
   return TOTAL_LABEL.test(normaliseHeader(text));
+}
+
+/**
+ * A cell without its surrounding white space. Almost every cell of a ledger starts and ends with
+ * a printable ASCII character and is returned as it is, without a call to trim.
+ */
+export function trimCell(v: string | undefined): string {
+  if (v === undefined) return '';
+  const n = v.length;
+  if (n === 0) return v;
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(n - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? v : v.trim();
 }
 
 /**
@@ -110,11 +130,19 @@ class RowReader {
   private readonly blockCache = new Map<string, Block | undefined>();
   private readonly lineCache = new Map<string, string>();
   readonly roundedRows: number[] = [];
+  /** The columns every row of the money kinds reads, looked up once (-1 where the file has none). */
+  private readonly yearCol: number;
+  private readonly blockCol: number;
+  private readonly lineCol: number;
 
   constructor(
     readonly ctx: RowContext,
     readonly map: ColumnMap,
-  ) {}
+  ) {
+    this.yearCol = map.fields.year ?? -1;
+    this.blockCol = map.fields.block ?? -1;
+    this.lineCol = map.fields.line ?? -1;
+  }
 
   start(cells: string[], rowNumber: number) {
     this.cells = cells;
@@ -128,7 +156,12 @@ class RowReader {
 
   text(field: Field): string {
     const col = this.map.fields[field];
-    return col === undefined ? '' : (this.cells[col] ?? '').trim();
+    return col === undefined ? '' : trimCell(this.cells[col]);
+  }
+
+  /** The row's financial year cell, trimmed ('' where there is no such column). */
+  yearText(): string {
+    return this.yearCol < 0 ? '' : trimCell(this.cells[this.yearCol]);
   }
 
   error(col: number | undefined, value: string | undefined, message: string, accepted?: string) {
@@ -151,8 +184,7 @@ class RowReader {
     this.error(col, col === undefined ? undefined : (this.cells[col] ?? '').trim(), message, accepted);
   }
 
-  year(): FinancialYear | undefined {
-    const raw = this.text('year');
+  year(raw = this.yearText()): FinancialYear | undefined {
     if (raw === '') return undefined;
     let r = this.yearCache.get(raw);
     if (!r) this.yearCache.set(raw, (r = parseFinancialYear(raw)));
@@ -166,7 +198,7 @@ class RowReader {
   /** The row's financial year, where an empty cell is an error too. */
   requiredYear(): FinancialYear | undefined {
     const fy = this.year();
-    if (fy === undefined && this.text('year') === '') this.fieldError('year', 'the financial year is empty', YEAR_ACCEPTED);
+    if (fy === undefined && this.yearText() === '') this.fieldError('year', 'the financial year is empty', YEAR_ACCEPTED);
     return fy;
   }
 
@@ -181,7 +213,7 @@ class RowReader {
   }
 
   block(): Block | undefined {
-    const raw = this.text('block');
+    const raw = this.blockCol < 0 ? '' : trimCell(this.cells[this.blockCol]);
     if (raw === '') {
       this.fieldError('block', 'the block is empty', BLOCK_ACCEPTED);
       return undefined;
@@ -193,7 +225,7 @@ class RowReader {
   }
 
   line(): string | undefined {
-    const raw = this.text('line');
+    const raw = this.lineCol < 0 ? '' : trimCell(this.cells[this.lineCol]);
     if (raw === '') {
       this.fieldError('line', 'the budget line is empty', 'the name of the budget line, as in the budget file');
       return undefined;
@@ -258,8 +290,8 @@ class RowReader {
 
 /** The financial year of an actuals row: its year cell, or the year its month names; they must agree. */
 function rowYear(r: RowReader, when: PeriodOrMonth | undefined, whenCol: number | undefined, headerFy?: number): FinancialYear | undefined {
-  const yearRaw = r.text('year');
-  const fromYear = r.year();
+  const yearRaw = r.yearText();
+  const fromYear = r.year(yearRaw);
   if (yearRaw !== '' && fromYear === undefined) return undefined;
   const fromMonth = when ? fyOfPeriodOrMonth(when) : headerFy;
   if (fromYear !== undefined && fromMonth !== undefined && fromYear !== fromMonth) {
@@ -364,7 +396,7 @@ function actualsSink(r: RowReader, ledger: boolean): Sink {
   return {
     row(cells, rowNumber) {
       r.start(cells, rowNumber);
-      const whenRaw = periodCol === undefined ? '' : (cells[periodCol] ?? '').trim();
+      const whenRaw = periodCol === undefined ? '' : trimCell(cells[periodCol]);
       let when: PeriodOrMonth | undefined;
       if (whenRaw === '') r.error(periodCol, '', 'the period is empty', PERIOD_ACCEPTED);
       else when = r.periodAt(periodCol!, whenRaw);
@@ -763,6 +795,9 @@ function conditionsSink(r: RowReader): Sink {
   };
 }
 
+/** Label values remembered as not totals; past this, a file's labels are checked one by one. */
+const MAX_REMEMBERED_LABELS = 10_000;
+
 /** The value columns of a kind: what a subtotal row carries beside its label. */
 function valueColumns(map: ColumnMap): number[] {
   const valueFields: Field[] = [
@@ -795,11 +830,14 @@ export function createSink(ctx: RowContext, map: ColumnMap): RowSink {
   const labelCols = [...new Set([0, ...keyCols])];
   const valueCols = valueColumns(map);
   const blankRows: number[] = [];
+  // Labels already seen not to be totals. A ledger repeats a few hundred labels a million times,
+  // and the rows' readers hash the same cells for their own caches, so asking here costs little.
+  const notTotals = new Set<string>();
   return {
     row(cells, rowNumber) {
       let empty = true;
       for (let i = 0; i < cells.length; i++) {
-        if (cells[i]!.trim() !== '') {
+        if (trimCell(cells[i]) !== '') {
           empty = false;
           break;
         }
@@ -808,15 +846,18 @@ export function createSink(ctx: RowContext, map: ColumnMap): RowSink {
         blankRows.push(rowNumber);
         return 'skipped';
       }
-      for (const c of labelCols) {
-        const v = cells[c];
-        if (v && isTotalLabel(v)) {
+      for (let i = 0; i < labelCols.length; i++) {
+        const v = cells[labelCols[i]!];
+        if (!v || notTotals.has(v)) continue;
+        if (!isTotalLabel(v)) {
+          if (notTotals.size < MAX_REMEMBERED_LABELS) notTotals.add(v);
+        } else {
           ctx.skipped.push({ row: rowNumber, reason: `a totals row ("${v.trim()}"): not added in` });
           return 'skipped';
         }
       }
       let keysFilled = 0;
-      for (const c of keyCols) if ((cells[c] ?? '').trim() !== '') keysFilled++;
+      for (let i = 0; i < keyCols.length; i++) if (trimCell(cells[keyCols[i]!]) !== '') keysFilled++;
       if (keysFilled === 0 || (keyCols.length >= 2 && keysFilled <= 1)) {
         const hasValues = valueCols.some((c) => (cells[c] ?? '').trim() !== '');
         const label = cells.find((c) => c.trim() !== '')?.trim() ?? '';

@@ -1,6 +1,6 @@
 /**
  * The import worker: reads one file's bytes, hashes them and runs the shared import core
- * (Papa Parse in its normal step mode, aggregating while it parses) off the page's thread, posting
+ * (Papa Parse a chunk at a time, aggregating while it parses) off the page's thread, posting
  * progress every few thousand rows. Cancelling terminates the worker: nothing reaches the store.
  */
 import { importBytes } from '../import/importFile';

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { detect } from '../../src/import/importFile';
+import { detect, headOf } from '../../src/import/importFile';
 import { KINDS, describeRequired, mapColumns, normaliseHeader, parseMonthHeader, satisfies, type Field, type Kind } from '../../src/import/kinds';
 
 describe('normaliseHeader: case, punctuation, £ and (£) ignored (SPEC 5)', () => {
@@ -170,6 +170,17 @@ describe('detect: the kind from the columns', () => {
     expect('error' in tooLate && tooLate.error).toMatch(/could not be recognised/);
   });
 
+  it('searches only the top of a long file, yet finds a header below titles whose values run over many lines', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `2022-23,HN,Line ${i},1`).join('\n');
+    const long = detect(`financial_year,block,line,budget\n${rows}\n`);
+    expect('error' in long ? long.error : long.headerIndex).toBe(0);
+    // Ten title rows, each a quoted note of twelve lines: the first 84 lines hold fewer than 21 rows.
+    const note = `"${Array.from({ length: 12 }, (_, i) => `note line ${i}`).join('\n')}"`;
+    const titles = Array.from({ length: 10 }, () => note).join('\n');
+    const det = detect(`${titles}\nfinancial_year,block,line,budget\n${rows}\n`);
+    expect('error' in det ? det.error : det.headerIndex).toBe(10);
+  });
+
   it('honours the kind the user chose', () => {
     const det = detect('financial_year,period,block,line,actual,supplier\n', 'actuals');
     expect('error' in det ? det.error : det.map.kind).toBe('actuals');
@@ -182,5 +193,14 @@ describe('detect: the kind from the columns', () => {
     for (const kind of KINDS) expect(describeRequired(kind).length).toBeGreaterThan(5);
     expect(describeRequired('actualsWide')).toMatch(/month columns/);
     expect(satisfies(mapColumns('budget', ['year', 'block', 'line']))).toBe(false);
+  });
+});
+
+describe('headOf: the lines searched for a header', () => {
+  it('is the first 84 lines, or the whole text when shorter', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `row ${i}`).join('\n');
+    expect(headOf(text).split('\n')).toHaveLength(85);
+    expect(headOf(text).endsWith('row 83\n')).toBe(true);
+    expect(headOf('a,b\n1,2')).toBe('a,b\n1,2');
   });
 });
