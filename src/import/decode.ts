@@ -25,6 +25,53 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controls > n / 100;
 }
 
+/** What the bytes are, before any is decoded: a BOM's encoding, else UTF-8 to try (falling back to Windows-1252), or not text. */
+export type Sniffed =
+  | { ok: true; encoding: 'utf-8' | 'utf-8 (BOM)' | 'utf-16le (BOM)' | 'utf-16be (BOM)'; start: number }
+  | { ok: false; reason: string };
+
+export function sniffBytes(bytes: Uint8Array): Sniffed {
+  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, encoding: 'utf-16le (BOM)', start: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, encoding: 'utf-16be (BOM)', start: 2 };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (looksBinary(bom ? bytes.subarray(3) : bytes)) {
+    return { ok: false, reason: 'the file is not text (it looks like a spreadsheet or other binary file: save it as CSV)' };
+  }
+  return { ok: true, encoding: bom ? 'utf-8 (BOM)' : 'utf-8', start: bom ? 3 : 0 };
+}
+
+const DECODER_LABEL: Record<Encoding, string> = {
+  'utf-8': 'utf-8', 'utf-8 (BOM)': 'utf-8', 'utf-16le (BOM)': 'utf-16le', 'utf-16be (BOM)': 'utf-16be', 'windows-1252': 'windows-1252',
+};
+
+/**
+ * The bytes from `start` decoded `chunkBytes` at a time, so a large file's text is never held
+ * whole beside its bytes. UTF-8 is strict: an invalid byte throws a NotUtf8Error, and the caller
+ * starts again as Windows-1252.
+ */
+export function* decodeChunks(bytes: Uint8Array, encoding: Encoding, start: number, chunkBytes: number): Generator<string> {
+  const decoder = new TextDecoder(DECODER_LABEL[encoding], { fatal: encoding.startsWith('utf-8'), ignoreBOM: true });
+  const step = Math.max(4, chunkBytes);
+  for (let at = start; at < bytes.length; at += step) {
+    const end = Math.min(bytes.length, at + step);
+    let text: string;
+    try {
+      text = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+    } catch {
+      throw new NotUtf8Error();
+    }
+    yield encoding === 'windows-1252' ? fixC1(text) : text;
+  }
+}
+
+/** Thrown by decodeChunks where bytes taken as UTF-8 are not valid UTF-8. */
+export class NotUtf8Error extends Error {
+  constructor() {
+    super('the bytes are not valid UTF-8');
+  }
+}
+
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
   const b0 = bytes[0];

@@ -5,7 +5,7 @@
  */
 import Papa from 'papaparse';
 import { emptyDataset, type Dataset } from '../domain/dataset';
-import { decodeBytes, type Encoding } from './decode';
+import { NotUtf8Error, decodeChunks, sniffBytes, type Encoding } from './decode';
 import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, applyChoices, describeRequired, mapColumns, satisfies, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
 import { columnName, type Problem, type SkippedRow } from './problems';
 import { MAX_KEPT_PROBLEMS, createSink, type RowContext } from './rows';
@@ -174,11 +174,50 @@ export function guessLineEnding(text: string): '\n' | '\r\n' | '\r' {
   return withN >= r.length / 2 ? '\r\n' : '\r';
 }
 
+/** The text read for the header search and the line ending: the first million characters. */
+export const HEAD_CHARS = 1024 * 1024;
+
+/** Text that arrives a piece at a time, and how far through the file the pieces taken so far reach (0 to 1). */
+interface TextPieces {
+  pieces: Iterator<string>;
+  fraction(): number;
+}
+
+/** One text, in pieces of `chunkChars`. */
+function piecesOf(text: string, chunkChars: number): TextPieces {
+  let at = 0;
+  return {
+    pieces: (function* () {
+      for (; at < text.length; at += chunkChars) yield text.substring(at, at + chunkChars);
+    })(),
+    fraction: () => (text.length === 0 ? 1 : Math.min(1, at / text.length)),
+  };
+}
+
 export function importText(text: string, file: string, options: ImportOptions = {}): ImportResult {
+  return importPieces(piecesOf(text, Math.max(1, options.chunkChars ?? PARSE_CHUNK_CHARS)), file, options);
+}
+
+/**
+ * The import itself, on text taken a piece at a time: the first million characters find the
+ * header, the kind and the line ending; then every piece is parsed and its rows aggregated, so
+ * neither the rows nor (from bytes) the whole text are ever held at once.
+ */
+function importPieces(source: TextPieces, file: string, options: ImportOptions): ImportResult {
   const result = emptyResult(file);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return fileError(result, 'the file is empty', 'a CSV file with a header row and data rows');
-  const det = detect(body, options.kind, options.columns);
+  const headParts: string[] = [];
+  let headLength = 0;
+  let ahead = source.pieces.next();
+  while (!ahead.done && headLength < HEAD_CHARS) {
+    headParts.push(ahead.value);
+    headLength += ahead.value.length;
+    ahead = source.pieces.next();
+  }
+  let head = headParts.join('');
+  headParts.length = 0;
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+  if (ahead.done && head.trim() === '') return fileError(result, 'the file is empty', 'a CSV file with a header row and data rows');
+  const det = detect(head, options.kind, options.columns);
   if ('error' in det) {
     result.header = det.widest;
     return fileError(result, det.error, det.accepted);
@@ -199,7 +238,6 @@ export function importText(text: string, file: string, options: ImportOptions = 
   let index = -1;
   let cancelled = false;
   const pendingBlank: number[] = [];
-  const total = body.length;
   const handleRow = (row: string[], rowErrors: Papa.ParseError[] | undefined) => {
     index++;
     if (index <= det.headerIndex) return;
@@ -246,16 +284,20 @@ export function importText(text: string, file: string, options: ImportOptions = 
   // splits the whole file at once. Without a step callback it returns the chunk's rows as arrays:
   // step mode would wrap every row in a result object of its own, which costs a million-row
   // ledger about a fifth of its import time, and Papa.parse would wrap each row once more.
-  const config = { delimiter: det.delimiter, newline: guessLineEnding(body), quoteChar: '"' } as Papa.ParseConfig;
+  const config = { delimiter: det.delimiter, newline: guessLineEnding(head), quoteChar: '"' } as Papa.ParseConfig;
   const chunkChars = Math.max(1, options.chunkChars ?? PARSE_CHUNK_CHARS);
-  let baseIndex = 0;
+  // The head in pieces of the usual size, then the pieces still to come.
+  const pieces = (function* () {
+    for (let at = 0; at < head.length; at += chunkChars) yield head.substring(at, at + chunkChars);
+    for (; !ahead.done; ahead = source.pieces.next()) yield ahead.value;
+  })();
+  let next = pieces.next();
   let partial = '';
-  for (let offset = 0; !cancelled; ) {
-    const end = Math.min(total, offset + chunkChars);
-    const last = end >= total;
-    const input = partial + body.substring(offset, end);
-    offset = end;
-    const parsed = new Papa.Parser(config).parse(input, baseIndex, !last) as Papa.ParseResult<string[]>;
+  while (!cancelled && !next.done) {
+    const input = partial + next.value;
+    next = pieces.next();
+    const last = next.done === true;
+    const parsed = new Papa.Parser(config).parse(input, 0, !last) as Papa.ParseResult<string[]>;
     let errorsAt: Map<number, Papa.ParseError[]> | undefined;
     for (const e of parsed.errors) {
       errorsAt ??= new Map();
@@ -265,13 +307,10 @@ export function importText(text: string, file: string, options: ImportOptions = 
       else errorsAt.set(at, [e]);
     }
     const rows = parsed.data;
-    const chunkStart = baseIndex;
-    const chunkLength = (last ? total : parsed.meta.cursor) - chunkStart;
     for (let i = 0; i < rows.length; i++) {
       handleRow(rows[i]!, errorsAt?.get(i));
       if ((index & 0x3fff) === 0) {
-        // The chunk's rows are about the same length, so the row's share of the chunk places it.
-        options.onProgress?.(Math.min(1, (chunkStart + (chunkLength * (i + 1)) / rows.length) / total), result.rowsRead);
+        options.onProgress?.(source.fraction(), result.rowsRead);
         if (options.shouldCancel?.()) {
           cancelled = true;
           break;
@@ -279,9 +318,7 @@ export function importText(text: string, file: string, options: ImportOptions = 
       }
     }
     if (last) break;
-    const cursor = parsed.meta.cursor;
-    partial = input.substring(cursor - baseIndex);
-    baseIndex = cursor;
+    partial = input.substring(parsed.meta.cursor);
   }
   if (cancelled) {
     result.cancelled = true;
@@ -301,9 +338,29 @@ export function importBytes(bytes: Uint8Array, file: string, options: ImportOpti
   if (bytes.length > max) {
     return fileError(emptyResult(file), `the file is ${bytes.length.toLocaleString('en-GB')} bytes, over the limit of ${max.toLocaleString('en-GB')}`, 'a smaller file (split the ledger by period)');
   }
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return fileError(emptyResult(file), decoded.reason, 'a CSV file saved as text (UTF-8, UTF-16 or Windows-1252)');
-  const result = importText(decoded.text, file, options);
-  result.encoding = decoded.encoding;
-  return result;
+  const sniffed = sniffBytes(bytes);
+  if (!sniffed.ok) return fileError(emptyResult(file), sniffed.reason, 'a CSV file saved as text (UTF-8, UTF-16 or Windows-1252)');
+  const run = (encoding: Encoding): ImportResult => {
+    const step = Math.max(4, options.chunkChars ?? PARSE_CHUNK_CHARS);
+    const total = bytes.length - sniffed.start;
+    let taken = 0;
+    const decoded = decodeChunks(bytes, encoding, sniffed.start, step);
+    const pieces = (function* () {
+      for (const piece of decoded) {
+        taken++;
+        yield piece;
+      }
+    })();
+    const result = importPieces({ pieces, fraction: () => (total === 0 ? 1 : Math.min(1, (taken * step) / total)) }, file, options);
+    result.encoding = encoding;
+    return result;
+  };
+  if (sniffed.encoding === 'utf-16le (BOM)' || sniffed.encoding === 'utf-16be (BOM)') return run(sniffed.encoding);
+  try {
+    return run(sniffed.encoding);
+  } catch (e) {
+    // Not UTF-8 after all (Excel's "CSV" on a UK PC writes £ as the single byte 0xA3): start again.
+    if (!(e instanceof NotUtf8Error)) throw e;
+    return run('windows-1252');
+  }
 }

@@ -1,9 +1,10 @@
-/** Parsing a few megabytes at a time gives exactly what parsing the whole text at once gives, wherever the chunks cut. */
+/** Decoding and parsing a piece at a time gives exactly what parsing the whole text at once gives, wherever the chunks cut. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/import/decode';
-import { importText } from '../../src/import/importFile';
+import { importBytes, importText } from '../../src/import/importFile';
+import { concat, utf16be, utf16le, utf8, utf8Bom, windows1252 } from './helpers';
 import { DATA_DIR, ROOT } from '../helpers';
 
 const dirs = [DATA_DIR, join(ROOT, 'tests/fixtures/messy'), join(ROOT, 'tests/fixtures/bad')];
@@ -42,5 +43,36 @@ describe('a malformed quote mid-file', () => {
       expect(r.rowsImported).toBe(2);
       expect(r.data.actuals[0]!.actuals.slice(0, 4)).toEqual([100, null, null, 400]);
     }
+  });
+});
+
+describe('decoding in pieces', () => {
+  const messy = 'Financial Year,Period,Block,Line,Actual,Comments\r\n'
+    + Array.from({ length: 60 }, (_, i) => `2022-23,${(i % 12) + 1},HNB,Café – top up “EHCP” ${i % 5},"£1,2${i % 10}4.56",naïve — ok €\r\n`).join('');
+  const encoded: [string, Uint8Array][] = [
+    ...files.map((f): [string, Uint8Array] => [f.split('/').pop()!, new Uint8Array(readFileSync(f))]),
+    ['messy utf-8', utf8(messy)],
+    ['messy utf-8 (BOM)', utf8Bom(messy)],
+    ['messy utf-16le', utf16le(messy)],
+    ['messy utf-16be', utf16be(messy)],
+    ['messy windows-1252', windows1252(messy)],
+    // UTF-8 until a Windows-1252 £ near the end: found only after most rows were read as UTF-8.
+    ['late 1252 byte', concat(utf8(messy.replaceAll(/[£é–“”ï—€]/g, (c) => (c === '£' ? '' : 'x'))), windows1252('2022-23,1,HNB,Late,£5,\r\n'))],
+  ];
+
+  it.each(encoded)('%s reads, piece by piece, exactly as the whole text decoded at once', (name, bytes) => {
+    const decoded = decodeBytes(bytes);
+    const whole = decoded.ok ? { ...importText(decoded.text, name), encoding: decoded.encoding } : importBytes(bytes, name);
+    for (const chunkChars of [1, 2, 3, 5, 17, 64, 333, 1 << 30]) {
+      expect(importBytes(bytes, name, { chunkChars })).toEqual(whole);
+    }
+  });
+
+  it('starts again as Windows-1252 where UTF-8 fails late, with nothing read twice', () => {
+    const bytes = encoded.find(([n]) => n === 'late 1252 byte')![1];
+    const r = importBytes(bytes, 'late.csv', { chunkChars: 64 });
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.rowsImported).toBe(61);
+    expect(r.data.actuals.find((l) => l.line === 'Late')?.actuals[0]).toBe(500);
   });
 });
