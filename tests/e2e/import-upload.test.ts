@@ -220,6 +220,8 @@ describe('uploading files in the browser', () => {
     await goto(h.page, 'import');
     await h.page.getByTestId('file-input').setInputFiles([big]);
     const c = card(h.page, 'big-ledger.csv');
+    // The worker's progress reaches the page while it reads: rows so far and a percentage.
+    await c.getByText(/^Reading: [1-9][\d,]* rows, \d+%/).waitFor({ timeout: 20_000 });
     await c.getByRole('button', { name: 'Cancel' }).click();
     await c.getByText('Cancelled: nothing from this file was stored.').waitFor();
     expect(await c.getByRole('button', { name: /^Import/ }).count()).toBe(0);
