@@ -1,6 +1,7 @@
 /**
  * One file in, one ImportResult out: decode, find the delimiter, the header row and the kind,
- * then stream every row through Papa Parse (step mode) into the kind's validating aggregator.
+ * then parse the text a piece at a time with Papa Parse, each row going straight into the kind's
+ * validating aggregator.
  * Pure: no file system, DOM or storage, so the CLI and the browser's worker run it unchanged.
  */
 import Papa from 'papaparse';
