@@ -48,7 +48,7 @@ const HIGH = { colour: COLOURS.vermillion, pattern: 'stripes' } as const;
 /** Two bars a driver, each from zero, so a driver whose two effects share a sign still reads right. */
 export function TornadoChart({ rows, title }: { rows: TornadoRow[]; title: string }) {
   const prefix = useId().replace(/:/g, '');
-  const axis = moneyAxis(rows.flatMap((r) => [r.pLow, r.pHigh]), 'Change in the final cumulative deficit');
+  const axis = moneyAxis(rows.flatMap((r) => [r.pLow, r.pHigh]), 'Change in final deficit');
   const describe = (r: TornadoRow) => ({
     heading: r.label,
     lines: [

@@ -113,3 +113,23 @@ describe('at 768 × 1024', () => {
     }
   });
 });
+
+describe('reflow (WCAG 1.4.10)', () => {
+  const ALL_VIEWS = ['overview', 'trajectory', 'variance', 'lines', 'ehcp', 'agreement', 'scenarios', 'conditions', 'report', 'return', 'import', 'settings', 'contributions'];
+
+  it('every view fits 320 and 768 pixels wide: only data tables scroll sideways, each in its own box', async () => {
+    for (const width of [320, 768]) {
+      const h = await openApp({ viewport: { width, height: 800 } });
+      try {
+        for (const view of ALL_VIEWS) {
+          await h.page.goto(`${h.url}#/${view}`);
+          await h.page.locator('main h1').waitFor();
+          await h.page.waitForTimeout(300);
+          expect(await fitsWidth(h.page), `${view} fits ${width}px`).toBe(true);
+        }
+      } finally {
+        await h.close();
+      }
+    }
+  });
+});

@@ -1,4 +1,5 @@
 /** Agreement: the Safety Valve agreement's years, profile, contributions and surplus requirements, with progress against each. */
+import { Fragment } from 'react';
 import { cellValue } from '../shared/cellValue';
 import { TableWrap } from '../shared/TableWrap';
 import { StatusBadge } from '../shared/StatusBadge';
@@ -29,10 +30,10 @@ export function Agreement() {
         <p className="lede" data-testid="at-stake">
           Still to come, subject to progress: DfE contributions of {formatPounds(stake.total)} for{' '}
           {stake.years.map((label, i) => (
-            <span key={label} className="nowrap">
-              {label}
+            <Fragment key={label}>
+              <span className="nowrap">{label}</span>
               {i < stake.years.length - 1 ? ', ' : ''}
-            </span>
+            </Fragment>
           ))}
           .
         </p>

@@ -15,6 +15,7 @@ import { summarySentence } from '../../domain/report';
 import { useReport, useSelectedYear } from '../../store/workspace';
 import { useReadOnly } from '../../app/readOnly';
 import { StatusBadge } from '../shared/StatusBadge';
+import { ScrollBox } from '../shared/TableWrap';
 import { SnapshotButton } from './SnapshotButton';
 import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
 import { blocksWithMonths, varianceFinding, varianceMonthRows } from '../variance/shape';
@@ -66,106 +67,112 @@ export function ForumReport() {
           Dedicated Schools Grant funded activities {y.latestPeriod === 12 ? 'overspent' : 'are forecast to overspend'} by{' '}
           {formatCompact(table.varianceTotal, { digits: 3 })} against the DSG income, including the deficit the budget was set with.
         </p>
-        <table className="report-table" data-testid="report-outturn">
-          <caption>Budget, {table.outturnLabel.toLowerCase()} and over / (under) spend by budget heading. Underspends in brackets.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Budget heading</th>
-              <th scope="col">Block</th>
-              <th scope="col" className="num">Budget</th>
-              <th scope="col" className="num">{table.outturnLabel}</th>
-              <th scope="col" className="num">Over / (under) spend</th>
-              <th scope="col">Commentary</th>
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((r) => (
-              <tr key={`${r.block}|${r.heading}`}>
-                <th scope="row">{r.heading}</th>
-                <td>{r.block}</td>
-                <td className="num">{m(r.budget)}</td>
-                <td className="num">{m(r.outturn)}</td>
-                <td className="num">{m(r.variance)}</td>
-                <td>
-                  {r.commentary ?? ''}
-                  {r.commentBy && <span className="comment-by"> ({r.commentBy}, {r.commentAt!.slice(8, 10)}/{r.commentAt!.slice(5, 7)}/{r.commentAt!.slice(0, 4)})</span>}
-                </td>
+        <ScrollBox label="Outturn position by budget heading">
+          <table className="report-table" data-testid="report-outturn">
+            <caption>Budget, {table.outturnLabel.toLowerCase()} and over / (under) spend by budget heading. Underspends in brackets.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Budget heading</th>
+                <th scope="col">Block</th>
+                <th scope="col" className="num">Budget</th>
+                <th scope="col" className="num">{table.outturnLabel}</th>
+                <th scope="col" className="num">Over / (under) spend</th>
+                <th scope="col">Commentary</th>
               </tr>
-            ))}
-            <tr>
-              <th scope="row">{table.plannedDeficitLabel}</th>
-              <td />
-              <td className="num">{m(-table.plannedDeficit as Pence)}</td>
-              <td className="num" />
-              <td className="num">{m(table.plannedDeficit)}</td>
-              <td>The budget was set above the DSG income by this amount.</td>
-            </tr>
-          </tbody>
-          <tfoot>
-            <tr data-testid="report-outturn-total">
-              <th scope="row">{table.totalLabel}</th>
-              <td />
-              <td className="num">{m(table.budgetTotal)}</td>
-              <td className="num">{m(table.outturnTotal)}</td>
-              <td className="num">{m(table.varianceTotal)}</td>
-              <td>In-year deficit: {formatPounds(table.varianceTotal)}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              {table.rows.map((r) => (
+                <tr key={`${r.block}|${r.heading}`}>
+                  <th scope="row">{r.heading}</th>
+                  <td>{r.block}</td>
+                  <td className="num">{m(r.budget)}</td>
+                  <td className="num">{m(r.outturn)}</td>
+                  <td className="num">{m(r.variance)}</td>
+                  <td>
+                    {r.commentary ?? ''}
+                    {r.commentBy && <span className="comment-by"> ({r.commentBy}, {r.commentAt!.slice(8, 10)}/{r.commentAt!.slice(5, 7)}/{r.commentAt!.slice(0, 4)})</span>}
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{table.plannedDeficitLabel}</th>
+                <td />
+                <td className="num">{m(-table.plannedDeficit as Pence)}</td>
+                <td className="num" />
+                <td className="num">{m(table.plannedDeficit)}</td>
+                <td>The budget was set above the DSG income by this amount.</td>
+              </tr>
+            </tbody>
+            <tfoot>
+              <tr data-testid="report-outturn-total">
+                <th scope="row">{table.totalLabel}</th>
+                <td />
+                <td className="num">{m(table.budgetTotal)}</td>
+                <td className="num">{m(table.outturnTotal)}</td>
+                <td className="num">{m(table.varianceTotal)}</td>
+                <td>In-year deficit: {formatPounds(table.varianceTotal)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </ScrollBox>
       </section>
 
       <section aria-labelledby="rep-position" className="report-section">
         <h3 id="rep-position">In-year and cumulative position</h3>
-        <table className="report-table narrow" data-testid="report-position">
-          <caption>The DSG deficit, {y.label}. Brackets mean a surplus or headroom.</caption>
-          <tbody>
-            {positionRows(y).map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{m(r.value)}</td>
-                <td className="num">{r.value === null ? '' : formatPounds(r.value)}</td>
-              </tr>
-            ))}
-            {y.varianceToProfilePercent && (
-              <tr>
-                <th scope="row">Over / (under) the profile as a share of it</th>
-                <td className="num">{formatPercent(y.varianceToProfilePercent)}</td>
-                <td />
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <ScrollBox label="DSG position">
+          <table className="report-table narrow" data-testid="report-position">
+            <caption>The DSG deficit, {y.label}. Brackets mean a surplus or headroom.</caption>
+            <tbody>
+              {positionRows(y).map((r) => (
+                <tr key={r.label}>
+                  <th scope="row">{r.label}</th>
+                  <td className="num">{m(r.value)}</td>
+                  <td className="num">{r.value === null ? '' : formatPounds(r.value)}</td>
+                </tr>
+              ))}
+              {y.varianceToProfilePercent && (
+                <tr>
+                  <th scope="row">Over / (under) the profile as a share of it</th>
+                  <td className="num">{formatPercent(y.varianceToProfilePercent)}</td>
+                  <td />
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </ScrollBox>
       </section>
 
       <section aria-labelledby="rep-agreement" className="report-section">
         <h3 id="rep-agreement">The Safety Valve agreement against the actual position</h3>
-        <table className="report-table" data-testid="report-agreement">
-          <caption>The agreed deficit profile and DfE contributions by year, against the cumulative deficit where actuals are held.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Year</th>
-              <th scope="col" className="num">Agreed profile</th>
-              <th scope="col" className="num">DfE contribution</th>
-              <th scope="col">In-year surplus required</th>
-              <th scope="col" className="num">Cumulative deficit (gross)</th>
-              <th scope="col" className="num">Net of contributions</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agreementPosition(report).map((r) => (
-              <tr key={r.label}>
-                <th scope="row" className="nowrap">{r.label}</th>
-                <td className="num">{m(r.profile)}</td>
-                <td className="num">{m(r.contribution)}</td>
-                <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
-                <td className="num">{m(r.gross)}</td>
-                <td className="num">{m(r.net)}</td>
-                <td>{r.status}</td>
+        <ScrollBox label="Position against the agreement">
+          <table className="report-table" data-testid="report-agreement">
+            <caption>The agreed deficit profile and DfE contributions by year, against the cumulative deficit where actuals are held.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Year</th>
+                <th scope="col" className="num">Agreed profile</th>
+                <th scope="col" className="num">DfE contribution</th>
+                <th scope="col">In-year surplus required</th>
+                <th scope="col" className="num">Cumulative deficit (gross)</th>
+                <th scope="col" className="num">Net of contributions</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {agreementPosition(report).map((r) => (
+                <tr key={r.label}>
+                  <th scope="row" className="nowrap">{r.label}</th>
+                  <td className="num">{m(r.profile)}</td>
+                  <td className="num">{m(r.contribution)}</td>
+                  <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
+                  <td className="num">{m(r.gross)}</td>
+                  <td className="num">{m(r.net)}</td>
+                  <td>{r.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       </section>
 
       <section aria-labelledby="rep-charts" className="report-section report-charts">
@@ -181,64 +188,68 @@ export function ForumReport() {
       {ehcp.length > 0 && (
         <section aria-labelledby="rep-ehcp" className="report-section">
           <h3 id="rep-ehcp">Education, Health and Care Plans</h3>
-          <table className="report-table" data-testid="report-ehcp">
-            <caption>EHCPs by month, {y.label}, against the target in force.</caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col" className="num">Start of month</th>
-                <th scope="col" className="num">New plans</th>
-                <th scope="col" className="num">Transfers in</th>
-                <th scope="col" className="num">Ceased</th>
-                <th scope="col" className="num">Moved out</th>
-                <th scope="col" className="num">Inactive or deceased</th>
-                <th scope="col" className="num">All plans ended</th>
-                <th scope="col" className="num">End of month</th>
-                <th scope="col" className="num">Target</th>
-                <th scope="col" className="num">Above / (below) target</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ehcp.map((e) => (
-                <tr key={e.month}>
-                  <th scope="row">{monthName(e.month)}</th>
-                  <td className="num">{n(e.plansAtStart)}</td>
-                  <td className="num">{n(e.newPlans)}</td>
-                  <td className="num">{n(e.transfersIn)}</td>
-                  <td className="num">{n(e.ceased)}</td>
-                  <td className="num">{n(e.movedOut)}</td>
-                  <td className="num">{n(e.inactive)}</td>
-                  <td className="num">{n(e.outflows)}</td>
-                  <td className="num">{n(e.plansAtEnd)}</td>
-                  <td className="num">{n(e.target)}</td>
-                  <td className="num">{e.gapToTarget === null ? '–' : e.gapToTarget < 0 ? `(${formatCount(-e.gapToTarget)})` : formatCount(e.gapToTarget)}</td>
+          <ScrollBox label="EHCPs by month">
+            <table className="report-table" data-testid="report-ehcp">
+              <caption>EHCPs by month, {y.label}, against the target in force.</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col" className="num">Start of month</th>
+                  <th scope="col" className="num">New plans</th>
+                  <th scope="col" className="num">Transfers in</th>
+                  <th scope="col" className="num">Ceased</th>
+                  <th scope="col" className="num">Moved out</th>
+                  <th scope="col" className="num">Inactive or deceased</th>
+                  <th scope="col" className="num">All plans ended</th>
+                  <th scope="col" className="num">End of month</th>
+                  <th scope="col" className="num">Target</th>
+                  <th scope="col" className="num">Above / (below) target</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="report-table" data-testid="report-rsa">
-            <caption>Requests for statutory assessment (RSAs) by month, {y.label}, against the target in force.</caption>
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col" className="num">RSAs received</th>
-                <th scope="col" className="num">Target</th>
-                <th scope="col" className="num">RSAs refused</th>
-                <th scope="col" className="num">Refusal rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ehcp.map((e) => (
-                <tr key={e.month}>
-                  <th scope="row">{monthName(e.month)}</th>
-                  <td className="num">{n(e.rsaReceived)}</td>
-                  <td className="num">{n(e.rsaTarget)}</td>
-                  <td className="num">{n(e.rsaRefused)}</td>
-                  <td className="num">{e.rsaRefusalRate ? formatPercent(e.rsaRefusalRate, 1) : '–'}</td>
+              </thead>
+              <tbody>
+                {ehcp.map((e) => (
+                  <tr key={e.month}>
+                    <th scope="row">{monthName(e.month)}</th>
+                    <td className="num">{n(e.plansAtStart)}</td>
+                    <td className="num">{n(e.newPlans)}</td>
+                    <td className="num">{n(e.transfersIn)}</td>
+                    <td className="num">{n(e.ceased)}</td>
+                    <td className="num">{n(e.movedOut)}</td>
+                    <td className="num">{n(e.inactive)}</td>
+                    <td className="num">{n(e.outflows)}</td>
+                    <td className="num">{n(e.plansAtEnd)}</td>
+                    <td className="num">{n(e.target)}</td>
+                    <td className="num">{e.gapToTarget === null ? '–' : e.gapToTarget < 0 ? `(${formatCount(-e.gapToTarget)})` : formatCount(e.gapToTarget)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
+          <ScrollBox label="Requests for assessment by month">
+            <table className="report-table" data-testid="report-rsa">
+              <caption>Requests for statutory assessment (RSAs) by month, {y.label}, against the target in force.</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col" className="num">RSAs received</th>
+                  <th scope="col" className="num">Target</th>
+                  <th scope="col" className="num">RSAs refused</th>
+                  <th scope="col" className="num">Refusal rate</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {ehcp.map((e) => (
+                  <tr key={e.month}>
+                    <th scope="row">{monthName(e.month)}</th>
+                    <td className="num">{n(e.rsaReceived)}</td>
+                    <td className="num">{n(e.rsaTarget)}</td>
+                    <td className="num">{n(e.rsaRefused)}</td>
+                    <td className="num">{e.rsaRefusalRate ? formatPercent(e.rsaRefusalRate, 1) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         </section>
       )}
       <p className="report-foot">
