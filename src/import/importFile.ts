@@ -294,9 +294,16 @@ function importPieces(source: TextPieces, file: string, options: ImportOptions):
   })();
   let next = pieces.next();
   let partial = '';
+  // Where a piece ends inside a value (an unclosed quote runs on for megabytes), the next parse
+  // waits for twice the text, so a runaway value is rescanned a few times rather than once a piece.
+  let want = 0;
   while (!cancelled && !next.done) {
-    const input = partial + next.value;
+    let input = partial + next.value;
     next = pieces.next();
+    while (input.length < want && !next.done) {
+      input += next.value;
+      next = pieces.next();
+    }
     const last = next.done === true;
     const parsed = new Papa.Parser(config).parse(input, 0, !last) as Papa.ParseResult<string[]>;
     let errorsAt: Map<number, Papa.ParseError[]> | undefined;
@@ -320,6 +327,7 @@ function importPieces(source: TextPieces, file: string, options: ImportOptions):
     }
     if (last) break;
     partial = input.substring(parsed.meta.cursor);
+    want = parsed.meta.cursor === 0 ? 2 * input.length : 0;
   }
   if (cancelled) {
     result.cancelled = true;
