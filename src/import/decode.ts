@@ -1,9 +1,10 @@
 /**
  * Bytes to text. Papa Parse does not detect encodings, so we do: a BOM first, then strict UTF-8,
- * then Windows-1252 (what Excel's "CSV" writes on a UK PC, with £ as byte 0xA3).
+ * then Windows-1252 (what Excel's "CSV" writes on a UK PC, with £ as byte 0xA3), or, where a
+ * UTF-8 file has a few bytes that are not UTF-8, UTF-8 with those bytes read as Windows-1252.
  */
 
-export type Encoding = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le (BOM)' | 'utf-16be (BOM)' | 'windows-1252';
+export type Encoding = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le (BOM)' | 'utf-16be (BOM)' | 'windows-1252' | 'utf-8, with some Windows-1252 bytes';
 
 export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: string };
 
@@ -41,7 +42,7 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   return { ok: true, encoding: bom ? 'utf-8 (BOM)' : 'utf-8', start: bom ? 3 : 0 };
 }
 
-const DECODER_LABEL: Record<Encoding, string> = {
+const DECODER_LABEL: Record<Exclude<Encoding, 'utf-8, with some Windows-1252 bytes'>, string> = {
   'utf-8': 'utf-8', 'utf-8 (BOM)': 'utf-8', 'utf-16le (BOM)': 'utf-16le', 'utf-16be (BOM)': 'utf-16be', 'windows-1252': 'windows-1252',
 };
 
@@ -50,7 +51,12 @@ const DECODER_LABEL: Record<Encoding, string> = {
  * whole beside its bytes. UTF-8 is strict: an invalid byte throws a NotUtf8Error, and the caller
  * starts again as Windows-1252.
  */
-export function* decodeChunks(bytes: Uint8Array, encoding: Encoding, start: number, chunkBytes: number): Generator<string> {
+/** How far a decoder has read: the offset of the first byte not yet decoded. */
+export interface ReadPosition {
+  bytes: number;
+}
+
+export function* decodeChunks(bytes: Uint8Array, encoding: keyof typeof DECODER_LABEL, start: number, chunkBytes: number, read: ReadPosition = { bytes: 0 }): Generator<string> {
   const decoder = new TextDecoder(DECODER_LABEL[encoding], { fatal: encoding.startsWith('utf-8'), ignoreBOM: true });
   const step = Math.max(4, chunkBytes);
   for (let at = start; at < bytes.length; at += step) {
@@ -61,6 +67,7 @@ export function* decodeChunks(bytes: Uint8Array, encoding: Encoding, start: numb
     } catch {
       throw new NotUtf8Error();
     }
+    read.bytes = end;
     yield encoding === 'windows-1252' ? fixC1(text) : text;
   }
 }
@@ -91,6 +98,91 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
     return { ok: true, text, encoding: bom ? 'utf-8 (BOM)' : 'utf-8' };
   } catch {
-    return { ok: true, text: fixC1(new TextDecoder('windows-1252').decode(body)), encoding: 'windows-1252' };
+    const census = utf8Census(body, 0);
+    if (census.multiByte === 0 || census.multiByte < census.invalid) {
+      return { ok: true, text: fixC1(new TextDecoder('windows-1252').decode(body)), encoding: 'windows-1252' };
+    }
+    return { ok: true, text: [...decodeMixedChunks(body, 0, body.length)].join(''), encoding: 'utf-8, with some Windows-1252 bytes' };
   }
+}
+
+/** The length of the valid UTF-8 sequence at `i` (1 to 4), or 0 where the byte there starts none (WHATWG's rules). */
+export function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < bytes.length && bytes[i + k]! >= lo && bytes[i + k]! <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
+  if ((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) return cont(1) && cont(2) ? 3 : 0;
+  if (b === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
+  if (b === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 0xf1 && b <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (b === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+export interface Utf8Census {
+  /** Characters written as valid multi-byte UTF-8 (£ as C2 A3, é, dashes, quotes). */
+  multiByte: number;
+  /** Bytes that start no valid UTF-8 sequence. */
+  invalid: number;
+  /** The line (from 1) of the first such byte. */
+  firstInvalidLine: number;
+}
+
+/**
+ * Which a file not wholly UTF-8 is: Windows-1252 throughout (it has no valid multi-byte
+ * sequences, or fewer than bytes that are not UTF-8), or UTF-8 with a few Windows-1252 bytes
+ * pasted in, typically a £ typed into one cell of an otherwise UTF-8 export.
+ */
+export function utf8Census(bytes: Uint8Array, start: number): Utf8Census {
+  let multiByte = 0;
+  let invalid = 0;
+  let lines = 1;
+  let firstInvalidLine = 0;
+  for (let i = start; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      if (b === 0x0a && invalid === 0) lines++;
+      i++;
+      continue;
+    }
+    const n = utf8SequenceAt(bytes, i);
+    if (n > 0) {
+      multiByte++;
+      i += n;
+    } else {
+      if (invalid === 0) firstInvalidLine = lines;
+      invalid++;
+      i++;
+    }
+  }
+  return { multiByte, invalid, firstInvalidLine };
+}
+
+/** UTF-8 where it is valid, and each byte that is not read as its Windows-1252 character; a piece at a time. */
+export function* decodeMixedChunks(bytes: Uint8Array, start: number, chunkBytes: number, read: ReadPosition = { bytes: 0 }): Generator<string> {
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  const step = Math.max(4, chunkBytes);
+  let from = start;
+  for (let i = start; i < bytes.length; ) {
+    const n = bytes[i]! < 0x80 ? 1 : utf8SequenceAt(bytes, i);
+    if (n > 0) {
+      i += n;
+      if (i - from >= step) {
+        read.bytes = i;
+        yield utf8.decode(bytes.subarray(from, i));
+        from = i;
+      }
+      continue;
+    }
+    read.bytes = i;
+    if (i > from) yield utf8.decode(bytes.subarray(from, i));
+    read.bytes = i + 1;
+    yield fixC1(String.fromCharCode(bytes[i]!));
+    i++;
+    from = i;
+  }
+  read.bytes = bytes.length;
+  if (from < bytes.length) yield utf8.decode(bytes.subarray(from));
 }

@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { emptyDataset, type Dataset } from '../domain/dataset';
-import { NotUtf8Error, decodeChunks, sniffBytes, type Encoding } from './decode';
+import { NotUtf8Error, decodeChunks, decodeMixedChunks, sniffBytes, utf8Census, type Encoding } from './decode';
 import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, applyChoices, describeRequired, mapColumns, satisfies, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
 import { columnName, type Problem, type SkippedRow } from './problems';
 import { MAX_KEPT_PROBLEMS, createSink, type RowContext } from './rows';
@@ -349,27 +349,31 @@ export function importBytes(bytes: Uint8Array, file: string, options: ImportOpti
   }
   const sniffed = sniffBytes(bytes);
   if (!sniffed.ok) return fileError(emptyResult(file), sniffed.reason, 'a CSV file saved as text (UTF-8, UTF-16 or Windows-1252)');
-  const run = (encoding: Encoding): ImportResult => {
-    const step = Math.max(4, options.chunkChars ?? PARSE_CHUNK_CHARS);
-    const total = bytes.length - sniffed.start;
-    let taken = 0;
-    const decoded = decodeChunks(bytes, encoding, sniffed.start, step);
-    const pieces = (function* () {
-      for (const piece of decoded) {
-        taken++;
-        yield piece;
-      }
-    })();
-    const result = importPieces({ pieces, fraction: () => (total === 0 ? 1 : Math.min(1, (taken * step) / total)) }, file, options);
+  const step = Math.max(4, options.chunkChars ?? PARSE_CHUNK_CHARS);
+  const total = bytes.length - sniffed.start;
+  const read = { bytes: sniffed.start };
+  const run = (encoding: Encoding, pieces: Generator<string>): ImportResult => {
+    const result = importPieces({ pieces, fraction: () => (total === 0 ? 1 : Math.min(1, (read.bytes - sniffed.start) / total)) }, file, options);
     result.encoding = encoding;
     return result;
   };
-  if (sniffed.encoding === 'utf-16le (BOM)' || sniffed.encoding === 'utf-16be (BOM)') return run(sniffed.encoding);
+  const plain = (encoding: Exclude<Encoding, 'utf-8, with some Windows-1252 bytes'>) => run(encoding, decodeChunks(bytes, encoding, sniffed.start, step, read));
+  if (sniffed.encoding === 'utf-16le (BOM)' || sniffed.encoding === 'utf-16be (BOM)') return plain(sniffed.encoding);
   try {
-    return run(sniffed.encoding);
+    return plain(sniffed.encoding);
   } catch (e) {
-    // Not UTF-8 after all (Excel's "CSV" on a UK PC writes £ as the single byte 0xA3): start again.
     if (!(e instanceof NotUtf8Error)) throw e;
-    return run('windows-1252');
   }
+  // Not UTF-8 throughout. Excel's "CSV" on a UK PC writes £ as the single byte 0xA3: a file
+  // without UTF-8's multi-byte characters is Windows-1252. One with them, and a few stray bytes
+  // (a £ typed into one cell), is UTF-8 with those bytes read as Windows-1252, and says so.
+  const census = utf8Census(bytes, sniffed.start);
+  if (census.multiByte === 0 || census.multiByte < census.invalid) return plain('windows-1252');
+  const result = run('utf-8, with some Windows-1252 bytes', decodeMixedChunks(bytes, sniffed.start, step, read));
+  result.warnings.unshift({
+    severity: 'warning', file,
+    message: `the file is UTF-8, but ${census.invalid === 1 ? '1 byte in it is' : `${census.invalid.toLocaleString('en-GB')} bytes in it are`} not (the first on line ${census.firstInvalidLine.toLocaleString('en-GB')}): read as Windows-1252 characters, such as £; check those values`,
+    accepted: 'a file saved in one encoding: UTF-8, or Windows-1252 ("CSV" in Excel)',
+  });
+  return result;
 }

@@ -211,6 +211,22 @@ describe('uploading files in the browser', () => {
     await c.getByRole('button', { name: 'Remove from this list' }).click();
   });
 
+  it('reads a UTF-8 file with one stray Windows-1252 £, keeping its other £ signs, and says so', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('Financial Year,Period,Block,Line,Actual\n2023-24,1,HNB,Café top up,"£1,234.00"\n2023-24,2,HNB,Other,'),
+      Buffer.from([0xa3]),
+      Buffer.from('7.00\n'),
+    ]);
+    await upload(h.page, [writeFile(files, 'stray-byte.csv', bytes)]);
+    const c = card(h.page, 'stray-byte.csv');
+    expect(await c.getByTestId('upload-meta').innerText()).toContain('utf-8, with some Windows-1252 bytes');
+    expect(await c.getByTestId('upload-summary').innerText()).toContain('2 rows valid, 0 rows skipped, 0 errors, 1 warning');
+    await c.getByText('Warnings (1)').click();
+    expect(await c.innerText()).toMatch(/the file is UTF-8, but 1 byte in it is not \(the first on line 3\)/);
+    expect(await c.innerText()).not.toMatch(/Â£|�/);
+    await c.getByRole('button', { name: 'Remove from this list' }).click();
+  });
+
   it('cancels a large import part-way and changes nothing', async () => {
     stored = await figures(h.page);
     const lines = ['Financial Year,Period,Block,Budget Heading,Date,Reference,Supplier,Amount'];

@@ -58,11 +58,15 @@ describe('decoding in pieces', () => {
     ['messy windows-1252', windows1252(messy)],
     // UTF-8 until a Windows-1252 £ near the end: found only after most rows were read as UTF-8.
     ['late 1252 byte', concat(utf8(messy.replaceAll(/[£é–“”ï—€]/g, (c) => (c === '£' ? '' : 'x'))), windows1252('2022-23,1,HNB,Late,£5,\r\n'))],
+    // UTF-8 with one stray Windows-1252 £ in the middle.
+    ['stray 1252 byte', concat(utf8(messy.slice(0, 2000)), windows1252('£'), utf8(messy.slice(2000)))],
   ];
 
   it.each(encoded)('%s reads, piece by piece, exactly as the whole text decoded at once', (name, bytes) => {
     const decoded = decodeBytes(bytes);
-    const whole = decoded.ok ? { ...importText(decoded.text, name), encoding: decoded.encoding } : importBytes(bytes, name);
+    const whole = decoded.ok && decoded.encoding !== 'utf-8, with some Windows-1252 bytes'
+      ? { ...importText(decoded.text, name), encoding: decoded.encoding }
+      : importBytes(bytes, name, { chunkChars: 1 << 30 });
     for (const chunkChars of [1, 2, 3, 5, 17, 64, 333, 1 << 30]) {
       expect(importBytes(bytes, name, { chunkChars })).toEqual(whole);
     }
@@ -74,5 +78,19 @@ describe('decoding in pieces', () => {
     expect(r.encoding).toBe('windows-1252');
     expect(r.rowsImported).toBe(61);
     expect(r.data.actuals.find((l) => l.line === 'Late')?.actuals[0]).toBe(500);
+  });
+});
+
+describe('a UTF-8 file with a stray Windows-1252 byte', () => {
+  it('keeps its UTF-8 £ and é, reads the stray byte as £, and warns where it is', () => {
+    const bytes = concat(
+      utf8('Financial Year,Period,Block,Line,Actual\n2022-23,1,HNB,Café top up,"£1,234.00"\n2022-23,2,HNB,Café top up,£5.00\n2022-23,3,HNB,Other,'),
+      windows1252('£7.00\n'),
+    );
+    const r = importBytes(bytes, 'stray.csv');
+    expect(r.encoding).toBe('utf-8, with some Windows-1252 bytes');
+    expect(r.errorCount).toBe(0);
+    expect(r.data.actuals.map((l) => [l.line, l.actuals.slice(0, 3)])).toEqual([['Café top up', [123400, 500, null]], ['Other', [null, null, 700]]]);
+    expect(r.warnings[0]).toMatchObject({ severity: 'warning', file: 'stray.csv', message: expect.stringMatching(/UTF-8, but 1 byte in it is not \(the first on line 4\)/) });
   });
 });

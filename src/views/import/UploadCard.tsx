@@ -29,7 +29,7 @@ export function UploadCard({ upload }: { upload: Upload }) {
   return (
     <section className="upload" aria-label={`File ${upload.name}`} data-testid="upload">
       <h3 className="upload-name">{upload.name}</h3>
-      <p className="upload-meta">
+      <p className="upload-meta" data-testid="upload-meta">
         {formatSize(upload.size)}
         {r && <> · {plural(r.rowsRead, 'row')} read</>}
         {r?.encoding && <> · {r.encoding}</>}
