@@ -46,15 +46,16 @@ const DECODER_LABEL: Record<Exclude<Encoding, 'utf-8, with some Windows-1252 byt
   'utf-8': 'utf-8', 'utf-8 (BOM)': 'utf-8', 'utf-16le (BOM)': 'utf-16le', 'utf-16be (BOM)': 'utf-16be', 'windows-1252': 'windows-1252',
 };
 
-/**
- * The bytes from `start` decoded `chunkBytes` at a time, so a large file's text is never held
- * whole beside its bytes. UTF-8 is strict: an invalid byte throws a NotUtf8Error, and the caller
- * starts again as Windows-1252.
- */
 /** How far a decoder has read: the offset of the first byte not yet decoded. */
 export interface ReadPosition {
   bytes: number;
 }
+
+/**
+ * The bytes from `start` decoded `chunkBytes` at a time, so a large file's text is never held
+ * whole beside its bytes. UTF-8 is strict: an invalid byte throws a NotUtf8Error, and the caller
+ * starts again (see mixedUtf8).
+ */
 
 export function* decodeChunks(bytes: Uint8Array, encoding: keyof typeof DECODER_LABEL, start: number, chunkBytes: number, read: ReadPosition = { bytes: 0 }): Generator<string> {
   const decoder = new TextDecoder(DECODER_LABEL[encoding], { fatal: encoding.startsWith('utf-8'), ignoreBOM: true });
@@ -79,29 +80,19 @@ export class NotUtf8Error extends Error {
   }
 }
 
+/** The whole text at once (for tests and small inputs; the import decodes a piece at a time). */
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
-  const b0 = bytes[0];
-  const b1 = bytes[1];
-  if (b0 === 0xff && b1 === 0xfe) {
-    return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le (BOM)' };
-  }
-  if (b0 === 0xfe && b1 === 0xff) {
-    return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be (BOM)' };
-  }
-  const bom = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
-  if (looksBinary(body)) {
-    return { ok: false, reason: 'the file is not text (it looks like a spreadsheet or other binary file: save it as CSV)' };
+  const sniffed = sniffBytes(bytes);
+  if (!sniffed.ok) return sniffed;
+  const body = bytes.subarray(sniffed.start);
+  const { encoding } = sniffed;
+  if (encoding === 'utf-16le (BOM)' || encoding === 'utf-16be (BOM)') {
+    return { ok: true, text: new TextDecoder(DECODER_LABEL[encoding]).decode(body), encoding };
   }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
-    return { ok: true, text, encoding: bom ? 'utf-8 (BOM)' : 'utf-8' };
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding };
   } catch {
-    const census = utf8Census(body, 0);
-    if (census.multiByte === 0 || census.multiByte < census.invalid) {
-      return { ok: true, text: fixC1(new TextDecoder('windows-1252').decode(body)), encoding: 'windows-1252' };
-    }
+    if (!mixedUtf8(utf8Census(body, 0))) return { ok: true, text: fixC1(new TextDecoder('windows-1252').decode(body)), encoding: 'windows-1252' };
     return { ok: true, text: [...decodeMixedChunks(body, 0, body.length)].join(''), encoding: 'utf-8, with some Windows-1252 bytes' };
   }
 }
@@ -130,11 +121,7 @@ export interface Utf8Census {
   firstInvalidLine: number;
 }
 
-/**
- * Which a file not wholly UTF-8 is: Windows-1252 throughout (it has no valid multi-byte
- * sequences, or fewer than bytes that are not UTF-8), or UTF-8 with a few Windows-1252 bytes
- * pasted in, typically a £ typed into one cell of an otherwise UTF-8 export.
- */
+/** Counts a file's multi-byte UTF-8 characters and the bytes that start no valid UTF-8 sequence. */
 export function utf8Census(bytes: Uint8Array, start: number): Utf8Census {
   let multiByte = 0;
   let invalid = 0;
@@ -158,6 +145,15 @@ export function utf8Census(bytes: Uint8Array, start: number): Utf8Census {
     }
   }
   return { multiByte, invalid, firstInvalidLine };
+}
+
+/**
+ * Which a file not wholly UTF-8 is: UTF-8 with a few Windows-1252 bytes pasted in (typically a £
+ * typed into one cell of a UTF-8 export: true), or Windows-1252 throughout (it has no valid
+ * multi-byte sequences, or fewer than bytes that are not UTF-8: false).
+ */
+export function mixedUtf8(census: Utf8Census): boolean {
+  return census.multiByte > 0 && census.multiByte >= census.invalid;
 }
 
 /** UTF-8 where it is valid, and each byte that is not read as its Windows-1252 character; a piece at a time. */

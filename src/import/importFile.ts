@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { emptyDataset, type Dataset } from '../domain/dataset';
-import { NotUtf8Error, decodeChunks, decodeMixedChunks, sniffBytes, utf8Census, type Encoding } from './decode';
+import { NotUtf8Error, decodeChunks, decodeMixedChunks, mixedUtf8, sniffBytes, utf8Census, type Encoding } from './decode';
 import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, applyChoices, describeRequired, mapColumns, satisfies, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
 import { columnName, type Problem, type SkippedRow } from './problems';
 import { MAX_KEPT_PROBLEMS, createSink, type RowContext } from './rows';
@@ -368,7 +368,7 @@ export function importBytes(bytes: Uint8Array, file: string, options: ImportOpti
   // without UTF-8's multi-byte characters is Windows-1252. One with them, and a few stray bytes
   // (a £ typed into one cell), is UTF-8 with those bytes read as Windows-1252, and says so.
   const census = utf8Census(bytes, sniffed.start);
-  if (census.multiByte === 0 || census.multiByte < census.invalid) return plain('windows-1252');
+  if (!mixedUtf8(census)) return plain('windows-1252');
   const result = run('utf-8, with some Windows-1252 bytes', decodeMixedChunks(bytes, sniffed.start, step, read));
   result.warnings.unshift({
     severity: 'warning', file,
