@@ -15,6 +15,7 @@ import {
 } from './contributionsForm';
 import '../shared/editForms.css';
 import '../../charts/dashboard.css';
+import { ScrollBox } from '../shared/TableWrap';
 
 const STATUS_TEXT = { scheduled: 'Scheduled (due)', received: 'Received', withheld: 'Withheld' } as const;
 
@@ -76,7 +77,7 @@ export function Contributions() {
 
       <section className="edit-form" aria-labelledby="inst-heading">
         <h2 id="inst-heading">DfE instalments</h2>
-        <div className="table-wrap">
+        <ScrollBox label="DfE instalments">
           <table data-testid="instalments-editor">
             <thead>
               <tr>
@@ -114,7 +115,7 @@ export function Contributions() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         {drafts.instalments.length === 0 && <p>No instalments are recorded: each agreement year's contribution counts as paid.</p>}
         <button type="button" className="edit-button" onClick={() => setDrafts({ ...drafts, instalments: [...drafts.instalments, { year: fyLabel(agreementYears[0]!), amount: '', status: 'received', date: '', note: '' }] })}>
           Add an instalment
@@ -123,7 +124,7 @@ export function Contributions() {
 
       <section className="edit-form" aria-labelledby="other-heading">
         <h2 id="other-heading">Other contributions that reduce the deficit</h2>
-        <div className="table-wrap">
+        <ScrollBox label="Other contributions">
           <table data-testid="others-editor">
             <thead>
               <tr>
@@ -156,7 +157,7 @@ export function Contributions() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         {drafts.others.length === 0 && <p>No other contributions are recorded.</p>}
         <button type="button" className="edit-button" onClick={() => setDrafts({ ...drafts, others: [...drafts.others, { year: fyLabel(agreementYears[0]!), amount: '', source: 'council', label: '', date: '' }] })}>
           Add another contribution
@@ -174,7 +175,7 @@ export function Contributions() {
             <input id={`rev-${i}-date`} type="date" value={r.date} aria-invalid={bad('revisions', i, 'date')} onChange={(e) => setRev(i, { date: e.target.value })} />
             <label htmlFor={`rev-${i}-label`}>Name <span className="hint">such as "Re-profiled March 2024" or "Extended to 2028-29"</span></label>
             <input id={`rev-${i}-label`} size={40} value={r.label} aria-invalid={bad('revisions', i, 'label')} onChange={(e) => setRev(i, { label: e.target.value })} />
-            <div className="table-wrap">
+            <ScrollBox label={`Years of revision ${i + 1}`}>
               <table>
                 <caption>Years of revision {i + 1}</caption>
                 <thead>
@@ -215,7 +216,7 @@ export function Contributions() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
             <div className="edit-actions">
               <button type="button" onClick={() => setRev(i, { years: [...r.years, { year: '', profile: '', contribution: '', surplusRequired: false, openingDeficit: '' }] })}>
                 Add a year<span className="visually-hidden"> to revision {i + 1}</span>

@@ -5,6 +5,7 @@ import { FIELD_LABELS, KIND_LABELS, kindFields, type ColumnChoices, type Field, 
 import { columnName } from '../../import/problems';
 import { useWorkspace, type Upload } from '../../store/workspace';
 import { previewRows } from './report';
+import { ScrollBox } from '../shared/TableWrap';
 
 export function ColumnMapping({ upload, kind }: { upload: Upload; kind: Kind }) {
   const setUploadColumns = useWorkspace((s) => s.setUploadColumns);
@@ -26,7 +27,7 @@ export function ColumnMapping({ upload, kind }: { upload: Upload; kind: Kind }) 
       <details className="mapping" open={!r.kind || !!upload.columnChoices || undefined} data-testid="mapping">
         <summary>Map columns by hand ({KIND_LABELS[kind]})</summary>
         {upload.mappingRemembered && <p className="notice">The mapping you made for a file with the same header was used.</p>}
-        <div className="table-wrap">
+        <ScrollBox label="Column mapping">
           <table>
             <thead>
               <tr>
@@ -59,13 +60,13 @@ export function ColumnMapping({ upload, kind }: { upload: Upload; kind: Kind }) 
               )}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         <button type="button" onClick={apply}>
           Read the file with this mapping
         </button>
       </details>
       {preview.length > 0 && (
-        <div className="table-wrap">
+        <ScrollBox label="The first rows as they will be imported">
           <table data-testid="preview">
             <caption>The first rows as they will be imported</caption>
             <thead>
@@ -89,7 +90,7 @@ export function ColumnMapping({ upload, kind }: { upload: Upload; kind: Kind }) 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );

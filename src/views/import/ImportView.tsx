@@ -5,6 +5,7 @@ import { fyLabel } from '../../domain/calendar';
 import { useWorkspace } from '../../store/workspace';
 import { formatSize } from './report';
 import { UploadCard } from './UploadCard';
+import { ScrollBox } from '../shared/TableWrap';
 
 export function ImportView() {
   const uploads = useWorkspace((s) => s.uploads);
@@ -78,7 +79,7 @@ function History() {
         </p>
       )}
       {imports.length > 0 && (
-        <div className="table-wrap">
+        <ScrollBox label="Import history">
           <table data-testid="history">
             <thead>
               <tr>
@@ -133,7 +134,7 @@ function History() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );

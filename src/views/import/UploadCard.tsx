@@ -9,6 +9,7 @@ import { useWorkspace, type Upload } from '../../store/workspace';
 import { ColumnMapping } from './ColumnMapping';
 import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
+import { ScrollBox } from '../shared/TableWrap';
 
 const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));
 
@@ -126,7 +127,7 @@ export function UploadCard({ upload }: { upload: Upload }) {
             </details>
           )}
           {r.errorCount > 0 && (
-            <div className="table-wrap">
+            <ScrollBox label={`Errors in ${upload.name}`}>
               <table data-testid="errors">
                 <caption>
                   {plural(r.errorCount, 'error')}
@@ -155,7 +156,7 @@ export function UploadCard({ upload }: { upload: Upload }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
           {(r.errorCount > 0 || r.warnings.length > 0 || r.skipped.length > 0) && (
             <button type="button" onClick={() => downloadText(`${upload.name.replace(/\.[^.]*$/, '')}-report.csv`, problemsCsv(r), 'text/csv')}>
@@ -173,7 +174,7 @@ export function UploadCard({ upload }: { upload: Upload }) {
       )}
 
       {upload.status === 'read' && upload.changes.length > 0 && (
-        <div className="table-wrap">
+        <ScrollBox label="What replacing the period changes">
           <table data-testid="changes">
             <caption>
               Importing this file replaces {plural(upload.changes.length, 'figure')} already held
@@ -203,7 +204,7 @@ export function UploadCard({ upload }: { upload: Upload }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
 
       {canImport && r && (

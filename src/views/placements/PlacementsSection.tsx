@@ -7,6 +7,7 @@ import { StackedCountChart } from '../../charts/PlacementCharts';
 import { formatCount } from '../../domain/format';
 import { useWorkspace } from '../../store/workspace';
 import { breakdownFinding, byAgeBand, byType, chartRows, costText, latestCosts, type Breakdown } from './shape';
+import { ScrollBox } from '../shared/TableWrap';
 
 function BreakdownTable<K extends string>({ b, caption, head, testId }: { b: Breakdown<K>; caption: string; head: string; testId: string }) {
   return (
@@ -92,7 +93,7 @@ export function PlacementsSection() {
         </ChartFigure>
       )}
       {costs && (
-        <div className="table-wrap">
+        <ScrollBox label="Plans and annual costs by placement type">
           <table data-testid="placement-costs">
             <caption>Plans and annual costs by placement type at {costs.month}: the costs the forecast uses.</caption>
             <thead>
@@ -120,7 +121,7 @@ export function PlacementsSection() {
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

@@ -27,6 +27,7 @@ import {
 } from './shape';
 import '../../charts/dashboard.css';
 import './scenarios.css';
+import { ScrollBox } from '../shared/TableWrap';
 
 const money = (p: Pence | null) => (p === null ? '–' : formatPounds(p));
 const plans = (d: Decimal) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString();
@@ -587,7 +588,7 @@ function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase
       {saved.length === 0 ? (
         <p>No scenarios are saved yet. Saved scenarios are kept in this browser and go into the workspace file.</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollBox label="Saved scenarios">
           <table data-testid="saved-table">
             <caption>Saved scenarios with the final year's forecast cumulative deficit.</caption>
             <thead>
@@ -625,7 +626,7 @@ function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <h3>Compare two scenarios</h3>
       <div className="compare-pickers">

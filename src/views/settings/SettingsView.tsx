@@ -6,6 +6,7 @@ import { TOLERANCE_ACCEPTED, parseTolerance } from '../../domain/settings';
 import { useWorkspace } from '../../store/workspace';
 import { downloadText } from '../../export/download';
 import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
+import { ScrollBox } from '../shared/TableWrap';
 
 export function SettingsView() {
   return (
@@ -100,7 +101,7 @@ function AgreementEditor() {
     <section>
       <h2>Safety Valve agreement</h2>
       <p>Enter or amend the agreement: the ceiling on the gross cumulative deficit at each year end, the DfE's contribution, and whether an in-year surplus is required. Amounts in pounds (£11.7m, 11,700,000 or 11700000).</p>
-      <div className="table-wrap">
+      <ScrollBox label="Agreement years">
         <table data-testid="agreement-editor">
           <thead>
             <tr>
@@ -133,7 +134,7 @@ function AgreementEditor() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <button type="button" onClick={() => setRows([...rows, EMPTY_ROW])}>
         Add a year
       </button>{' '}
