@@ -3,11 +3,15 @@
  * to read it by keyboard, and a "Show as table" disclosure holding the same numbers as a table
  * (screen-reader support in Recharts is partial, so the table is the full alternative).
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { ChartImageButtons } from '../views/shared/ExportButtons';
 import { TableWrap } from '../views/shared/TableWrap';
 
-export function ChartFigure(props: { testId: string; title: string; children: ReactNode; table: ReactNode; note?: ReactNode; tableOpen?: boolean }) {
+/**
+ * `minWidth`: for a chart with many categories, the narrowest it is drawn; on a narrower screen
+ * it scrolls sideways in its own box rather than squeeze its labels together.
+ */
+export function ChartFigure(props: { testId: string; title: string; children: ReactNode; table: ReactNode; note?: ReactNode; tableOpen?: boolean; minWidth?: string }) {
   const id = useId();
   const [open, setOpen] = useState(props.tableOpen ?? false);
   const area = useRef<HTMLDivElement>(null);
@@ -15,7 +19,10 @@ export function ChartFigure(props: { testId: string; title: string; children: Re
     <section className="chart-figure" aria-labelledby={`${id}-title`} data-testid={props.testId}>
       <h3 id={`${id}-title`} className="chart-title">{props.title}</h3>
       {props.note && <p className="chart-note">{props.note}</p>}
-      <div className="chart-area" ref={area}>{props.children}</div>
+      {props.minWidth && <p className="chart-scroll-hint">The chart scrolls sideways.</p>}
+      <div className={props.minWidth ? 'chart-area chart-scrolls' : 'chart-area'} style={props.minWidth ? ({ '--chart-min-width': props.minWidth } as CSSProperties) : undefined} ref={area}>
+        {props.children}
+      </div>
       <ChartImageButtons target={area} title={props.title} name={props.testId} />
       <p className="chart-help no-print">Tab to the chart, then use the left and right arrow keys to read each point.</p>
       <details className="chart-table" data-testid={`${props.testId}-table`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>

@@ -45,7 +45,7 @@ export function TrajectoryChart({ rows, title }: { rows: TrajectoryRow[]; title:
         dataKey="label"
         height={48}
         interval={0}
-        tick={(p) => <WrappedTick {...p} extra={(v) => (surplus.has(v) ? 'surplus due' : null)} />}
+        tick={(p) => <WrappedTick {...p} extra={(v) => (surplus.has(v) ? 'surplus due' : null)} short={(v) => v.replace(/^20(\d\d-\d\d)$/, '$1')} />}
       />
       <YAxis tickFormatter={axis.format} tick={AXIS_TICK} width={72} label={{ value: axis.label, angle: -90, position: 'insideLeft', style: AXIS_LABEL_STYLE, offset: 0 }} />
       <Tooltip content={(p) => <ExactTooltip {...p} describe={describeTrajectoryRow} />} />

@@ -135,6 +135,7 @@ function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario
         <h2 id="sens-h">Which drivers matter most</h2>
         <ChartFigure
           testId="tornado-chart"
+          minWidth="32rem"
           title={sens[0] ? `${sens[0].label} moves the final cumulative deficit the most` : 'No drivers to test'}
           note={`How much the ${forecast.mitigated.at(-1)?.label ?? 'final'} cumulative deficit of this scenario moves when each driver is 10% lower or higher (1 percentage point for the rates), the others as they are.`}
           table={

@@ -66,6 +66,7 @@ export function Trajectory() {
         <ChartFigure
           testId="waterfall-chart"
           title={waterfallFinding(y)}
+          minWidth="36rem"
           note={`${y.label}: from the deficit brought forward, through each block's in-year deficit or surplus, to the closing gross and net deficits.`}
           table={
             <table>
