@@ -4,7 +4,7 @@
  * UTF-8 file has a few bytes that are not UTF-8, UTF-8 with those bytes read as Windows-1252.
  */
 
-export type Encoding = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le (BOM)' | 'utf-16be (BOM)' | 'windows-1252' | 'utf-8, with some Windows-1252 bytes';
+export type Encoding = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le (BOM)' | 'utf-16be (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8, with some Windows-1252 bytes';
 
 export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: string };
 
@@ -26,9 +26,30 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controls > n / 100;
 }
 
+/**
+ * UTF-16 saved without a BOM (some database and script exports): text whose characters are
+ * mostly below U+0100 has a zero byte in most pairs, second (little-endian) or first
+ * (big-endian), which neither UTF-8 text nor a spreadsheet's bytes have.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const pairs = Math.floor(Math.min(bytes.length, 8192) / 2);
+  if (pairs < 2) return undefined;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < pairs; i++) {
+    const a = bytes[2 * i]!;
+    const b = bytes[2 * i + 1]!;
+    if (a !== 0 && b === 0) le++;
+    else if (a === 0 && b !== 0) be++;
+  }
+  if (le >= pairs * 0.7) return 'utf-16le';
+  if (be >= pairs * 0.7) return 'utf-16be';
+  return undefined;
+}
+
 /** What the bytes are, before any is decoded: a BOM's encoding, else UTF-8 to try (falling back to Windows-1252), or not text. */
 export type Sniffed =
-  | { ok: true; encoding: 'utf-8' | 'utf-8 (BOM)' | 'utf-16le (BOM)' | 'utf-16be (BOM)'; start: number }
+  | { ok: true; encoding: 'utf-8' | 'utf-8 (BOM)' | 'utf-16le (BOM)' | 'utf-16be (BOM)' | 'utf-16le' | 'utf-16be'; start: number }
   | { ok: false; reason: string };
 
 export function sniffBytes(bytes: Uint8Array): Sniffed {
@@ -36,6 +57,8 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, encoding: 'utf-16le (BOM)', start: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, encoding: 'utf-16be (BOM)', start: 2 };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const utf16 = bom ? undefined : utf16WithoutBom(bytes);
+  if (utf16) return { ok: true, encoding: utf16, start: 0 };
   if (looksBinary(bom ? bytes.subarray(3) : bytes)) {
     return { ok: false, reason: 'the file is not text (it looks like a spreadsheet or other binary file: save it as CSV)' };
   }
@@ -43,7 +66,8 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
 }
 
 const DECODER_LABEL: Record<Exclude<Encoding, 'utf-8, with some Windows-1252 bytes'>, string> = {
-  'utf-8': 'utf-8', 'utf-8 (BOM)': 'utf-8', 'utf-16le (BOM)': 'utf-16le', 'utf-16be (BOM)': 'utf-16be', 'windows-1252': 'windows-1252',
+  'utf-8': 'utf-8', 'utf-8 (BOM)': 'utf-8', 'utf-16le (BOM)': 'utf-16le', 'utf-16be (BOM)': 'utf-16be',
+  'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', 'windows-1252': 'windows-1252',
 };
 
 /** How far a decoder has read: the offset of the first byte not yet decoded. */
@@ -86,7 +110,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (!sniffed.ok) return sniffed;
   const body = bytes.subarray(sniffed.start);
   const { encoding } = sniffed;
-  if (encoding === 'utf-16le (BOM)' || encoding === 'utf-16be (BOM)') {
+  if (encoding.startsWith('utf-16')) {
     return { ok: true, text: new TextDecoder(DECODER_LABEL[encoding]).decode(body), encoding };
   }
   try {

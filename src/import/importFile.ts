@@ -358,7 +358,7 @@ export function importBytes(bytes: Uint8Array, file: string, options: ImportOpti
     return result;
   };
   const plain = (encoding: Exclude<Encoding, 'utf-8, with some Windows-1252 bytes'>) => run(encoding, decodeChunks(bytes, encoding, sniffed.start, step, read));
-  if (sniffed.encoding === 'utf-16le (BOM)' || sniffed.encoding === 'utf-16be (BOM)') return plain(sniffed.encoding);
+  if (sniffed.encoding !== 'utf-8' && sniffed.encoding !== 'utf-8 (BOM)') return plain(sniffed.encoding);
   try {
     return plain(sniffed.encoding);
   } catch (e) {

@@ -55,6 +55,7 @@ describe('decoding in pieces', () => {
     ['messy utf-8 (BOM)', utf8Bom(messy)],
     ['messy utf-16le', utf16le(messy)],
     ['messy utf-16be', utf16be(messy)],
+    ['messy utf-16le without a BOM', utf16le(messy, false)],
     ['messy windows-1252', windows1252(messy)],
     // UTF-8 until a Windows-1252 £ near the end: found only after most rows were read as UTF-8.
     ['late 1252 byte', concat(utf8(messy.replaceAll(/[£é–“”ï—€]/g, (c) => (c === '£' ? '' : 'x'))), windows1252('2022-23,1,HNB,Late,£5,\r\n'))],

@@ -46,12 +46,26 @@ describe('decodeBytes (SPEC 5: encodings)', () => {
     ['a zip (xlsx) header', concat([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], utf8('[Content_Types].xml'))],
     ['an old Excel (xls) header', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])],
     ['text with a NUL byte', concat(utf8('year,block\n'), [0], utf8('2022-23,HN\n'))],
-    ['UTF-16 without a BOM', utf16le('year,block\n', false)],
     ['a PDF', concat(utf8('%PDF-1.7\n'), [0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x0a, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07])],
   ])('reports %s as not text', (_name, bytes) => {
     const r = decodeBytes(bytes);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(/not text/);
+  });
+});
+
+describe('UTF-16 saved without a BOM', () => {
+  test.each([
+    ['utf-16le', utf16le(TEXT, false)],
+    ['utf-16be', utf16be(TEXT, false)],
+  ] as const)('%s is recognised by its zero bytes and read exactly', (encoding, bytes) => {
+    expect(decodeBytes(bytes)).toEqual({ ok: true, text: TEXT, encoding });
+  });
+
+  it('is not taken for UTF-8 text, nor a spreadsheet for it', () => {
+    expect(decodeBytes(utf8('year,block\n'))).toMatchObject({ ok: true, encoding: 'utf-8' });
+    const xls = decodeBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    expect(xls.ok).toBe(false);
   });
 });
 

@@ -26,10 +26,10 @@ export function utf16le(text: string, bom = true): Uint8Array {
   return out;
 }
 
-export function utf16be(text: string): Uint8Array {
-  const out = new Uint8Array(2 + text.length * 2);
-  out.set([0xfe, 0xff]);
-  for (let c = 0, i = 2; c < text.length; c++, i += 2) {
+export function utf16be(text: string, bom = true): Uint8Array {
+  const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
+  if (bom) out.set([0xfe, 0xff]);
+  for (let c = 0, i = bom ? 2 : 0; c < text.length; c++, i += 2) {
     const u = text.charCodeAt(c);
     out[i] = u >> 8;
     out[i + 1] = u & 0xff;

@@ -29,6 +29,8 @@ describe('encodings (SPEC 5)', () => {
     ['utf-8 (BOM)', utf8Bom(BUDGET_TEXT)],
     ['utf-16le (BOM)', utf16le(BUDGET_TEXT)],
     ['utf-16be (BOM)', utf16be(BUDGET_TEXT)],
+    ['utf-16le', utf16le(BUDGET_TEXT, false)],
+    ['utf-16be', utf16be(BUDGET_TEXT, false)],
     ['windows-1252', windows1252(BUDGET_TEXT)],
   ] as const)('%s: £ amounts parse and no Â£ or � reaches any value', (encoding, bytes) => {
     const r = importBytes(bytes, 'budget.csv');
