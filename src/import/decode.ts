@@ -78,7 +78,7 @@ export interface ReadPosition {
 /**
  * The bytes from `start` decoded `chunkBytes` at a time, so a large file's text is never held
  * whole beside its bytes. UTF-8 is strict: an invalid byte throws a NotUtf8Error, and the caller
- * starts again (see mixedUtf8).
+ * starts again (see notUtf8Reading).
  */
 
 export function* decodeChunks(bytes: Uint8Array, encoding: keyof typeof DECODER_LABEL, start: number, chunkBytes: number, read: ReadPosition = { bytes: 0 }): Generator<string> {
@@ -104,21 +104,17 @@ export class NotUtf8Error extends Error {
   }
 }
 
-/** The whole text at once (for tests and small inputs; the import decodes a piece at a time). */
+/** The whole text at once (for tests and small inputs; the import decodes a piece at a time, the same way). */
 export function decodeBytes(bytes: Uint8Array): Decoded {
   const sniffed = sniffBytes(bytes);
   if (!sniffed.ok) return sniffed;
-  const body = bytes.subarray(sniffed.start);
-  const { encoding } = sniffed;
-  if (encoding.startsWith('utf-16')) {
-    return { ok: true, text: new TextDecoder(DECODER_LABEL[encoding]).decode(body), encoding };
-  }
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding };
-  } catch {
-    if (!mixedUtf8(utf8Census(body, 0))) return { ok: true, text: fixC1(new TextDecoder('windows-1252').decode(body)), encoding: 'windows-1252' };
-    return { ok: true, text: [...decodeMixedChunks(body, 0, body.length)].join(''), encoding: 'utf-8, with some Windows-1252 bytes' };
+    return { ok: true, text: [...decodeChunks(bytes, sniffed.encoding, sniffed.start, bytes.length)].join(''), encoding: sniffed.encoding };
+  } catch (e) {
+    if (!(e instanceof NotUtf8Error)) throw e;
   }
+  const other = notUtf8Reading(bytes, sniffed.start, bytes.length);
+  return { ok: true, text: [...other.pieces].join(''), encoding: other.encoding };
 }
 
 /** The length of the valid UTF-8 sequence at `i` (1 to 4), or 0 where the byte there starts none (WHATWG's rules). */
@@ -172,12 +168,21 @@ export function utf8Census(bytes: Uint8Array, start: number): Utf8Census {
 }
 
 /**
- * Which a file not wholly UTF-8 is: UTF-8 with a few Windows-1252 bytes pasted in (typically a £
- * typed into one cell of a UTF-8 export: true), or Windows-1252 throughout (it has no valid
- * multi-byte sequences, or fewer than bytes that are not UTF-8: false).
+ * How to read a file that turned out not to be UTF-8 throughout. Excel's "CSV" on a UK PC writes
+ * £ as the single byte 0xA3: a file without UTF-8's multi-byte characters, or with fewer of them
+ * than bytes that are not UTF-8, is Windows-1252. One with them and a few stray bytes (a £ typed
+ * into one cell of a UTF-8 export) is UTF-8 with those bytes read as Windows-1252; the census
+ * says how many and where, for the warning.
  */
-export function mixedUtf8(census: Utf8Census): boolean {
-  return census.multiByte > 0 && census.multiByte >= census.invalid;
+export function notUtf8Reading(bytes: Uint8Array, start: number, chunkBytes: number, read?: ReadPosition): {
+  encoding: 'windows-1252' | 'utf-8, with some Windows-1252 bytes';
+  pieces: Generator<string>;
+  census: Utf8Census;
+} {
+  const census = utf8Census(bytes, start);
+  return census.multiByte > 0 && census.multiByte >= census.invalid
+    ? { encoding: 'utf-8, with some Windows-1252 bytes', pieces: decodeMixedChunks(bytes, start, chunkBytes, read), census }
+    : { encoding: 'windows-1252', pieces: decodeChunks(bytes, 'windows-1252', start, chunkBytes, read), census };
 }
 
 /** UTF-8 where it is valid, and each byte that is not read as its Windows-1252 character; a piece at a time. */

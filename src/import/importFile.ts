@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { emptyDataset, type Dataset } from '../domain/dataset';
-import { NotUtf8Error, decodeChunks, decodeMixedChunks, mixedUtf8, sniffBytes, utf8Census, type Encoding } from './decode';
+import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './decode';
 import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, applyChoices, describeRequired, mapColumns, satisfies, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
 import { columnName, type Problem, type SkippedRow } from './problems';
 import { MAX_KEPT_PROBLEMS, createSink, type RowContext } from './rows';
@@ -357,23 +357,21 @@ export function importBytes(bytes: Uint8Array, file: string, options: ImportOpti
     result.encoding = encoding;
     return result;
   };
-  const plain = (encoding: Exclude<Encoding, 'utf-8, with some Windows-1252 bytes'>) => run(encoding, decodeChunks(bytes, encoding, sniffed.start, step, read));
-  if (sniffed.encoding !== 'utf-8' && sniffed.encoding !== 'utf-8 (BOM)') return plain(sniffed.encoding);
   try {
-    return plain(sniffed.encoding);
+    return run(sniffed.encoding, decodeChunks(bytes, sniffed.encoding, sniffed.start, step, read));
   } catch (e) {
     if (!(e instanceof NotUtf8Error)) throw e;
   }
-  // Not UTF-8 throughout. Excel's "CSV" on a UK PC writes £ as the single byte 0xA3: a file
-  // without UTF-8's multi-byte characters is Windows-1252. One with them, and a few stray bytes
-  // (a £ typed into one cell), is UTF-8 with those bytes read as Windows-1252, and says so.
-  const census = utf8Census(bytes, sniffed.start);
-  if (!mixedUtf8(census)) return plain('windows-1252');
-  const result = run('utf-8, with some Windows-1252 bytes', decodeMixedChunks(bytes, sniffed.start, step, read));
-  result.warnings.unshift({
-    severity: 'warning', file,
-    message: `the file is UTF-8, but ${census.invalid === 1 ? '1 byte in it is' : `${census.invalid.toLocaleString('en-GB')} bytes in it are`} not (the first on line ${census.firstInvalidLine.toLocaleString('en-GB')}): read as Windows-1252 characters, such as £; check those values`,
-    accepted: 'a file saved in one encoding: UTF-8, or Windows-1252 ("CSV" in Excel)',
-  });
+  // Not UTF-8 throughout: start again as Windows-1252, or as UTF-8 with a few stray bytes, saying so.
+  const other = notUtf8Reading(bytes, sniffed.start, step, read);
+  const result = run(other.encoding, other.pieces);
+  const { census } = other;
+  if (other.encoding === 'utf-8, with some Windows-1252 bytes') {
+    result.warnings.unshift({
+      severity: 'warning', file,
+      message: `the file is UTF-8, but ${census.invalid === 1 ? '1 byte in it is' : `${census.invalid.toLocaleString('en-GB')} bytes in it are`} not (the first on line ${census.firstInvalidLine.toLocaleString('en-GB')}): read as Windows-1252 characters, such as £; check those values`,
+      accepted: 'a file saved in one encoding: UTF-8, or Windows-1252 ("CSV" in Excel)',
+    });
+  }
   return result;
 }

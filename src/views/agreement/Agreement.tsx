@@ -80,7 +80,7 @@ export function Agreement() {
                 </td>
                 <MoneyCell value={r.profile} />
                 <MoneyCell value={r.contribution} />
-                <td className="num" {...cellValue(r.contributionsToDate)}>{money(r.contributionsToDate)}</td>
+                <MoneyCell value={r.contributionsToDate} />
                 <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
                 <td className="num" {...cellValue(r.gross)}>
                   {money(r.gross)}

@@ -16,6 +16,7 @@ import {
 import '../shared/editForms.css';
 import '../../charts/dashboard.css';
 import { ScrollBox } from '../shared/TableWrap';
+import { AgreementYearsTable } from '../shared/AgreementYearsTable';
 
 const STATUS_TEXT = { scheduled: 'Scheduled (due)', received: 'Received', withheld: 'Withheld' } as const;
 
@@ -175,48 +176,16 @@ export function Contributions() {
             <input id={`rev-${i}-date`} type="date" value={r.date} aria-invalid={bad('revisions', i, 'date')} onChange={(e) => setRev(i, { date: e.target.value })} />
             <label htmlFor={`rev-${i}-label`}>Name <span className="hint">such as "Re-profiled March 2024" or "Extended to 2028-29"</span></label>
             <input id={`rev-${i}-label`} size={40} value={r.label} aria-invalid={bad('revisions', i, 'label')} onChange={(e) => setRev(i, { label: e.target.value })} />
-            <ScrollBox label={`Years of revision ${i + 1}`}>
-              <table>
-                <caption>Years of revision {i + 1}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Financial year</th>
-                    <th scope="col">Deficit profile</th>
-                    <th scope="col">DfE contribution</th>
-                    <th scope="col">In-year surplus required</th>
-                    <th scope="col">Opening deficit (first year)</th>
-                    <th scope="col"><span className="visually-hidden">Remove</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.years.map((y, k) => {
-                    const input = (f: 'year' | 'profile' | 'contribution' | 'openingDeficit', label: string) => (
-                      <input
-                        aria-label={`${label}, revision ${i + 1} row ${k + 1}`}
-                        size={f === 'year' ? 8 : 14}
-                        value={y[f]}
-                        aria-invalid={bad('revisions', i, `years-${k}-${f}`)}
-                        onChange={(e) => setRevYear(i, k, { [f]: e.target.value })}
-                      />
-                    );
-                    return (
-                      <tr key={k}>
-                        <td>{input('year', 'Financial year')}</td>
-                        <td>{input('profile', 'Deficit profile')}</td>
-                        <td>{input('contribution', 'DfE contribution')}</td>
-                        <td><input type="checkbox" aria-label={`In-year surplus required, revision ${i + 1} row ${k + 1}`} checked={y.surplusRequired} onChange={(e) => setRevYear(i, k, { surplusRequired: e.target.checked })} /></td>
-                        <td>{input('openingDeficit', 'Opening deficit')}</td>
-                        <td>
-                          <button type="button" className="edit-button" onClick={() => setRev(i, { years: r.years.filter((_, j) => j !== k) })}>
-                            Remove<span className="visually-hidden"> revision {i + 1} row {k + 1}</span>
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </ScrollBox>
+            <AgreementYearsTable
+              label={`Years of revision ${i + 1}`}
+              caption={`Years of revision ${i + 1}`}
+              rows={r.years}
+              rowName={(k) => `revision ${i + 1} row ${k + 1}`}
+              invalid={(k, f) => bad('revisions', i, `years-${k}-${f}`)}
+              onChange={(k, patch) => setRevYear(i, k, patch)}
+              onRemove={(k) => setRev(i, { years: r.years.filter((_, j) => j !== k) })}
+              buttonClassName="edit-button"
+            />
             <div className="edit-actions">
               <button type="button" onClick={() => setRev(i, { years: [...r.years, { year: '', profile: '', contribution: '', surplusRequired: false, openingDeficit: '' }] })}>
                 Add a year<span className="visually-hidden"> to revision {i + 1}</span>

@@ -17,22 +17,13 @@ export interface LineFilter {
   query: string;
 }
 
-export interface LineRow {
+/** A line's year figures as calculated, with its key and the chosen period's in-month figures. */
+export interface LineRow
+  extends Pick<
+    LineFigures,
+    'block' | 'line' | 'costCentre' | 'budget' | 'actualToDate' | 'forecastOutturn' | 'forecastGiven' | 'variance' | 'commentary' | 'commentBy' | 'commentAt' | 'monthComments' | 'unbudgeted'
+  > {
   key: string;
-  block: Block;
-  line: string;
-  costCentre?: string;
-  budget: Pence;
-  actualToDate: Pence;
-  forecastOutturn: Pence;
-  forecastGiven: boolean;
-  variance: Pence;
-  commentary?: string;
-  /** Who wrote the commentary in the app, and when; and the comments on single months. */
-  commentBy?: string;
-  commentAt?: string;
-  monthComments: LineFigures['monthComments'];
-  unbudgeted: boolean;
   /** In-month budget, actual and variance for the chosen period (null when none chosen). */
   month: { budget: Pence; actual: Pence | null; variance: Pence } | null;
 }

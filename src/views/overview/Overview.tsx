@@ -3,7 +3,6 @@
  * depends on who is looking: the DCS sees compliance, a forum member the plain summary and the
  * deficit chart, a finance officer the figures and the blocks behind them.
  */
-import { cellValue } from '../shared/cellValue';
 import { TableWrap } from '../shared/TableWrap';
 import type { ReactNode } from 'react';
 import type { YearFigures } from '../../domain/calculate';
@@ -177,9 +176,9 @@ function TrajectoryPanel({ report, y }: { report: Report; y: YearFigures }) {
               {rows.map((r) => (
                 <tr key={r.fy}>
                   <th scope="row">{r.label}</th>
-                  <td className="num" {...cellValue(r.profile)}>{r.profile === null ? '–' : formatPounds(r.profile)}</td>
-                  <td className="num" {...cellValue(r.gross)}>{r.gross === null ? '–' : formatPounds(r.gross)}</td>
-                  <td className="num" {...cellValue(r.net)}>{r.net === null ? '–' : formatPounds(r.net)}</td>
+                  <MoneyCell value={r.profile} />
+                  <MoneyCell value={r.gross} />
+                  <MoneyCell value={r.net} />
                 </tr>
               ))}
             </tbody>

@@ -219,6 +219,28 @@ function ForecastTable({ series }: { series: Series[] }) {
   );
 }
 
+/** The shell of each scenario's entry form: a heading, an optional name, the fields, submitted by Enter or its button. */
+function PlanForm(props: { id: string; title: string; testId: string; onSubmit: () => void; label: string; setLabel: (v: string) => void; labelHint: string; children: ReactNode }) {
+  const { id } = props;
+  return (
+    <form
+      className="plan-form"
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+      data-testid={props.testId}
+    >
+      <h3 id={`${id}-h`}>{props.title}</h3>
+      <Field id={`${id}-label`} label="Name (optional)" hint={props.labelHint}>
+        {(d) => <input id={`${id}-label`} value={props.label} onChange={(e) => props.setLabel(e.target.value)} aria-describedby={d} />}
+      </Field>
+      {props.children}
+    </form>
+  );
+}
+
 function Field(props: { id: string; label: string; hint: string; error?: string | undefined; children: (described: string) => ReactNode }) {
   const described = [`${props.id}-hint`, props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -368,19 +390,7 @@ function AmountForm({ years, onAdd }: { years: number[]; onAdd: (o: OneOff) => v
     setLabel('');
   };
   return (
-    <form
-      className="plan-form"
-      aria-labelledby={`${id}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      data-testid="amount-form"
-    >
-      <h3 id={`${id}-h`}>A saving or pressure in a year</h3>
-      <Field id={`${id}-label`} label="Name (optional)" hint="such as Banding review">
-        {(d) => <input id={`${id}-label`} value={label} onChange={(e) => setLabel(e.target.value)} aria-describedby={d} />}
-      </Field>
+    <PlanForm id={id} title="A saving or pressure in a year" testId="amount-form" onSubmit={submit} label={label} setLabel={setLabel} labelHint="such as Banding review">
       <Field id={`${id}-kind`} label="Saving or pressure" hint="a saving lowers the deficit">
         {(d) => (
           <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'saving' | 'pressure')} aria-describedby={d}>
@@ -408,7 +418,7 @@ function AmountForm({ years, onAdd }: { years: number[]; onAdd: (o: OneOff) => v
         <label htmlFor={`${id}-every`}>Every year from then on</label>
       </div>
       <button type="submit">Add the amount</button>
-    </form>
+    </PlanForm>
   );
 }
 
@@ -429,19 +439,7 @@ function DriverChangeForm({ onAdd }: { onAdd: (c: DriverChange) => void }) {
     setLabel('');
   };
   return (
-    <form
-      className="plan-form"
-      aria-labelledby={`${id}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      data-testid="change-form"
-    >
-      <h3 id={`${id}-h`}>A change in a driver from a month</h3>
-      <Field id={`${id}-label`} label="Name (optional)" hint="such as Early help">
-        {(d) => <input id={`${id}-label`} value={label} onChange={(e) => setLabel(e.target.value)} aria-describedby={d} />}
-      </Field>
+    <PlanForm id={id} title="A change in a driver from a month" testId="change-form" onSubmit={submit} label={label} setLabel={setLabel} labelHint="such as Early help">
       <Field id={`${id}-driver`} label="Driver" hint="the driver to change">
         {(d) => (
           <select id={`${id}-driver`} value={driver} onChange={(e) => setDriver(e.target.value as DriverChange['driver'])} aria-describedby={d}>
@@ -458,7 +456,7 @@ function DriverChangeForm({ onAdd }: { onAdd: (c: DriverChange) => void }) {
         {(d) => <input id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)} aria-describedby={d} aria-invalid={errors.from ? true : undefined} />}
       </Field>
       <button type="submit">Add the change</button>
-    </form>
+    </PlanForm>
   );
 }
 
@@ -482,19 +480,7 @@ function PlacementChangeForm({ onAdd }: { onAdd: (c: PlacementChange) => void })
     setLabel('');
   };
   return (
-    <form
-      className="plan-form"
-      aria-labelledby={`${id}-h`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-      data-testid="placement-form"
-    >
-      <h3 id={`${id}-h`}>Fewer placements of a type</h3>
-      <Field id={`${id}-label`} label="Name (optional)" hint="such as Local special school places">
-        {(d) => <input id={`${id}-label`} value={label} onChange={(e) => setLabel(e.target.value)} aria-describedby={d} />}
-      </Field>
+    <PlanForm id={id} title="Fewer placements of a type" testId="placement-form" onSubmit={submit} label={label} setLabel={setLabel} labelHint="such as Local special school places">
       <Field id={`${id}-count`} label="How many fewer" hint="plans, such as 20" error={errors.count}>
         {(d) => <input id={`${id}-count`} value={count} onChange={(e) => setCount(e.target.value)} aria-describedby={d} aria-invalid={errors.count ? true : undefined} inputMode="decimal" />}
       </Field>
@@ -525,7 +511,7 @@ function PlacementChangeForm({ onAdd }: { onAdd: (c: PlacementChange) => void })
         {(d) => <input id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)} aria-describedby={d} aria-invalid={errors.from ? true : undefined} />}
       </Field>
       <button type="submit">Add the placement change</button>
-    </form>
+    </PlanForm>
   );
 }
 

@@ -6,7 +6,7 @@ import { TOLERANCE_ACCEPTED, parseTolerance } from '../../domain/settings';
 import { useWorkspace } from '../../store/workspace';
 import { downloadText } from '../../export/download';
 import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
-import { ScrollBox } from '../shared/TableWrap';
+import { AgreementYearsTable } from '../shared/AgreementYearsTable';
 
 export function SettingsView() {
   return (
@@ -88,53 +88,19 @@ function AgreementEditor() {
     }
   };
   const errorFor = (i: number, f: keyof AgreementRow) => errors.find((e) => e.row === i && e.field === f);
-  const cell = (i: number, f: 'year' | 'profile' | 'contribution' | 'openingDeficit', label: string) => (
-    <input
-      value={rows[i]![f]}
-      onChange={(e) => update(i, { [f]: e.target.value })}
-      aria-label={`${label}, row ${i + 1}`}
-      aria-invalid={errorFor(i, f) ? true : undefined}
-      size={f === 'year' ? 8 : 14}
-    />
-  );
   return (
     <section>
       <h2>Safety Valve agreement</h2>
       <p>Enter or amend the agreement: the ceiling on the gross cumulative deficit at each year end, the DfE's contribution, and whether an in-year surplus is required. Amounts in pounds (£11.7m, 11,700,000 or 11700000).</p>
-      <ScrollBox label="Agreement years">
-        <table data-testid="agreement-editor">
-          <thead>
-            <tr>
-              <th scope="col">Financial year</th>
-              <th scope="col">Deficit profile</th>
-              <th scope="col">DfE contribution</th>
-              <th scope="col">In-year surplus required</th>
-              <th scope="col">Opening deficit (first year)</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={i}>
-                <td>{cell(i, 'year', 'Financial year')}</td>
-                <td>{cell(i, 'profile', 'Deficit profile')}</td>
-                <td>{cell(i, 'contribution', 'DfE contribution')}</td>
-                <td>
-                  <input type="checkbox" checked={r.surplusRequired} onChange={(e) => update(i, { surplusRequired: e.target.checked })} aria-label={`In-year surplus required, row ${i + 1}`} />
-                </td>
-                <td>{cell(i, 'openingDeficit', 'Opening deficit')}</td>
-                <td>
-                  <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-                    Remove<span className="visually-hidden"> row {i + 1}</span>
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <AgreementYearsTable
+        label="Agreement years"
+        testId="agreement-editor"
+        rows={rows}
+        rowName={(i) => `row ${i + 1}`}
+        invalid={(i, f) => (errorFor(i, f) ? true : undefined)}
+        onChange={update}
+        onRemove={(i) => setRows(rows.filter((_, j) => j !== i))}
+      />
       <button type="button" onClick={() => setRows([...rows, EMPTY_ROW])}>
         Add a year
       </button>{' '}

@@ -2,11 +2,11 @@ import { formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import { cellValue } from './cellValue';
 
-/** A table cell of money: shown in pounds, carrying its exact figure for the CSV export. */
-export function MoneyCell({ value }: { value: Pence }) {
+/** A table cell of money: shown in pounds, carrying its exact figure for the CSV export; a dash where there is none. */
+export function MoneyCell({ value }: { value: Pence | null }) {
   return (
     <td className="num" {...cellValue(value)}>
-      {formatPounds(value)}
+      {value === null ? '–' : formatPounds(value)}
     </td>
   );
 }

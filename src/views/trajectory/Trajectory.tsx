@@ -1,16 +1,12 @@
 /** Trajectory: the deficit across all agreement years, and the selected year's waterfall. */
-import { cellValue } from '../shared/cellValue';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { TrajectoryChart } from '../../charts/TrajectoryChart';
 import { WaterfallChart } from '../../charts/WaterfallChart';
-import { formatPounds } from '../../domain/format';
-import type { Pence } from '../../domain/money';
 import { useReport, useSelectedYear } from '../../store/workspace';
 import { grossKindText, trajectoryFinding, trajectoryRows, waterfallFinding, waterfallSteps } from './shape';
 import { MoneyCell } from '../shared/MoneyCell';
 import '../../charts/dashboard.css';
 
-const money = (p: Pence | null) => (p === null ? '–' : formatPounds(p));
 
 export function Trajectory() {
   const report = useReport();
@@ -47,12 +43,12 @@ export function Trajectory() {
               {rows.map((r) => (
                 <tr key={r.fy}>
                   <th scope="row" className="nowrap">{r.label}</th>
-                  <td className="num" {...cellValue(r.profile)}>{money(r.profile)}</td>
-                  {revised && <td className="num" {...cellValue(r.originalProfile)}>{money(r.originalProfile)}</td>}
-                  <td className="num" {...cellValue(r.gross)}>{money(r.gross)}</td>
+                  <MoneyCell value={r.profile} />
+                  {revised && <MoneyCell value={r.originalProfile} />}
+                  <MoneyCell value={r.gross} />
                   <td className="nowrap">{grossKindText(r)}</td>
-                  <td className="num" {...cellValue(r.net)}>{money(r.net)}</td>
-                  <td className="num" {...cellValue(r.contribution)}>{money(r.contribution)}</td>
+                  <MoneyCell value={r.net} />
+                  <MoneyCell value={r.contribution} />
                   <td>{r.surplusRequired ? 'Yes' : 'No'}</td>
                 </tr>
               ))}
