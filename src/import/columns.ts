@@ -77,7 +77,10 @@ export function plainPence(s: string): Pence | undefined {
   if (p > MAX_CELL_PENCE) return undefined;
   return (negative && p !== 0 ? -p : p) as Pence;
 }
-/** Shared cell access and reporting for every kind. */
+/**
+ * Shared cell access and reporting for every kind: one per file, made in createSink. The readers
+ * below marked "Forms:" are where a source's forms are to be applied (see the top of this file).
+ */
 export class RowReader {
   cells: string[] = [];
   rowNumber = 0;
@@ -141,6 +144,7 @@ export class RowReader {
     this.error(col, col === undefined ? undefined : (this.cells[col] ?? '').trim(), message, accepted);
   }
 
+  /** Forms: a year given only in the title lines, or as FY2024 resolved from the file's dates. */
   year(raw = this.yearText()): FinancialYear | undefined {
     if (raw === '') return undefined;
     let r = this.yearCache.get(raw);
@@ -159,6 +163,7 @@ export class RowReader {
     return fy;
   }
 
+  /** Forms: period codes such as 202304, APR-23 or 001/2024, and dates such as 02-APR-2023. */
   periodAt(col: number, raw: string): PeriodOrMonth | undefined {
     let r = this.periodCache.get(raw);
     if (!r) this.periodCache.set(raw, (r = parsePeriodOrMonth(raw)));
@@ -169,6 +174,7 @@ export class RowReader {
     return r.value;
   }
 
+  /** Forms: a block from a heading row above, or from the cost-centre map. */
   block(): Block | undefined {
     const raw = this.blockCol < 0 ? '' : trimCell(this.cells[this.blockCol]);
     if (raw === '') {
@@ -181,6 +187,7 @@ export class RowReader {
     return b;
   }
 
+  /** Forms: a budget line from the cost-centre map. */
   line(): string | undefined {
     const raw = this.lineCol < 0 ? '' : trimCell(this.cells[this.lineCol]);
     if (raw === '') {
@@ -192,7 +199,10 @@ export class RowReader {
     return name;
   }
 
-  /** Money in a column: a value, null where the cell is empty (missing, not zero), undefined on error. */
+  /**
+   * Money in a column: a value, null where the cell is empty (missing, not zero), undefined on error.
+   * Forms: debit and credit columns, a trailing minus, European decimals, units such as £000.
+   */
   moneyAt(col: number): Pence | null | undefined {
     const raw = this.cells[col] ?? '';
     const plain = plainPence(raw);

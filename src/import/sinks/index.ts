@@ -1,6 +1,9 @@
 /**
- * The sink stage: one sink per kind, each in its own file. SINKS is a Record over every Kind, so
- * a kind added to KINDS (kinds.ts) does not compile until it has a sink here.
+ * The sink stage: one sink per kind, each in its own file, validating and aggregating one row at
+ * a time as the source yields it, so a million-row ledger is never held as rows: only one
+ * accumulator per budget line survives. To add a kind: its columns in kinds.ts (KINDS,
+ * KIND_SPECS, KIND_PRIORITY), its sink in a file of its own here, and its entry in SINKS.
+ * SINKS is a Record over every Kind, so a kind added to KINDS does not compile until it has one.
  */
 import { RowReader } from '../columns';
 import type { ColumnMap, Kind } from '../kinds';
