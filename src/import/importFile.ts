@@ -7,7 +7,7 @@
  * run it unchanged.
  */
 import { emptyDataset, type Dataset } from '../domain/dataset';
-import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './decode';
+import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './sources/decode';
 import { describeColumns, detectHeader, type ColumnUse } from './detect';
 import { KIND_LABELS, type ColumnChoices, type Field, type Kind } from './kinds';
 import { MAX_KEPT_PROBLEMS, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
