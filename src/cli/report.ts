@@ -6,6 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { KINDS, type Kind } from '../import/kinds';
 import { runReport } from './run';
 
 function listFiles(paths: string[]): { files: string[]; problems: string[] } {
@@ -30,6 +31,10 @@ function listFiles(paths: string[]): { files: string[]; problems: string[] } {
 
 function main(argv: string[]): number {
   const parsed = parseArgs(argv);
+  if ('help' in parsed) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   if ('error' in parsed) {
     process.stderr.write(`${parsed.error}\n${USAGE}`);
     return 2;
@@ -47,30 +52,64 @@ function main(argv: string[]): number {
     process.stderr.write(problems.join('\n') + '\n');
     return 2;
   }
-  const result = runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance });
+  const names = new Set(inputs.filter((i) => i !== undefined).map((i) => i.name));
+  const kinds: Record<string, Kind> = {};
+  for (const [file, kind] of Object.entries(parsed.kinds)) {
+    const name = basename(file);
+    if (!names.has(name)) problems.push(`Error: --kind ${file}=${kind}: no file of that name is among the paths given.`);
+    else kinds[name] = kind;
+  }
+  if (problems.length > 0) {
+    process.stderr.write(problems.join('\n') + '\n');
+    return 2;
+  }
+  const result = runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance, kinds });
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);
   return result.exitCode;
 }
 
-const USAGE = 'Usage: npm run --silent report -- [--json] [--tolerance 0.02] PATH...\n  PATH: a CSV file, or a folder of them\n';
+const USAGE = [
+  'Usage: npm run --silent report -- [--json] [--tolerance 0.02] [--kind FILE=KIND]... PATH...',
+  '  PATH: a CSV file, or a folder of them',
+  '  --json               every figure as one JSON object (with a "files" array: what each file was read as)',
+  '  --tolerance T        the amber band, as a fraction (0.02) or a percentage (2%) of the profile; default 2%',
+  `  --kind FILE=KIND     read FILE (its name) as KIND, whatever its columns suggest; KIND is one of ${KINDS.join(', ')}`,
+  'Each file\'s kind, header row and rows read, skipped and rejected are said on stderr.',
+  '',
+].join('\n');
 
-export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; paths: string[] } | { error: string } {
+/** A kind as typed: its name in any case, with or without hyphens or spaces ("actuals-wide"). */
+export function parseKind(raw: string): Kind | undefined {
+  const k = raw.toLowerCase().replace(/[\s_-]+/g, '');
+  return KINDS.find((kind) => kind.toLowerCase() === k);
+}
+
+export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; kinds: Record<string, Kind>; paths: string[] } | { error: string } | { help: true } {
   let json = false;
   let tolerance: string | undefined;
+  const kinds: Record<string, Kind> = {};
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
+    else if (a === '--kind' || a.startsWith('--kind=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const eq = v?.lastIndexOf('=') ?? -1;
+      if (v === undefined || eq <= 0) return { error: 'Error: --kind needs FILE=KIND, such as --kind gl.csv=ledger.' };
+      const kind = parseKind(v.slice(eq + 1));
+      if (!kind) return { error: `Error: --kind ${v}: "${v.slice(eq + 1)}" is not a kind of file. Accepted: ${KINDS.join(', ')}.` };
+      kinds[v.slice(0, eq)] = kind;
+    }
     else if (a === '--tolerance' || a.startsWith('--tolerance=')) {
       tolerance = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (tolerance === undefined) return { error: 'Error: --tolerance needs a value, such as 0.02 (2%).' };
-    } else if (a === '--help' || a === '-h') return { error: '' };
+    } else if (a === '--help' || a === '-h') return { help: true };
     else if (a.startsWith('--')) return { error: `Error: unknown option ${a}.` };
     else paths.push(a);
   }
   if (paths.length === 0) return { error: 'Error: name at least one CSV file or folder.' };
-  return { json, ...(tolerance !== undefined ? { tolerance } : {}), paths };
+  return { json, ...(tolerance !== undefined ? { tolerance } : {}), kinds, paths };
 }
 
 try {

@@ -129,6 +129,8 @@ interface KindSpec {
    * on those alone reads a transaction listing as something it is not.
    */
   means?: (map: ColumnMap, header: string[], sample: string[][]) => boolean;
+  /** Columns needed, beside the required ones, for the kind to be detected (not when the user chooses it). */
+  identifiedBy?: Field[][];
 }
 
 /** Headers of a transaction listing or a money column: no conditions tracker has them. */
@@ -157,7 +159,10 @@ const EHCP_COUNTS: Field[] = [
 export const KIND_SPECS: Record<Kind, KindSpec> = {
   ledger: {
     fields: ACTUAL_FIELDS,
-    required: [['period', 'date'], ['block'], ['line'], ['actual'], ['date', 'reference', 'supplier']],
+    required: [['period', 'date'], ['block'], ['line'], ['actual']],
+    // What tells a listing by its header; one without these is told by its rows (sinks/actuals.ts),
+    // or chosen by the user.
+    identifiedBy: [['date', 'reference', 'supplier']],
     keys: ['year', 'period', 'block', 'line'],
   },
   actuals: {
@@ -327,8 +332,11 @@ export function applyChoices(map: ColumnMap, header: string[], choices: ColumnCh
 export function satisfies(map: ColumnMap, header?: string[], sample: string[][] = []): boolean {
   const spec = KIND_SPECS[map.kind];
   if (spec.months === 'required' && map.months.length === 0) return false;
-  if (!spec.required.every((alts) => alts.some((f) => map.fields[f] !== undefined))) return false;
-  return !spec.means || header === undefined || spec.means(map, header.map(normaliseHeader), sample);
+  const present = (alts: Field[]) => alts.some((f) => map.fields[f] !== undefined);
+  if (!spec.required.every(present)) return false;
+  if (header === undefined) return true;
+  if (spec.identifiedBy && !spec.identifiedBy.every(present)) return false;
+  return !spec.means || spec.means(map, header.map(normaliseHeader), sample);
 }
 
 /** What a kind needs, in words, for "kind not recognised" messages. */
