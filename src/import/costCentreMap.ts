@@ -435,3 +435,22 @@ export function mapCsvRows(entries: readonly MapEntry[]): string[][] {
 export function describeTally(t: Pick<CodeTally, 'rowCount' | 'total'>): string {
   return `${t.rowCount} ${t.rowCount === 1 ? 'row' : 'rows'}, total ${toFixed2(t.total)}`;
 }
+
+/** What a cost-centre map did to one file: the import's summary and result carry it. */
+export interface CostCentreSummary {
+  /** Entries in the map the file was read with. */
+  mapSize: number;
+  /** Rows whose block and line came from the map. */
+  mappedRows: number;
+  /** Codes with no mapping: each is an error, its rows left out unless the user maps it. */
+  unmapped: CodeTally[];
+  unmappedRows: number;
+  unmappedTotal: Pence;
+  /** Rows the map excluded (balance sheet, recharges, grant income), by code, counted apart. */
+  excluded: CodeTally[];
+  excludedRows: number;
+  excludedTotal: Pence;
+  /** Rows the map treats as income against their line. */
+  incomeRows: number;
+  incomeTotal: Pence;
+}
