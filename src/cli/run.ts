@@ -5,6 +5,7 @@ import { buildReport, reportJson, reportText } from '../domain/report';
 import { TOLERANCE_ACCEPTED, parseTolerance } from '../domain/settings';
 import { importBytes, type ImportResult } from '../import/importFile';
 import { formatProblem } from '../import/problems';
+import { entriesFromBudget, mergeEntries } from '../import/costCentreMap';
 
 export interface RunOutput {
   stdout: string;
@@ -20,7 +21,16 @@ export function runReport(inputs: { name: string; bytes: Uint8Array }[], options
     if (t.ok) tolerance = t.value;
     else problems.push(`Error: --tolerance: ${t.reason}. Accepted: ${TOLERANCE_ACCEPTED}.`);
   }
-  const results: ImportResult[] = inputs.map((i) => importBytes(i.bytes, i.name));
+  let results: ImportResult[] = inputs.map((i) => importBytes(i.bytes, i.name));
+  // A cost centre map is one more input, and a budget with cost centres is a map too: files whose
+  // rows give a cost centre or account but no block or line are read again with the map they make.
+  if (results.some((r) => r.costCentres)) {
+    const map = mergeEntries({
+      file: results.flatMap((r) => r.costCentreMap ?? []),
+      budget: entriesFromBudget(results.flatMap((r) => r.data.budgets)).entries,
+    }).entries;
+    results = results.map((r, i) => (r.costCentres ? importBytes(inputs[i]!.bytes, inputs[i]!.name, { costCentreMap: map }) : r));
+  }
   for (const r of results) {
     for (const e of r.errors) problems.push(formatProblem(e));
     if (r.errorCount > r.errors.length) problems.push(`Error: ${r.file}: ${r.errorCount - r.errors.length} more errors are not listed.`);

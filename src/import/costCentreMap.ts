@@ -364,16 +364,22 @@ export function matchCells(map: CostCentreMap, cells: readonly string[]): MatchR
  * cells (a ledger repeats a few hundred cost centres a million times).
  */
 export class CostCentreMatcher {
-  private readonly cache = new Map<string, MatchResult>();
+  /** By cost-centre cell, then account cell: no key string is built per row. */
+  private readonly cache = new Map<string, Map<string, MatchResult>>();
+  private size = 0;
   constructor(readonly map: CostCentreMap) {}
 
   match(costCentre: string, account = ''): MatchResult {
-    const key = account === '' ? costCentre : `${costCentre}\u0000${account}`;
-    let r = this.cache.get(key);
+    let byAccount = this.cache.get(costCentre);
+    let r = byAccount?.get(account);
     if (!r) {
       r = matchCells(this.map, account === '' ? [costCentre] : [costCentre, account]);
       // A file of unique strings must not grow the cache without end.
-      if (this.cache.size < 100_000) this.cache.set(key, r);
+      if (this.size < 100_000) {
+        if (!byAccount) this.cache.set(costCentre, (byAccount = new Map()));
+        byAccount.set(account, r);
+        this.size++;
+      }
     }
     return r;
   }

@@ -8,7 +8,7 @@
  */
 import { parsePeriodOrMonth, type PeriodOrMonth } from '../domain/calendar';
 
-export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions', 'placements'] as const;
+export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions', 'placements', 'costCentreMap'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const KIND_LABELS: Record<Kind, string> = {
@@ -22,6 +22,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   targets: 'targets',
   conditions: 'agreement conditions',
   placements: 'EHCP placements',
+  costCentreMap: 'cost centre map',
 };
 
 export type Field =
@@ -30,7 +31,8 @@ export type Field =
   | 'openingDeficit' | 'month' | 'plansAtStart' | 'newPlans' | 'transfersIn' | 'ceased' | 'movedOut'
   | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target'
   | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed'
-  | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost';
+  | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost'
+  | 'account' | 'treatment';
 
 export const FIELD_LABELS: Record<Field, string> = {
   year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
@@ -42,6 +44,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
   conditionRef: 'condition number', conditionText: 'condition', owner: 'owner', rag: 'RAG status', reviewed: 'date last reviewed',
   placementType: 'placement type', ageBand: 'age band', primaryNeed: 'primary need', count: 'number of plans', annualCost: 'annual cost per placement',
+  account: 'account', treatment: 'treatment',
 };
 
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
@@ -68,6 +71,9 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   commentary: (h) => has(h, /\b(comments?|commentary|notes?|explanation|narrative|reasons?)\b/),
   forecast: (h) => has(h, /\b(forecast|projected|projection|outturn|fot)\b/) && !has(h, /\bvariance\b/),
   costCentre: (h) => has(h, /\bcost (centre|center|code)\b|^cc\b|\bcost centre code\b/) && !has(h, /\b(description|name)\b/),
+  // An account code or a composite account string (Oracle's accounting flexfield), not its description.
+  account: (h) => has(h, /\b(account|acct|flexfield|code combination|gl code|nominal code)\b/) && !has(h, /\b(description|name|text|type)\b/),
+  treatment: (h) => has(h, /\btreatment\b/),
   budget: (h) =>
     has(h, /\bbudgets?\b/) &&
     !has(h, /\b(actual|actuals|forecast|outturn|variance|heading|line|year|profile|description|to date|ytd)\b/),
@@ -122,10 +128,12 @@ interface KindSpec {
   months?: 'required' | 'optional';
   /** Fields whose absence leaves a row with only a label (for spotting subtotal rows). */
   keys: Field[];
+  /** Fields whose presence means the file is not of this kind (money in a cost centre map). */
+  forbidden?: Field[];
 }
 
 const ACTUAL_FIELDS: Field[] = [
-  'commentary', 'forecast', 'costCentre', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
+  'commentary', 'forecast', 'costCentre', 'account', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
 ];
 const EHCP_COUNTS: Field[] = [
   'plansAtStart', 'transfersIn', 'movedOut', 'ceased', 'inactive', 'plansEnded', 'plansAtEnd', 'rsaRefused', 'rsaReceived', 'newPlans',
@@ -134,13 +142,14 @@ const EHCP_COUNTS: Field[] = [
 export const KIND_SPECS: Record<Kind, KindSpec> = {
   ledger: {
     fields: ACTUAL_FIELDS,
-    required: [['period', 'date'], ['block'], ['line'], ['actual'], ['date', 'reference', 'supplier']],
-    keys: ['year', 'period', 'block', 'line'],
+    // A cost centre or account stands for the block and line: the cost-centre map gives them.
+    required: [['period', 'date'], ['block', 'costCentre', 'account'], ['line', 'costCentre', 'account'], ['actual'], ['date', 'reference', 'supplier']],
+    keys: ['year', 'period', 'date', 'block', 'line', 'costCentre', 'account'],
   },
   actuals: {
     fields: ACTUAL_FIELDS,
-    required: [['period'], ['block'], ['line'], ['actual']],
-    keys: ['year', 'period', 'block', 'line'],
+    required: [['period'], ['block', 'costCentre', 'account'], ['line', 'costCentre', 'account'], ['actual']],
+    keys: ['year', 'period', 'block', 'line', 'costCentre', 'account'],
   },
   budget: {
     fields: ['commentary', 'costCentre', 'budget', 'year', 'block', 'line'],
@@ -149,10 +158,10 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     keys: ['year', 'block', 'line'],
   },
   actualsWide: {
-    fields: ['commentary', 'forecast', 'costCentre', 'year', 'block', 'line'],
-    required: [['block'], ['line']],
+    fields: ['commentary', 'forecast', 'costCentre', 'account', 'year', 'block', 'line'],
+    required: [['block', 'costCentre', 'account'], ['line', 'costCentre', 'account']],
     months: 'required',
-    keys: ['year', 'block', 'line'],
+    keys: ['year', 'block', 'line', 'costCentre', 'account'],
   },
   agreement: {
     fields: ['surplusRequired', 'openingDeficit', 'profile', 'contribution', 'year'],
@@ -179,6 +188,13 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     required: [['month'], ['placementType'], ['count']],
     keys: ['month', 'placementType'],
   },
+  costCentreMap: {
+    // Money and period columns are matched only to tell a budget or actuals file from a map.
+    fields: ['budget', 'actual', 'income', 'period', 'treatment', 'costCentre', 'account', 'block', 'line'],
+    required: [['costCentre', 'account'], ['block', 'line', 'treatment']],
+    forbidden: ['budget', 'actual', 'income', 'period'],
+    keys: ['treatment', 'costCentre', 'account', 'block', 'line'],
+  },
   ehcp: {
     // Counts first, so "EHCPs start of month" is a count and only a bare "Month" is the month.
     fields: [...EHCP_COUNTS, 'month'],
@@ -188,7 +204,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 };
 
 /** When several kinds fit the same header row, the most specific wins. */
-export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ehcp'];
+export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'costCentreMap', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ehcp'];
 
 export interface MonthColumn {
   col: number;
@@ -298,6 +314,7 @@ export function applyChoices(map: ColumnMap, header: string[], choices: ColumnCh
 export function satisfies(map: ColumnMap): boolean {
   const spec = KIND_SPECS[map.kind];
   if (spec.months === 'required' && map.months.length === 0) return false;
+  if (spec.forbidden?.some((f) => map.fields[f] !== undefined)) return false;
   return spec.required.every((alts) => alts.some((f) => map.fields[f] !== undefined));
 }
 

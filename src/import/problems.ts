@@ -1,4 +1,5 @@
 /** What the importer tells the user: every message names file, row, column, value and what is accepted. */
+import type { MapEntry } from './costCentreMap';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -26,6 +27,8 @@ export interface RowContext {
   skipped: SkippedRow[];
   /** Count of every error, even past the cap on those kept. */
   errorCount: number;
+  /** A cost centre map file's entries, once it is read (a map holds no figures of its own). */
+  costCentreMap?: MapEntry[];
 }
 
 /** Errors kept for the user; past this they are only counted. */

@@ -14,6 +14,7 @@ import {
   SOURCE_LABELS,
   checkCode,
   describeCode,
+  segmentsOf,
   entryKey,
   mapCsvRows,
   type CodeTally,
@@ -114,6 +115,8 @@ export function UnmappedCostCentres({ uploadId, summary }: { uploadId: number; s
   const saveHandMap = useWorkspace((s) => s.saveHandMap);
   const lines = useBudgetLines();
   const [choices, setChoices] = useState<Record<string, Choice>>({});
+  /** For an account string, the part to map: the whole string (the default) or one of its segments. */
+  const [parts, setParts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (summary.unmapped.length === 0) return null;
@@ -121,7 +124,8 @@ export function UnmappedCostCentres({ uploadId, summary }: { uploadId: number; s
   const save = async () => {
     const changes: { code: string; entry: MapEntry }[] = [];
     for (const t of summary.unmapped) {
-      const e = entryOf(t.code, choices[t.code] ?? EMPTY);
+      const code = parts[t.code] ?? t.code;
+      const e = entryOf(code, choices[t.code] ?? EMPTY);
       if (typeof e === 'string') return setError(e);
       if (e && checkCode(e.code).ok) changes.push({ code: e.code, entry: e });
     }
@@ -157,6 +161,20 @@ export function UnmappedCostCentres({ uploadId, summary }: { uploadId: number; s
               <tr key={t.code} data-code={t.code}>
                 <th scope="row">
                   <code>{t.code}</code>
+                  {segmentsOf(t.code).length > 1 && (
+                    <label className="cc-part">
+                      {' '}
+                      Map
+                      <select aria-label={`Part of ${t.code} to map`} value={parts[t.code] ?? t.code} onChange={(e) => setParts({ ...parts, [t.code]: e.target.value })}>
+                        <option value={t.code}>the whole string</option>
+                        {[...new Set(segmentsOf(t.code))].map((s) => (
+                          <option key={s} value={s}>
+                            segment {s} (wherever it appears)
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  )}
                 </th>
                 <td className="num" title={`rows ${t.rows.join(', ')}${t.rowCount > t.rows.length ? ' …' : ''}`}>
                   {t.rowCount.toLocaleString('en-GB')}

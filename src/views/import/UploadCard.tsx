@@ -8,6 +8,7 @@ import { leftOutRows } from '../../store/history';
 import { useWorkspace, type Upload } from '../../store/workspace';
 import { ColumnMapping } from './ColumnMapping';
 import { LedgerReupload, reuploadBlocked, reuploadButtonLabel } from './LedgerReupload';
+import { CostCentreSummaryLine, UnmappedCostCentres } from './CostCentrePanel';
 import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
 import { ScrollBox } from '../shared/TableWrap';
@@ -82,6 +83,8 @@ export function UploadCard({ upload }: { upload: Upload }) {
             {plural(r.rowsImported, 'row')} valid, {plural(r.skipped.length, 'row')} skipped, {plural(r.errorCount, 'error')},{' '}
             {plural(r.warnings.length, 'warning')}.
           </p>
+          {r.costCentres && <CostCentreSummaryLine summary={r.costCentres} />}
+          {upload.status === 'read' && r.costCentres && <UnmappedCostCentres uploadId={upload.id} summary={r.costCentres} />}
           {r.columns.length > 0 && (
             <details>
               <summary>Columns matched ({r.columns.length})</summary>
