@@ -172,11 +172,11 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
   };
 
   const applyImports = (imports: ImportRecord[], source: 'example' | 'user') => {
-    // A changed cost-centre map (hand mappings, a map file, a budget) reads the files waiting again.
+    // A changed cost-centre map (hand mappings, a map file, a budget) reads again the files waiting that use it.
     const mapBefore = JSON.stringify(activeMapEntries(get().imports, get().dataset));
     const dataset = buildDataset(source, imports, example);
     if (JSON.stringify(activeMapEntries(imports, dataset)) !== mapBefore) {
-      set({ uploads: get().uploads.map((u) => (u.status === 'read' ? { ...u, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 } : u)) });
+      set({ uploads: get().uploads.map((u) => (u.status === 'read' && u.result?.costCentres ? { ...u, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 } : u)) });
     }
     set({
       imports,
