@@ -53,7 +53,7 @@ function main(argv: string[]): number {
   return result.exitCode;
 }
 
-const USAGE = 'Usage: npm run --silent report -- [--json] [--tolerance 0.02] PATH...\n  PATH: a CSV file, or a folder of them\n';
+const USAGE = 'Usage: npm run --silent report -- [--json] [--tolerance 0.02] PATH...\n  PATH: a CSV file, or a folder of them; a cost centre map CSV is one more PATH (a budget with cost centres serves as a map too)\n';
 
 export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; paths: string[] } | { error: string } {
   let json = false;

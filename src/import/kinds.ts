@@ -72,7 +72,8 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   forecast: (h) => has(h, /\b(forecast|projected|projection|outturn|fot)\b/) && !has(h, /\bvariance\b/),
   costCentre: (h) => has(h, /\bcost (centre|center|code)\b|^cc\b|\bcost centre code\b/) && !has(h, /\b(description|name)\b/),
   // An account code or a composite account string (Oracle's accounting flexfield), not its description.
-  account: (h) => has(h, /\b(account|acct|flexfield|code combination|gl code|nominal code)\b/) && !has(h, /\b(description|name|text|type)\b/),
+  // "Account(T)" is Unit4's text column beside the code.
+  account: (h) => has(h, /\b(account|acct|flexfield|code combination|gl code|nominal code)\b/) && !has(h, /\b(description|name|text|type)\b|\bt$/),
   treatment: (h) => has(h, /\btreatment\b/),
   budget: (h) =>
     has(h, /\bbudgets?\b/) &&
