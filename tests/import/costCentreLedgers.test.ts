@@ -111,6 +111,33 @@ describe('a Unit4-style transaction listing: cost-centre and account columns, no
   });
 });
 
+describe('income, ambiguity and rows without a code', () => {
+  const map: MapEntry[] = [
+    { code: 'HN3002', treatment: 'spend', block: 'High Needs', line: 'Top-up', source: 'file' },
+    { code: '8200', treatment: 'income', block: 'High Needs', line: 'Top-up', source: 'file' },
+    { code: '5610', treatment: 'spend', block: 'Schools', line: 'ISB', source: 'file' },
+  ];
+  const text = [
+    'Journal,Period,Account,Amount',
+    'J1,APR-23,10.HN3002.5700.0000,1000.00', // spend on Top-up
+    'J2,APR-23,10.HN9000.8200.0000,-250.50', // income netted against Top-up
+    'J3,APR-23,10.HN3002.5610.0000,99.99', // HN3002 and 5610 name two lines: ambiguous
+    'J4,APR-23,,5.00', // no account at all
+  ].join('\n');
+  const r = importBytes(new TextEncoder().encode(text), 'small-ledger.csv', { costCentreMap: map });
+  it('nets income against its line, counted apart', () => {
+    expect(lines(r)).toEqual({ 'High Needs / Top-up': ['P1 749.50'] });
+    expect(r.costCentres).toMatchObject({ mappedRows: 2, incomeRows: 1, incomeTotal: -25050 });
+  });
+  it('rejects an ambiguous string with its reason; a row with only a period and a sum is a subtotal, skipped with a note as in any ledger', () => {
+    expect(r.errors.map((e) => [e.row, e.value, e.message])).toEqual([
+      [4, '10.HN3002.5610.0000', 'the cost-centre map gives two budget lines for it: HN3002 → High Needs / Top-up; 5610 → Schools / ISB'],
+    ]);
+    expect(r.rowsRejected).toBe(1);
+    expect(r.skipped).toEqual([{ row: 5, reason: 'a subtotal row (a label, "J4", and only sums): not added in' }]);
+  });
+});
+
 describe('a cost centre map file', () => {
   it('reads codes, prefixes, combinations and treatments', () => {
     const r = read('map-unit4.csv');
