@@ -71,7 +71,7 @@ function main(argv: string[]): number {
 
 const USAGE = [
   'Usage: npm run --silent report -- [--json] [--tolerance 0.02] [--kind FILE=KIND]... PATH...',
-  '  PATH: a CSV file, or a folder of them',
+  '  PATH: a CSV file, or a folder of them; a cost centre map CSV is one more PATH (a budget with cost centres serves as a map too)',
   '  --json               every figure as one JSON object (with a "files" array: what each file was read as)',
   '  --tolerance T        the amber band, as a fraction (0.02) or a percentage (2%) of the profile; default 2%',
   `  --kind FILE=KIND     read FILE (its name) as KIND, whatever its columns suggest; KIND is one of ${KINDS.join(', ')}`,

@@ -3,9 +3,10 @@ import { DEFAULT_SETTINGS } from '../domain/calculate';
 import { mergeDatasets } from '../domain/merge';
 import { buildReport, reportJson, reportText } from '../domain/report';
 import { TOLERANCE_ACCEPTED, parseTolerance } from '../domain/settings';
-import { importBytes, type ImportResult } from '../import/importFile';
+import { importBytes, type ImportOptions, type ImportResult } from '../import/importFile';
 import { KIND_LABELS, type Kind } from '../import/kinds';
 import { formatProblem } from '../import/problems';
+import { entriesFromBudget, mergeEntries } from '../import/costCentreMap';
 
 export interface RunOutput {
   stdout: string;
@@ -30,6 +31,8 @@ export interface FileSummary {
   rowsImported: number;
   rowsSkipped: number;
   rowsRejected: number;
+  /** Rows the cost centre map excludes (balance sheet, recharges, grant income): counted, not added in. */
+  rowsExcluded: number;
   warnings: number;
   errors: number;
 }
@@ -42,8 +45,9 @@ export function fileSummary(r: ImportResult, kindChosen: boolean): FileSummary {
     headerRow: r.headerRow ?? null,
     rowsRead: r.rowsRead,
     rowsImported: r.rowsImported,
-    rowsSkipped: r.rowsRead - r.rowsImported - r.rowsRejected,
+    rowsSkipped: r.rowsRead - r.rowsImported - r.rowsRejected - (r.costCentres?.excludedRows ?? 0),
     rowsRejected: r.rowsRejected,
+    rowsExcluded: r.costCentres?.excludedRows ?? 0,
     warnings: r.warnings.length,
     errors: r.errorCount,
   };
@@ -56,7 +60,7 @@ export function summaryLine(f: FileSummary): string {
   if (f.kind === null) return `${f.file}: not read (${count(f.errors, 'error')})`;
   const as = `${f.file}: read as ${KIND_LABELS[f.kind]}${f.kindChosen ? ' (as --kind says)' : ''}`;
   const header = f.headerRow !== null ? `, header in row ${f.headerRow}` : '';
-  const rows = `${count(f.rowsRead, 'row')} below it: ${f.rowsImported.toLocaleString('en-GB')} read in, ${f.rowsSkipped.toLocaleString('en-GB')} skipped, ${f.rowsRejected.toLocaleString('en-GB')} rejected`;
+  const rows = `${count(f.rowsRead, 'row')} below it: ${f.rowsImported.toLocaleString('en-GB')} read in, ${f.rowsSkipped.toLocaleString('en-GB')} skipped, ${f.rowsRejected.toLocaleString('en-GB')} rejected${f.rowsExcluded > 0 ? `, ${f.rowsExcluded.toLocaleString('en-GB')} excluded by the cost centre map` : ''}`;
   const notes = [f.warnings > 0 ? count(f.warnings, 'warning') : '', f.errors > 0 ? count(f.errors, 'error') : ''].filter(Boolean).join(', ');
   return `${as}${header}; ${rows}${notes ? ` (${notes})` : ''}.`;
 }
@@ -70,10 +74,20 @@ export function runReport(inputs: { name: string; bytes: Uint8Array }[], options
     else problems.push(`Error: --tolerance: ${t.reason}. Accepted: ${TOLERANCE_ACCEPTED}.`);
   }
   const chosen = (name: string) => options.kinds?.[name];
-  const results: ImportResult[] = inputs.map((i) => {
+  const read = (i: { name: string; bytes: Uint8Array }, extra: ImportOptions = {}) => {
     const kind = chosen(i.name);
-    return importBytes(i.bytes, i.name, kind ? { kind } : {});
-  });
+    return importBytes(i.bytes, i.name, { ...(kind ? { kind } : {}), ...extra });
+  };
+  let results: ImportResult[] = inputs.map((i) => read(i));
+  // A cost centre map is one more input, and a budget with cost centres is a map too: files whose
+  // rows give a cost centre or account but no block or line are read again with the map they make.
+  if (results.some((r) => r.costCentres)) {
+    const map = mergeEntries({
+      file: results.flatMap((r) => r.costCentreMap ?? []),
+      budget: entriesFromBudget(results.flatMap((r) => r.data.budgets)).entries,
+    }).entries;
+    results = results.map((r, i) => (r.costCentres ? read(inputs[i]!, { costCentreMap: map }) : r));
+  }
   const files = results.map((r) => fileSummary(r, chosen(r.file) !== undefined));
   const summary = files.map(summaryLine).join('\n') + '\n';
   for (const r of results) {

@@ -26,6 +26,7 @@ import {
   type PeriodOrMonth,
 } from '../domain/calendar';
 import { MAX_CELL_PENCE, MONEY_ACCEPTED, parseMoney, type Pence } from '../domain/money';
+import type { MapEntry } from './costCentreMap';
 import type { ColumnMap, Field } from './kinds';
 import { MAX_KEPT_PROBLEMS, columnName, listRows, type RowContext } from './problems';
 
@@ -90,6 +91,11 @@ export class RowReader {
   private readonly blockCache = new Map<string, Block | undefined>();
   private readonly lineCache = new Map<string, string>();
   readonly roundedRows: number[] = [];
+  /**
+   * The cost-centre map's entry for the row being read, when the file takes its blocks and lines
+   * from the map (set by the map stage, sinks/costCentreRows.ts, before the kind's sink reads the row).
+   */
+  mapped: MapEntry | undefined = undefined;
   /** The columns every row of the money kinds reads, looked up once (-1 where the file has none). */
   private readonly yearCol: number;
   private readonly blockCol: number;
@@ -117,6 +123,16 @@ export class RowReader {
   text(field: Field): string {
     const col = this.map.fields[field];
     return col === undefined ? '' : trimCell(this.cells[col]);
+  }
+
+  /**
+   * The cost centre an actual line is kept under: a row mapped through the budget's own cost
+   * centres keeps the budget line's, so the two join; a row mapped by hand or by a map file none,
+   * so every code mapped to one line adds to that line.
+   */
+  costCentre(): string {
+    if (this.mapped) return this.mapped.source === 'budget' ? this.mapped.code : '';
+    return this.text('costCentre');
   }
 
   /** The row's financial year cell, trimmed ('' where there is no such column). */
@@ -177,6 +193,14 @@ export class RowReader {
   /** Forms: a block from a heading row above, or from the cost-centre map. */
   block(): Block | undefined {
     const raw = this.blockCol < 0 ? '' : trimCell(this.cells[this.blockCol]);
+    if (this.mapped) {
+      // The map gives the block; a block the row gives as well must agree with it.
+      if (raw !== '' && parseBlock(raw) !== this.mapped.block) {
+        this.fieldError('block', `the cost-centre map puts this row in ${this.mapped.block} / ${this.mapped.line}, but its block is "${raw}"`, 'a block that agrees with the cost-centre map');
+        return undefined;
+      }
+      return this.mapped.block;
+    }
     if (raw === '') {
       this.fieldError('block', 'the block is empty', BLOCK_ACCEPTED);
       return undefined;
@@ -189,6 +213,7 @@ export class RowReader {
 
   /** Forms: a budget line from the cost-centre map. */
   line(): string | undefined {
+    if (this.mapped) return this.mapped.line;
     const raw = this.lineCol < 0 ? '' : trimCell(this.cells[this.lineCol]);
     if (raw === '') {
       this.fieldError('line', 'the budget line is empty', 'the name of the budget line, as in the budget file');

@@ -12,6 +12,8 @@ import { describeColumns, detectHeader, type ColumnUse } from './detect';
 import { KIND_LABELS, type ColumnChoices, type Field, type Kind } from './kinds';
 import { MAX_KEPT_PROBLEMS, columnLetter, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
 import { createSink } from './sinks';
+import type { CostCentreSummary, MapEntry } from './costCentreMap';
+import { usesCostCentreMap } from './costCentreStage';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
 
@@ -33,6 +35,8 @@ export interface ImportOptions {
   shouldCancel?: () => boolean;
   /** Characters parsed at a time (tests set it small to cut rows across chunks). */
   chunkChars?: number;
+  /** The cost-centre map for rows that give a cost centre or account but no block or line. */
+  costCentreMap?: readonly MapEntry[];
 }
 
 export interface ImportResult {
@@ -60,6 +64,10 @@ export interface ImportResult {
   errorCount: number;
   warnings: Problem[];
   cancelled?: boolean;
+  /** What the cost-centre map did, for a file whose blocks and lines come from it. */
+  costCentres?: CostCentreSummary;
+  /** A cost centre map file's entries. */
+  costCentreMap?: MapEntry[];
   /** The valid rows, aggregated. Held back by callers while errors stand, unless the user chooses. */
   data: Dataset;
 }
@@ -102,6 +110,11 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
     result.header = det.widest;
     return fileError(result, det.error, det.accepted);
   }
+  if (usesCostCentreMap(det.map) && det.map.fields.block === undefined && det.map.fields.line !== undefined) {
+    // Without a block column the map gives the line too: a "description" column is the transaction's, not the budget line.
+    const { line, ...fields } = det.map.fields;
+    det.map = { ...det.map, fields, extra: [...det.map.extra, line].sort((a, b) => a - b) };
+  }
   const { columns, extra } = describeColumns(det);
   Object.assign(result, {
     kind: det.map.kind,
@@ -118,7 +131,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
     ...(options.kind ? { kindChosen: true } : {}),
   };
   const width = det.header.length;
-  const sink = createSink(ctx, det.map);
+  const sink = createSink(ctx, det.map, options.costCentreMap);
   let index = -1;
   let cancelled = false;
   const pendingBlank: number[] = [];
@@ -197,6 +210,8 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
     return result;
   }
   result.data = sink.finish();
+  if (sink.costCentres) result.costCentres = sink.costCentres.finish();
+  if (ctx.costCentreMap) result.costCentreMap = ctx.costCentreMap;
   result.errorCount = ctx.errorCount;
   if (ctx.lateRejected) {
     result.rowsImported -= ctx.lateRejected;
@@ -204,7 +219,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
   }
   if (ctx.readAs) Object.assign(result, { kind: ctx.readAs, kindLabel: KIND_LABELS[ctx.readAs] });
   // Rows that are all blank, totals or headings are no data either: say so rather than import nothing.
-  if (result.rowsImported + result.rowsRejected === 0) fileError(result, 'the file has a header row but no data rows', 'a CSV file with data rows below its header');
+  if (result.rowsImported + result.rowsRejected + (result.costCentres?.excludedRows ?? 0) === 0) fileError(result, 'the file has a header row but no data rows', 'a CSV file with data rows below its header');
   options.onProgress?.(1, result.rowsRead);
   return result;
 }

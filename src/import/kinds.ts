@@ -9,7 +9,7 @@
 import { parsePeriodOrMonth, type PeriodOrMonth } from '../domain/calendar';
 import { parsePlacementType } from '../domain/placements';
 
-export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions', 'placements'] as const;
+export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions', 'placements', 'costCentreMap'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const KIND_LABELS: Record<Kind, string> = {
@@ -23,6 +23,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   targets: 'targets',
   conditions: 'agreement conditions',
   placements: 'EHCP placements',
+  costCentreMap: 'cost centre map',
 };
 
 export type Field =
@@ -31,7 +32,8 @@ export type Field =
   | 'openingDeficit' | 'month' | 'plansAtStart' | 'newPlans' | 'transfersIn' | 'ceased' | 'movedOut'
   | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target'
   | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed'
-  | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost';
+  | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost'
+  | 'account' | 'treatment';
 
 export const FIELD_LABELS: Record<Field, string> = {
   year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
@@ -43,6 +45,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
   conditionRef: 'condition number', conditionText: 'condition', owner: 'owner', rag: 'RAG status', reviewed: 'date last reviewed',
   placementType: 'placement type', ageBand: 'age band', primaryNeed: 'primary need', count: 'number of plans', annualCost: 'annual cost per placement',
+  account: 'account', treatment: 'treatment',
 };
 
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
@@ -69,6 +72,10 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   commentary: (h) => has(h, /\b(comments?|commentary|notes?|explanation|narrative|reasons?)\b/),
   forecast: (h) => has(h, /\b(forecast|projected|projection|outturn|fot)\b/) && !has(h, /\bvariance\b/),
   costCentre: (h) => has(h, /\bcost (centre|center|code)\b|^cc\b|\bcost centre code\b/) && !has(h, /\b(description|name)\b/),
+  // An account code or a composite account string (Oracle's accounting flexfield), not its description.
+  // "Account(T)" is Unit4's text column beside the code.
+  account: (h) => has(h, /\b(account|acct|flexfield|code combination|gl code|nominal code)\b/) && !has(h, /\b(description|name|text|type)\b|\bt$/),
+  treatment: (h) => has(h, /\btreatment\b/),
   budget: (h) =>
     has(h, /\bbudgets?\b/) &&
     !has(h, /\b(actual|actuals|forecast|outturn|variance|heading|line|year|profile|description|to date|ytd)\b/),
@@ -131,6 +138,8 @@ interface KindSpec {
   means?: (map: ColumnMap, header: string[], sample: string[][]) => boolean;
   /** Columns needed, beside the required ones, for the kind to be detected (not when the user chooses it). */
   identifiedBy?: Field[][];
+  /** Fields whose presence means the file is not of this kind (money in a cost centre map). */
+  forbidden?: Field[];
 }
 
 /** Headers of a transaction listing or a money column: no conditions tracker has them. */
@@ -150,7 +159,7 @@ function meansPlacements(map: ColumnMap, _header: string[], sample: string[][]):
 }
 
 const ACTUAL_FIELDS: Field[] = [
-  'commentary', 'forecast', 'costCentre', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
+  'commentary', 'forecast', 'costCentre', 'account', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
 ];
 const EHCP_COUNTS: Field[] = [
   'plansAtStart', 'transfersIn', 'movedOut', 'ceased', 'inactive', 'plansEnded', 'plansAtEnd', 'rsaRefused', 'rsaReceived', 'newPlans',
@@ -159,16 +168,17 @@ const EHCP_COUNTS: Field[] = [
 export const KIND_SPECS: Record<Kind, KindSpec> = {
   ledger: {
     fields: ACTUAL_FIELDS,
-    required: [['period', 'date'], ['block'], ['line'], ['actual']],
+    // A cost centre or account stands for the block and line: the cost-centre map gives them.
+    required: [['period', 'date'], ['block', 'costCentre', 'account'], ['line', 'costCentre', 'account'], ['actual']],
     // What tells a listing by its header; one without these is told by its rows (sinks/actuals.ts),
     // or chosen by the user.
     identifiedBy: [['date', 'reference', 'supplier']],
-    keys: ['year', 'period', 'block', 'line'],
+    keys: ['year', 'period', 'date', 'block', 'line', 'costCentre', 'account'],
   },
   actuals: {
     fields: ACTUAL_FIELDS,
-    required: [['period'], ['block'], ['line'], ['actual']],
-    keys: ['year', 'period', 'block', 'line'],
+    required: [['period'], ['block', 'costCentre', 'account'], ['line', 'costCentre', 'account'], ['actual']],
+    keys: ['year', 'period', 'block', 'line', 'costCentre', 'account'],
   },
   budget: {
     fields: ['commentary', 'costCentre', 'budget', 'year', 'block', 'line'],
@@ -177,10 +187,10 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     keys: ['year', 'block', 'line'],
   },
   actualsWide: {
-    fields: ['commentary', 'forecast', 'costCentre', 'year', 'block', 'line'],
-    required: [['block'], ['line']],
+    fields: ['commentary', 'forecast', 'costCentre', 'account', 'year', 'block', 'line'],
+    required: [['block', 'costCentre', 'account'], ['line', 'costCentre', 'account']],
     months: 'required',
-    keys: ['year', 'block', 'line'],
+    keys: ['year', 'block', 'line', 'costCentre', 'account'],
   },
   agreement: {
     fields: ['surplusRequired', 'openingDeficit', 'profile', 'contribution', 'year'],
@@ -209,6 +219,13 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     keys: ['month', 'placementType'],
     means: meansPlacements,
   },
+  costCentreMap: {
+    // Money and period columns are matched only to tell a budget or actuals file from a map.
+    fields: ['budget', 'actual', 'income', 'period', 'treatment', 'costCentre', 'account', 'block', 'line'],
+    required: [['costCentre', 'account'], ['block', 'line', 'treatment']],
+    forbidden: ['budget', 'actual', 'income', 'period'],
+    keys: ['treatment', 'costCentre', 'account', 'block', 'line'],
+  },
   ehcp: {
     // Counts first, so "EHCPs start of month" is a count and only a bare "Month" is the month.
     fields: [...EHCP_COUNTS, 'month'],
@@ -218,7 +235,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 };
 
 /** When several kinds fit the same header row, the most specific wins. */
-export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ehcp'];
+export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'costCentreMap', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ehcp'];
 
 export interface MonthColumn {
   col: number;
@@ -332,6 +349,7 @@ export function applyChoices(map: ColumnMap, header: string[], choices: ColumnCh
 export function satisfies(map: ColumnMap, header?: string[], sample: string[][] = []): boolean {
   const spec = KIND_SPECS[map.kind];
   if (spec.months === 'required' && map.months.length === 0) return false;
+  if (spec.forbidden?.some((f) => map.fields[f] !== undefined)) return false;
   const present = (alts: Field[]) => alts.some((f) => map.fields[f] !== undefined);
   if (!spec.required.every(present)) return false;
   if (header === undefined) return true;

@@ -1,4 +1,5 @@
 /** What the importer tells the user: every message names file, row, column, value and what is accepted. */
+import type { MapEntry } from './costCentreMap';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -32,6 +33,8 @@ export interface RowContext {
   readAs?: 'ledger';
   /** The user chose the kind: the file is read as that kind, whatever its rows look like. */
   kindChosen?: boolean;
+  /** A cost centre map file's entries, once it is read (a map holds no figures of its own). */
+  costCentreMap?: MapEntry[];
 }
 
 /** Errors kept for the user; past this they are only counted. */

@@ -27,6 +27,14 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase, tx: UpgradeTx) => Pro
       if (rec.rowsSkipped === undefined) await cursor.update({ ...rec, rowsSkipped: 0 });
     }
   },
+  async 3(_db, tx) {
+    // Before version 3 no cost-centre map existed, so no import excluded a row.
+    const store = tx.objectStore('imports');
+    for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+      const rec = cursor.value as Omit<ImportRecord, 'rowsExcluded'> & { rowsExcluded?: number };
+      if (rec.rowsExcluded === undefined) await cursor.update({ ...rec, rowsExcluded: 0 });
+    }
+  },
 };
 
 /** Raised with a message a user can act on; `lost` is always false: nothing stored was changed. */

@@ -6,6 +6,7 @@
  */
 import type { Settings } from '../domain/calculate';
 import type { Dataset } from '../domain/dataset';
+import type { MapEntry } from '../import/costCentreMap';
 import type { Kind } from '../import/kinds';
 
 /**
@@ -15,8 +16,11 @@ import type { Kind } from '../import/kinds';
  *
  * 1: `imports` (one record per import, with its data) and `state` (source and settings).
  * 2: `mappings` (column mappings remembered per header) added; import records gain `rowsSkipped`.
+ * 3: import records gain `rowsExcluded` (rows a cost-centre map excluded) and, where they have them,
+ *    `costCentreMap` (a map file's entries, or the hand mappings: kind `manual-costcentres`) and
+ *    `replaces` (the periods a ledger re-upload replaced).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const DB_NAME = 'dsg-monitor';
 
@@ -31,11 +35,18 @@ export interface CellChange {
 }
 
 /** Edits made by hand, each kept as a history record like an import, so it can be undone. */
-export const MANUAL_KINDS = ['manual-agreement', 'manual-conditions', 'manual-contributions', 'manual-commentary', 'manual-scenarios'] as const;
+export const MANUAL_KINDS = ['manual-agreement', 'manual-conditions', 'manual-contributions', 'manual-commentary', 'manual-scenarios', 'manual-costcentres'] as const;
 export type ManualKind = (typeof MANUAL_KINDS)[number];
 
 /** The kind of an import: a file's kind, or figures entered by hand. */
 export type ImportKind = Kind | ManualKind;
+
+/** A period of a financial year, in one block. */
+export interface PeriodOfBlock {
+  fy: number;
+  period: number;
+  block: string;
+}
 
 /** One import, kept with its data so that it can be undone (and the data rebuilt without it). */
 export interface ImportRecord {
@@ -53,6 +64,11 @@ export interface ImportRecord {
   rowsImported: number;
   rowsRejected: number;
   rowsSkipped: number;
+  /**
+   * Rows a cost-centre map excluded (balance sheet, recharges, grant income): counted apart.
+   * Version 3 stores it on every record; optional so that records built before it still type-check.
+   */
+  rowsExcluded?: number;
   warningCount: number;
   /** The rows with errors were left out at the user's choice. */
   leftOutRows: number[];
@@ -61,6 +77,13 @@ export interface ImportRecord {
   /** Ledger transactions add to what is held rather than replacing it. */
   additive: boolean;
   data: Dataset;
+  /** A cost centre map file's entries, or (kind manual-costcentres) every mapping made by hand. */
+  costCentreMap?: MapEntry[];
+  /**
+   * A ledger imported to "replace those periods": what earlier ledger imports held for these
+   * periods and blocks no longer counts (rebuilt from the history, so undo restores it).
+   */
+  replaces?: PeriodOfBlock[];
   /** Set when the import has been undone: its data no longer counts. */
   undoneAt?: string;
 }

@@ -8,6 +8,7 @@ import { FIRST_FY, LAST_FY } from '../domain/calendar';
 import { EHCP_FIELDS, type Dataset } from '../domain/dataset';
 import { parseTolerance } from '../domain/settings';
 import { KINDS } from '../import/kinds';
+import { checkCostCentreMap } from './costCentreMapFile';
 import { MANUAL_KINDS, SCHEMA_VERSION, type ImportRecord, type StoredMapping, type StoredState } from './schema';
 
 export const WORKSPACE_FORMAT = 'dsg-safety-valve-monitor workspace';
@@ -197,6 +198,11 @@ export function readWorkspaceFile(text: string): Check {
       if (!Array.isArray(r.replaced)) err(`${w}.replaced`, 'a list');
       if (typeof r.additive !== 'boolean') err(`${w}.additive`, 'true or false');
       if (r.undoneAt !== undefined && !isText(r.undoneAt)) err(`${w}.undoneAt`, 'a date and time');
+      if (r.rowsExcluded !== undefined && (!isInt(r.rowsExcluded) || (r.rowsExcluded as number) < 0)) err(`${w}.rowsExcluded`, 'a whole number of 0 or more');
+      checkCostCentreMap(r.costCentreMap, `${w}.costCentreMap`, err);
+      if (r.replaces !== undefined && !(Array.isArray(r.replaces) && r.replaces.every((x) => obj(x) && isFy(x.fy) && isInt(x.period) && (x.period as number) >= 1 && (x.period as number) <= 12 && isBlock(x.block)))) {
+        err(`${w}.replaces`, 'a list of periods, each with fy, period (1 to 12) and block');
+      }
       checkDataset(r.data, `${w}.data`);
     });
 
@@ -209,7 +215,7 @@ export function readWorkspaceFile(text: string): Check {
 
   if (errors.length > 0) return { ok: false, errors };
   // Migrations of the file's own shape, one step per version, as in db.ts.
-  const recs = (imports as ImportRecord[]).map((r) => (version < 2 ? { ...r, rowsSkipped: 0 } : r));
+  const recs = (imports as ImportRecord[]).map((r) => (version < 2 ? { ...r, rowsSkipped: 0 } : r)).map((r) => (version < 3 ? { ...r, rowsExcluded: 0 } : r));
   return {
     ok: true,
     value: { format: WORKSPACE_FORMAT, version: SCHEMA_VERSION, exported: String(raw.exported ?? ''), state: state as StoredState, imports: recs, mappings: mappings as StoredMapping[] },

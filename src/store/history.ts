@@ -7,12 +7,19 @@
 import { mergeDatasets } from '../domain/merge';
 import { emptyDataset, lineKey, type Dataset } from '../domain/dataset';
 import type { CellChange, ImportRecord, StoredState } from '../storage/schema';
+import { withoutPeriods } from './ledgerReupload';
 
 export function buildDataset(source: StoredState['source'], imports: ImportRecord[], example: () => Dataset): Dataset {
   if (source === 'example') return example();
   const live = imports.filter((r) => !r.undoneAt);
   if (live.length === 0) return emptyDataset();
-  return mergeDatasets(live.map((r) => ({ file: r.file, additive: r.additive, data: r.data }))).data;
+  const parts = live.map((r) => ({ file: r.file, additive: r.additive, data: r.data }));
+  // A ledger imported to "replace those periods" takes the place of what earlier ledgers held for them.
+  live.forEach((r, i) => {
+    if (!r.replaces?.length) return;
+    for (let j = 0; j < i; j++) if (live[j]!.kind === 'ledger') parts[j] = { ...parts[j]!, data: withoutPeriods(parts[j]!.data, r.replaces) };
+  });
+  return mergeDatasets(parts).data;
 }
 
 const key = (fy: number, block: string, line: string, costCentre?: string) => `${fy}|${block}|${lineKey(line)}|${costCentre ?? ''}`;

@@ -15,11 +15,14 @@ import { buildReport, type Report } from '../domain/report';
 import type { ImportResult } from '../import/importFile';
 import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../import/kinds';
 import { WorkspaceDb } from '../storage/db';
-import { DEFAULT_STATE, type CellChange, type ManualKind, type ImportRecord, type StoredMapping, type StoredState } from '../storage/schema';
+import { DEFAULT_STATE, type CellChange, type ManualKind, type ImportRecord, type PeriodOfBlock, type StoredMapping, type StoredState } from '../storage/schema';
 import { readWorkspaceFile, toWorkspaceFile, type WorkspaceFile } from '../storage/workspaceFile';
 import { runImport, type RunningImport } from '../workers/importClient';
 import { loadExample } from './example';
 import { actualChanges, buildDataset, leftOutRows } from './history';
+import type { MapEntry } from '../import/costCentreMap';
+import { activeMapEntries } from './costCentres';
+import { heldPeriods, periodsOf, type LedgerMode } from './ledgerReupload';
 
 export type Role = 'finance' | 'forum' | 'dcs';
 
@@ -53,6 +56,12 @@ export interface Upload {
   changes: CellChange[];
   /** When a file with the same bytes was imported before (and not undone). */
   importedBefore?: string;
+  /** A ledger for periods already held: replace those periods (the default) or add to them. */
+  ledgerMode?: LedgerMode;
+  /** The periods (by block) of this ledger that are already held. */
+  heldPeriods?: PeriodOfBlock[];
+  /** The user confirmed adding again a ledger whose bytes were imported before. */
+  confirmedDouble?: boolean;
   message?: string;
 }
 
@@ -84,6 +93,10 @@ export interface WorkspaceState {
   /** Reads the file again with the user's column mapping for the kind. */
   setUploadColumns(id: number, kind: Kind, choices: ColumnChoices): void;
   cancelUpload(id: number): void;
+  setLedgerMode(id: number, mode: LedgerMode): void;
+  confirmDouble(id: number, confirmed: boolean): void;
+  /** Keeps every hand mapping of cost centres as one history record (undoable); files waiting are read again with them. */
+  saveHandMap(entries: MapEntry[]): Promise<string | null>;
   dismissUpload(id: number): void;
   /** Stores the upload's valid rows (the caller has shown any errors and changes and the user chose). */
   commitUpload(id: number): Promise<void>;
@@ -109,6 +122,7 @@ const MANUAL_FILE_NAMES: Record<ManualKind, string> = {
   'manual-contributions': 'Contributions entered by hand',
   'manual-commentary': 'Commentary entered by hand',
   'manual-scenarios': 'Scenarios saved',
+  'manual-costcentres': 'Cost centres mapped by hand',
 };
 
 const ROLE_KEY = 'dsg-monitor.role';
@@ -147,21 +161,30 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       if (u.status !== 'read' || !u.result?.kind) return u;
       const live = imports.filter((r) => !r.undoneAt);
       const same = live.find((r) => r.sha256 === u.sha256);
+      const held = source === 'example' || u.result.kind !== 'ledger' ? [] : heldPeriods(before, periodsOf(u.result.data));
+      const next = { ...u, heldPeriods: held, importedBefore: same?.time };
       const changes =
         source === 'example' || u.result.data.actuals.length === 0
           ? []
-          : actualChanges(before, buildDataset('user', [...imports, draftRecord(u, 0)], example));
-      return { ...u, changes, importedBefore: same?.time };
+          : actualChanges(before, buildDataset('user', [...imports, draftRecord(next, 0)], example));
+      return { ...next, changes };
     });
   };
 
   const applyImports = (imports: ImportRecord[], source: 'example' | 'user') => {
+    // A changed cost-centre map (hand mappings, a map file, a budget) reads again the files waiting that use it.
+    const mapBefore = JSON.stringify(activeMapEntries(get().imports, get().dataset));
+    const dataset = buildDataset(source, imports, example);
+    if (JSON.stringify(activeMapEntries(imports, dataset)) !== mapBefore) {
+      set({ uploads: get().uploads.map((u) => (u.status === 'read' && u.result?.costCentres ? { ...u, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 } : u)) });
+    }
     set({
       imports,
       source,
-      dataset: buildDataset(source, imports, example),
+      dataset,
       uploads: refreshChanges(get().uploads, imports, source),
     });
+    pump();
   };
 
   const patchUpload = (id: number, patch: Partial<Upload>) =>
@@ -173,7 +196,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     const next = get().uploads.find((u) => u.status === 'queued');
     if (!next) return;
     patchUpload(next.id, { status: 'reading', fraction: 0, rows: 0, message: undefined });
-    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined);
+    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined, activeMapEntries(get().imports, get().dataset));
     running.set(next.id, job);
     job.promise
       .then((outcome) => {
@@ -286,6 +309,35 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       patchUpload(id, { status: 'cancelled', message: 'Cancelled: nothing from this file was stored.' });
       pump();
     },
+    setLedgerMode(id, mode) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status !== 'read') return;
+      patchUpload(id, { ledgerMode: mode, confirmedDouble: false });
+      patchUpload(id, refreshChanges([get().uploads.find((x) => x.id === id)!], get().imports, get().source)[0]!);
+    },
+    confirmDouble(id, confirmed) {
+      patchUpload(id, { confirmedDouble: confirmed });
+    },
+    async saveHandMap(entries) {
+      const record: ImportRecord = {
+        id: 0, time: new Date().toISOString(), file: MANUAL_FILE_NAMES['manual-costcentres'], size: 0, sha256: '', kind: 'manual-costcentres',
+        kindLabel: `cost centre map (${entries.length} mapped by hand)`, rowsRead: entries.length, rowsImported: entries.length, rowsRejected: 0,
+        rowsSkipped: 0, rowsExcluded: 0, warningCount: 0, leftOutRows: [], replaced: [], additive: false, data: emptyDataset(), costCentreMap: entries,
+      };
+      let recId = nextLocalId;
+      if (db) {
+        try {
+          // The source stays as it is: mapping cost centres does not turn the example into the user's data.
+          recId = await db.commitImport(omitId(record), stored());
+          announce();
+        } catch (e) {
+          return message(e);
+        }
+      }
+      nextLocalId = Math.max(nextLocalId, recId) + 1;
+      applyImports([...get().imports, { ...record, id: recId }], get().source);
+      return null;
+    },
     dismissUpload(id) {
       if (running.has(id)) get().cancelUpload(id);
       set({ uploads: get().uploads.filter((u) => u.id !== id) });
@@ -293,9 +345,11 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     async commitUpload(id) {
       const u = get().uploads.find((x) => x.id === id);
       if (!u || u.status !== 'read' || !u.result?.kind || u.result.rowsImported === 0) return;
+      if (u.importedBefore && u.result.kind === 'ledger' && u.ledgerMode === 'add' && !u.confirmedDouble) return;
       const record = draftRecord(u, 0);
       const wasExample = get().source === 'example';
-      const base = wasExample ? [] : get().imports;
+      // The first import replaces the example, but not the cost centres mapped by hand meanwhile.
+      const base = wasExample ? get().imports.filter((r) => r.kind === 'manual-costcentres') : get().imports;
       const state: StoredState = { source: 'user', settings: get().settings };
       // A mapping made by hand is remembered for the next file with the same header.
       const mapping: StoredMapping | undefined =
@@ -303,7 +357,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       let recId = nextLocalId;
       if (db) {
         try {
-          recId = await db.commitImport(omitId(record), state, wasExample ? [] : undefined, mapping);
+          recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined, mapping);
           announce();
         } catch (e) {
           patchUpload(id, { message: message(e) });
@@ -343,7 +397,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const data = { ...emptyDataset(), ...part };
       const wasExample = get().source === 'example';
       // Editing the example starts the user's own workspace from the example's data.
-      const base = wasExample ? exampleAsImports() : get().imports;
+      const maps = get().imports.filter((r) => r.kind === 'manual-costcentres');
+      const base = wasExample ? [...maps, ...exampleAsImports(Math.max(0, ...maps.map((r) => r.id)) + 1)] : get().imports;
       const record: ImportRecord = {
         id: 0, time: new Date().toISOString(), file: MANUAL_FILE_NAMES[kind], size: 0, sha256: '', kind,
         kindLabel: label, rowsRead: count, rowsImported: count, rowsRejected: 0,
@@ -431,19 +486,22 @@ function draftRecord(u: Upload, id: number): ImportRecord {
     rowsImported: r.rowsImported,
     rowsRejected: r.rowsRejected,
     rowsSkipped: r.skipped.length,
+    rowsExcluded: r.costCentres?.excludedRows ?? 0,
     warningCount: r.warnings.length,
     leftOutRows: leftOutRows(r.errors),
     replaced: u.changes,
-    additive: kind === 'ledger',
+    ...(r.costCentreMap ? { costCentreMap: r.costCentreMap } : {}),
+    additive: kind === 'ledger' && u.ledgerMode === 'add',
+    ...(kind === 'ledger' && u.ledgerMode !== 'add' && u.heldPeriods?.length ? { replaces: periodsOf(r.data) } : {}),
     data: r.data,
   };
 }
 
 /** The example as one history entry, for when the user amends it by hand. */
-function exampleAsImports(): ImportRecord[] {
+function exampleAsImports(id = 1): ImportRecord[] {
   return [
     {
-      id: 1, time: new Date().toISOString(), file: 'Example data (Torbay 2022-23)', size: 0, sha256: '', kind: 'budget',
+      id, time: new Date().toISOString(), file: 'Example data (Torbay 2022-23)', size: 0, sha256: '', kind: 'budget',
       kindLabel: 'the example data', rowsRead: 0, rowsImported: 0, rowsRejected: 0, rowsSkipped: 0, warningCount: 0,
       leftOutRows: [], replaced: [], additive: false, data: example(),
     },

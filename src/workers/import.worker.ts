@@ -17,7 +17,7 @@ function hex(buffer: ArrayBuffer): string {
 }
 
 scope.onmessage = async (e) => {
-  const { file, name, kind, columns, maxBytes } = e.data;
+  const { file, name, kind, columns, maxBytes, costCentreMap } = e.data;
   try {
     const buffer = await file.arrayBuffer();
     // The browser hashes on its own thread while this one parses.
@@ -26,6 +26,7 @@ scope.onmessage = async (e) => {
       ...(kind ? { kind } : {}),
       ...(kind && columns ? { columns } : {}),
       ...(maxBytes ? { maxBytes } : {}),
+      ...(costCentreMap ? { costCentreMap } : {}),
       onProgress: (fraction, rows) => scope.postMessage({ type: 'progress', fraction, rows }),
     });
     const sha256 = hex(await hashing);

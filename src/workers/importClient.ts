@@ -1,4 +1,5 @@
 /** Runs one file through the import worker; `cancel` terminates it at once. */
+import type { MapEntry } from '../import/costCentreMap';
 import type { ImportResult } from '../import/importFile';
 import type { ColumnChoices, Kind } from '../import/kinds';
 import type { ImportReply, ImportRequest } from './protocol';
@@ -20,6 +21,7 @@ export function runImport(
   kind: Kind | undefined,
   onProgress: (fraction: number, rows: number) => void,
   columns?: ColumnChoices,
+  costCentreMap?: MapEntry[],
 ): RunningImport {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let settle: (v: WorkerOutcome | 'cancelled') => void = () => undefined;
@@ -41,7 +43,7 @@ export function runImport(
     worker.terminate();
     fail(new Error(e.message || 'the import worker stopped'));
   };
-  const request: ImportRequest = { file, name, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}) };
+  const request: ImportRequest = { file, name, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}), ...(costCentreMap?.length ? { costCentreMap } : {}) };
   worker.postMessage(request);
   return {
     promise,

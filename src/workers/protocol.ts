@@ -1,4 +1,5 @@
 /** Messages between the page and the import worker: plain, structured-cloneable data only. */
+import type { MapEntry } from '../import/costCentreMap';
 import type { ImportResult } from '../import/importFile';
 import type { ColumnChoices, Kind } from '../import/kinds';
 
@@ -7,6 +8,8 @@ export interface ImportRequest {
   name: string;
   kind?: Kind;
   columns?: ColumnChoices;
+  /** The cost-centre map (hand > file > budget, merged) for rows without a block or line. */
+  costCentreMap?: MapEntry[];
   maxBytes?: number;
 }
 

@@ -86,7 +86,7 @@ describe('report on a transaction listing headed only "description" beside the l
 });
 
 describe('report on a Unit4 payables extract (voucher numbers, a description, no block)', () => {
-  it('refuses it, naming the file, rather than reading agreement conditions from it', () => {
+  it('reads it as a ledger whose cost centres need a map, naming the file and codes, rather than as agreement conditions', () => {
     const dir = folder({
       'unit4-ap.csv': [
         'Client,Voucher No,Voucher type,Trans.date,Period,Account,Cost centre,Supplier ID,Supplier name,Description,Amount',
@@ -97,8 +97,8 @@ describe('report on a Unit4 payables extract (voucher numbers, a description, no
     const r = report(['--json', dir]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('unit4-ap.csv: not read (1 error)');
-    expect(r.stderr).toContain('unit4-ap.csv: the kind of file could not be recognised');
+    expect(r.stderr).toContain('unit4-ap.csv: read as ledger (one row per transaction), header in row 1; 2 rows below it: 0 read in, 0 skipped, 2 rejected');
+    expect(r.stderr).toContain('unit4-ap.csv, row 2, column G (Cost centre): value "HN3002": "HN3002" is not in the cost-centre map');
     expect(r.stderr).not.toMatch(/agreement conditions/);
   });
 });

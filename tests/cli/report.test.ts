@@ -40,7 +40,7 @@ describe('npm run --silent report -- data --json', () => {
     ]);
     expect(json.files[0]).toEqual({
       file: 'actuals.csv', kind: 'actuals', kindChosen: false, headerRow: 1,
-      rowsRead: 228, rowsImported: 228, rowsSkipped: 0, rowsRejected: 0, warnings: 0, errors: 0,
+      rowsRead: 228, rowsImported: 228, rowsSkipped: 0, rowsRejected: 0, rowsExcluded: 0, warnings: 0, errors: 0,
     });
   });
   it('reproduces SPEC section 7', () => {

@@ -86,10 +86,12 @@ describe('a kind is taken only when the file means it', () => {
 
   it('never reads a transaction listing with voucher numbers as agreement conditions', () => {
     const r = importText(unit4Payables, 'unit4-ap.csv');
-    expect(r.kind).not.toBe('conditions');
+    // Read as the ledger it is, whose cost centres need a map: each row an error naming its code.
+    expect(r.kind).toBe('ledger');
     expect(r.data.conditions ?? []).toEqual([]);
-    expect(r.errors[0]).toMatchObject({ file: 'unit4-ap.csv' });
-    expect(r.errors[0]!.message).toMatch(/could not be recognised/);
+    expect(r.errors[0]).toMatchObject({ file: 'unit4-ap.csv', row: 2, value: 'HN3002' });
+    expect(r.errors[0]!.message).toMatch(/not in the cost-centre map/);
+    expect(r.rowsImported).toBe(0);
   });
 
   it('still reads a conditions tracker, with or without a RAG column', () => {

@@ -12,6 +12,11 @@ function exampleRecords(): ImportRecord[] {
   }));
 }
 
+/** As this version writes them: with the count of rows a cost-centre map excluded. */
+function currentRecords(): ImportRecord[] {
+  return exampleRecords().map((r) => ({ ...r, rowsExcluded: 0 }));
+}
+
 const state = { source: 'user' as const, settings: { tolerance: '0.02' } };
 
 describe('the workspace file', () => {
@@ -49,6 +54,42 @@ describe('the workspace file', () => {
     const read = readWorkspaceFile(JSON.stringify(v1));
     expect(read.ok).toBe(true);
     expect((read as { value: typeof file }).value.imports.every((r) => r.rowsSkipped === 0)).toBe(true);
+  });
+
+  it('migrates a version 2 file (no excluded-row counts) to version 3', () => {
+    const file = toWorkspaceFile({ state, imports: exampleRecords(), mappings: [] });
+    const v2 = { ...file, version: 2 };
+    const read = readWorkspaceFile(JSON.stringify(v2));
+    expect(read.ok).toBe(true);
+    expect((read as { value: typeof file }).value.imports.every((r) => r.rowsExcluded === 0)).toBe(true);
+    const bad = { ...file, imports: file.imports.map((r, i) => (i === 0 ? { ...r, rowsExcluded: -1 } : r)) };
+    expect(readWorkspaceFile(JSON.stringify(bad))).toMatchObject({ ok: false, errors: expect.arrayContaining(['imports[0].rowsExcluded: a whole number of 0 or more']) });
+  });
+
+  it('keeps the hand mappings of cost centres, and names a bad one by where it is', () => {
+    const recs = currentRecords();
+    const good: ImportRecord = {
+      ...recs[0]!, id: 99, kind: 'manual-costcentres', file: 'Cost centres mapped by hand', data: { ...recs[0]!.data, budgets: [], actuals: [] },
+      costCentreMap: [
+        { code: 'HN3002', treatment: 'spend', block: 'High Needs', line: 'Top-up funding', source: 'hand' },
+        { code: '9100', treatment: 'exclude', source: 'hand' },
+        { code: 'HN4000', account: '8200', treatment: 'income', block: 'High Needs', line: 'Recoupment', source: 'hand' },
+      ],
+      replaces: [{ fy: 2022, period: 3, block: 'High Needs' }],
+    };
+    const file = toWorkspaceFile({ state, imports: [...recs, good], mappings: [] });
+    expect(readWorkspaceFile(JSON.stringify(file))).toEqual({ ok: true, value: file });
+    const bad = { ...good, costCentreMap: [{ code: 'hn*1', treatment: 'spend', block: 'High Needs', source: 'hand' }, { code: 'A', treatment: 'move', source: 'elsewhere' }], replaces: [{ fy: 2022, period: 13, block: 'High Needs' }] };
+    const read = readWorkspaceFile(JSON.stringify({ ...file, imports: [...recs, bad] }));
+    const errors = (read as { errors: string[] }).errors;
+    const at = `imports[${recs.length}]`;
+    expect(errors).toEqual(expect.arrayContaining([
+      `${at}.costCentreMap[0].code: a code in capitals such as "HN3002", or a prefix such as "HN30*"`,
+      `${at}.costCentreMap[0]: a spend mapping needs a block (one of Schools, Central School Services, High Needs, Early Years) and a budget line`,
+      `${at}.costCentreMap[1].treatment: one of spend, exclude, income`,
+      `${at}.costCentreMap[1].source: one of hand, file, budget`,
+      `${at}.replaces: a list of periods, each with fy, period (1 to 12) and block`,
+    ]));
   });
 
   it('checks the parts entered by hand: instalments, contributions, revisions, conditions and comments', () => {

@@ -52,7 +52,7 @@ export function actualsSink(r: RowReader, ledger: boolean, mayBeLedger = false):
       const actual = r.moneyAt(actualCol);
       const forecast = forecastCol === undefined ? null : r.moneyAt(forecastCol);
       if (r.rejected || !when || fy === undefined || !block || !line || actual === undefined || forecast === undefined) return false;
-      const a = acc.get(fy, block, line, r.text('costCentre'));
+      const a = acc.get(fy, block, line, r.costCentre());
       const p = when.period - 1;
       let adding = ledger;
       if (actual !== null) {

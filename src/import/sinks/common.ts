@@ -9,12 +9,15 @@ import { listRows, type RowContext } from '../problems';
 
 /** One kind's validation and aggregation, fed one data row at a time through its RowReader. */
 export interface Sink {
-  /** Validates and aggregates one data row; false when the row was rejected (its errors reported). */
-  row(cells: string[], rowNumber: number): boolean;
+  /**
+   * Validates and aggregates one data row; false when the row was rejected (its errors reported),
+   * 'excluded' when the cost-centre map excluded it (counted and totalled apart).
+   */
+  row(cells: string[], rowNumber: number): boolean | 'excluded';
   finish(): Dataset;
 }
 
-export type RowOutcome = 'imported' | 'skipped' | 'rejected';
+export type RowOutcome = 'imported' | 'skipped' | 'rejected' | 'excluded';
 
 export interface RowSink {
   row(cells: string[], rowNumber: number): RowOutcome;
@@ -99,7 +102,8 @@ export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink): RowS
         });
         return 'skipped';
       }
-      return inner.row(cells, rowNumber) ? 'imported' : 'rejected';
+      const outcome = inner.row(cells, rowNumber);
+      return outcome === 'excluded' ? 'excluded' : outcome ? 'imported' : 'rejected';
     },
     finish() {
       if (blankRows.length > 0) ctx.skipped.push({ row: blankRows[0]!, reason: `blank ${listRows(blankRows)} skipped` });

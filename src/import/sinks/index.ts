@@ -14,6 +14,10 @@ import { agreementSink } from './agreement';
 import { budgetSink } from './budget';
 import { skippingSink, type RowSink, type Sink } from './common';
 import { conditionsSink } from './conditions';
+import { costCentreMapSink } from './costCentreMap';
+import { costCentreRows } from './costCentreRows';
+import { CostCentreStage, usesCostCentreMap } from '../costCentreStage';
+import type { MapEntry } from '../costCentreMap';
 import { ehcpSink } from './ehcp';
 import { fundingSink } from './funding';
 import { placementsSink } from './placements';
@@ -30,13 +34,18 @@ export const SINKS: Record<Kind, (r: RowReader) => Sink> = {
   targets: targetsSink,
   conditions: conditionsSink,
   placements: placementsSink,
+  costCentreMap: costCentreMapSink,
 };
 
 /** The file's sink: its kind's, behind the shared skipping of blank, totals and heading rows. */
-export function createSink(ctx: RowContext, map: ColumnMap): RowSink {
+export function createSink(ctx: RowContext, map: ColumnMap, costCentreMap: readonly MapEntry[] = []): RowSink & { costCentres?: CostCentreStage } {
   // The column stage, made once per file: where a source's forms will join the column map.
   const r = new RowReader(ctx, map);
-  return skippingSink(ctx, map, SINKS[map.kind](r));
+  const inner = SINKS[map.kind](r);
+  if (!usesCostCentreMap(map)) return skippingSink(ctx, map, inner);
+  // Rows with a cost centre or account but no block or line take them from the map.
+  const costCentres = new CostCentreStage(ctx, map, costCentreMap);
+  return { ...skippingSink(ctx, map, costCentreRows(r, inner, costCentres)), costCentres };
 }
 
 export { isTotalLabel, type RowOutcome, type RowSink, type Sink } from './common';

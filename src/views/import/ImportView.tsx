@@ -5,6 +5,7 @@ import { fyLabel } from '../../domain/calendar';
 import { useWorkspace } from '../../store/workspace';
 import { formatSize } from './report';
 import { UploadCard } from './UploadCard';
+import { HandMappings } from './CostCentrePanel';
 import { ScrollBox } from '../shared/TableWrap';
 
 export function ImportView() {
@@ -57,6 +58,7 @@ export function ImportView() {
           ))}
         </>
       )}
+      <HandMappings />
       <History />
     </>
   );

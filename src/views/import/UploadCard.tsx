@@ -7,6 +7,8 @@ import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
 import { leftOutRows } from '../../store/history';
 import { useWorkspace, type Upload } from '../../store/workspace';
 import { ColumnMapping } from './ColumnMapping';
+import { LedgerReupload, reuploadBlocked, reuploadButtonLabel } from './LedgerReupload';
+import { CostCentreSummaryLine, UnmappedCostCentres } from './CostCentrePanel';
 import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
 import { ScrollBox } from '../shared/TableWrap';
@@ -81,6 +83,8 @@ export function UploadCard({ upload }: { upload: Upload }) {
             {plural(r.rowsImported, 'row')} valid, {plural(r.skipped.length, 'row')} skipped, {plural(r.errorCount, 'error')},{' '}
             {plural(r.warnings.length, 'warning')}.
           </p>
+          {r.costCentres && <CostCentreSummaryLine summary={r.costCentres} />}
+          {upload.status === 'read' && r.costCentres && <UnmappedCostCentres uploadId={upload.id} summary={r.costCentres} />}
           {r.columns.length > 0 && (
             <details>
               <summary>Columns matched ({r.columns.length})</summary>
@@ -166,12 +170,12 @@ export function UploadCard({ upload }: { upload: Upload }) {
         </>
       )}
 
-      {upload.status === 'read' && upload.importedBefore && (
+      {upload.status === 'read' && upload.importedBefore && r?.kind !== 'ledger' && (
         <p className="warning-message">
           This same file was imported on {new Date(upload.importedBefore).toLocaleString('en-GB')}.
-          {r?.kind === 'ledger' && ' Ledger transactions add up: importing it again would count them twice.'}
         </p>
       )}
+      <LedgerReupload upload={upload} />
 
       {upload.status === 'read' && upload.changes.length > 0 && (
         <ScrollBox label="What replacing the period changes">
@@ -216,12 +220,12 @@ export function UploadCard({ upload }: { upload: Upload }) {
             </p>
           )}
           {source === 'example' && <p>Your first import replaces the example data (Settings can bring it back).</p>}
-          <button type="button" className="primary" disabled={busy} onClick={commit}>
-            {upload.changes.length > 0
+          <button type="button" className="primary" disabled={busy || reuploadBlocked(upload)} onClick={commit}>
+            {reuploadButtonLabel(upload) ?? (upload.changes.length > 0
               ? `Replace ${plural(upload.changes.length, 'figure')} and import`
               : r.errorCount > 0
                 ? `Import the ${plural(r.rowsImported, 'valid row')}, leaving out ${plural(r.rowsRejected, 'row')}`
-                : `Import ${plural(r.rowsImported, 'row')}`}
+                : `Import ${plural(r.rowsImported, 'row')}`)}
           </button>
         </div>
       )}
