@@ -2,7 +2,9 @@
  * The detection stage: which row is the header and which kind the file is, from the first rows
  * a source offers (a CSV's head split by each delimiter it may use; a sheet's first rows).
  */
-import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, applyChoices, describeRequired, mapColumns, satisfies, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
+import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, KIND_SPECS, applyChoices, describeRequired, mapColumns, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
+import { titleValues, type TitleValues } from './forms';
+import { blockHeading } from './sourceForms';
 import { columnName } from './problems';
 
 /** Rows searched for the header, below any title lines. */
@@ -22,6 +24,12 @@ export interface Detection {
   headerIndex: number;
   header: string[];
   map: ColumnMap;
+  /** The rows searched (title lines, header and the first data rows), for detecting the file's forms. */
+  rows: string[][];
+  /** The header is two rows (merged cells saved as CSV): `header` joins them cell by cell. */
+  headerRows: 1 | 2;
+  /** What the title lines above the header give (year, period, units). */
+  title: TitleValues;
 }
 
 export interface DetectionFailure {
@@ -32,21 +40,92 @@ export interface DetectionFailure {
 }
 
 /**
+ * A kind's columns in a header: debit and credit columns with no amount column stand for the
+ * amount (net = Dr − Cr, applied by the column stage), so a ledger of Dr and Cr is a ledger.
+ */
+export function mapWithForms(kind: Kind, row: string[], choices?: ColumnChoices): ColumnMap {
+  const map = choices ? applyChoices(mapColumns(kind, row), row, choices) : mapColumns(kind, row);
+  const { debit, credit, actual } = map.fields;
+  if (actual === undefined && debit !== undefined && credit !== undefined) map.fields.actual = debit;
+  return map;
+}
+
+/** Fields a file gives other than in a column: the year and period in its title lines, the block in heading rows. */
+export function givenFields(rows: string[][], headerIndex: number, title: TitleValues): Set<Field> {
+  const given = new Set<Field>();
+  if (title.year) given.add('year');
+  if (title.period) given.add('period');
+  for (let i = headerIndex + 1; i < rows.length; i++) if (blockHeading(rows[i]!)) given.add('block');
+  return given;
+}
+
+/** Whether a header has a kind's required columns, counting the fields the file gives elsewhere. */
+export function satisfiesGiven(map: ColumnMap, given: ReadonlySet<Field>): boolean {
+  const spec = KIND_SPECS[map.kind];
+  if (spec.months === 'required' && map.months.length === 0) return false;
+  return spec.required.every((alts) => alts.some((f) => map.fields[f] !== undefined || given.has(f)));
+}
+
+const NUMBER_CELL = /^[\s£(−–-]*\d[\d,.\s]*\)?-?$/;
+
+/** Two rows joined cell by cell ("Annual" over "Budget" is "Annual Budget"), as merged header cells save to CSV. */
+export function joinHeaderRows(top: string[], bottom: string[]): string[] {
+  const n = Math.max(top.length, bottom.length);
+  const out: string[] = [];
+  for (let c = 0; c < n; c++) out.push([top[c] ?? '', bottom[c] ?? ''].map((v) => v.trim()).filter(Boolean).join(' '));
+  return out;
+}
+
+/** A row that can be the upper of two header rows: two or more words, none a number, over a row of words. */
+function twoRowHeader(top: string[], bottom: string[] | undefined): boolean {
+  if (!bottom) return false;
+  const filled = (r: string[]) => r.filter((c) => c.trim() !== '');
+  const t = filled(top);
+  const b = filled(bottom);
+  return t.length >= 2 && b.length >= 2 && ![...t, ...b].some((c) => NUMBER_CELL.test(c.trim()));
+}
+
+/**
  * The header row and kind: in each candidate, the first row within the first 20 that has a
- * kind's required columns; across candidates, the one whose header matches the most columns.
+ * kind's required columns (or, with the row below it, two header rows that do); across
+ * candidates, the one whose header matches the most columns. A year or period given in the
+ * title lines, and a block given by heading rows, stand for those columns.
  */
 export function detectHeader(candidates: Iterable<HeaderCandidate>, kind?: Kind, choices?: ColumnChoices): Detection | DetectionFailure {
   const kinds = kind ? [kind] : KIND_PRIORITY;
+  const useChoices = choices && kind ? choices : undefined;
   let best: (Detection & { score: number }) | undefined;
   let widest: string[] = [];
   for (const { delimiter, rows } of candidates) {
     for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
       const row = rows[i]!;
       if (row.length > widest.length) widest = row;
-      const found = kinds.map((k) => (choices && kind ? applyChoices(mapColumns(k, row), row, choices) : mapColumns(k, row))).find(satisfies);
+      const title = titleValues(rows, i);
+      let given = givenFields(rows, i, title);
+      let header = row;
+      let headerIndex = i;
+      let found = kinds.map((k) => mapWithForms(k, row, useChoices)).find((m) => satisfiesGiven(m, given));
+      if (!found && twoRowHeader(row, rows[i + 1])) {
+        const joined = joinHeaderRows(row, rows[i + 1]!);
+        const joinedGiven = givenFields(rows, i + 1, title);
+        const two = kinds.map((k) => mapWithForms(k, joined, useChoices)).find((m) => satisfiesGiven(m, joinedGiven));
+        const below = two && kinds.map((k) => mapWithForms(k, rows[i + 1]!, useChoices)).find((m) => satisfiesGiven(m, joinedGiven));
+        const size = (m: ColumnMap) => Object.keys(m.fields).length + m.months.length;
+        if (two && (!below || size(two) > size(below))) {
+          found = two;
+          header = joined;
+          headerIndex = i + 1;
+          given = joinedGiven;
+        }
+      }
       if (found) {
-        const score = Object.keys(found.fields).length + found.months.length - i / 100;
-        if (!best || score > best.score) best = { ...(delimiter !== undefined ? { delimiter } : {}), headerIndex: i, header: row, map: found, score };
+        const score = Object.keys(found.fields).length + found.months.length - headerIndex / 100;
+        if (!best || score > best.score) {
+          best = {
+            ...(delimiter !== undefined ? { delimiter } : {}),
+            headerIndex, header, map: found, score, rows, headerRows: headerIndex === i ? 1 : 2, title,
+          };
+        }
         break;
       }
     }
@@ -72,9 +151,11 @@ export interface ColumnUse {
 
 /** What each column was taken as, in words, and the columns the kind does not use. */
 export function describeColumns(det: Detection): { columns: ColumnUse[]; extra: string[] } {
-  const columns: ColumnUse[] = Object.entries(det.map.fields).map(([field, col]) => ({
+  const { debit, credit, actual } = det.map.fields;
+  const netOfDrCr = debit !== undefined && credit !== undefined && actual === debit;
+  const columns: ColumnUse[] = Object.entries(det.map.fields).filter(([field]) => !(netOfDrCr && field === 'actual')).map(([field, col]) => ({
     column: columnName(det.header, col),
-    field: FIELD_LABELS[field as Field] + (field === 'actual' && det.map.ytd ? ' (year to date)' : ''),
+    field: FIELD_LABELS[field as Field] + (field === 'actual' && det.map.ytd ? ' (year to date)' : '') + (netOfDrCr && (field === 'debit' || field === 'credit') ? ' (actual = debit − credit)' : ''),
   }));
   for (const m of det.map.months) {
     columns.push({ column: columnName(det.header, m.col), field: det.map.kind === 'budget' ? `budget profile P${m.period}` : `actual P${m.period}` });

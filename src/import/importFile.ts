@@ -12,6 +12,8 @@ import { describeColumns, detectHeader, type ColumnUse } from './detect';
 import { KIND_LABELS, type ColumnChoices, type Field, type Kind } from './kinds';
 import { MAX_KEPT_PROBLEMS, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
 import { createSink } from './sinks';
+import { isSpendOver500, titleValues, type FormChoices } from './forms';
+import { detectForms } from './sourceForms';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
 
@@ -33,6 +35,13 @@ export interface ImportOptions {
   shouldCancel?: () => boolean;
   /** Characters parsed at a time (tests set it small to cut rows across chunks). */
   chunkChars?: number;
+  /**
+   * The finance system's forms where the file cannot say: number format (uk, european), six-digit
+   * period codes (calendar, fiscal), single-number years (start, end), units (pounds, thousands,
+   * millions). Each is otherwise detected from the file; where it cannot be, the cells are errors
+   * that name the option.
+   */
+  forms?: FormChoices;
 }
 
 export interface ImportResult {
@@ -100,12 +109,20 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
   const det = detectHeader(source.headerCandidates(), options.kind, options.columns);
   if ('error' in det) {
     result.header = det.widest;
-    return fileError(result, det.error, det.accepted);
+    fileError(result, det.error, det.accepted);
+    if (isSpendOver500(file.replace(/[_-]+/g, ' ')) || isSpendOver500(titleValues([det.widest], 1).spendOver500?.text ?? '')) {
+      result.warnings.push({ severity: 'warning', file, message: 'this looks like a "spending over £500" transparency file: it leaves out every item under £500 and all payroll, so its total is not the spend; import the ledger the finance system exports instead' });
+    }
+    return result;
   }
+  // The file's own forms, detected once from its title lines, header and first rows.
+  const detected = detectForms(det, options.forms, file);
+  det.map = detected.map;
+  for (const w of detected.warnings) result.warnings.push({ ...w, file });
   const { columns, extra } = describeColumns(det);
   Object.assign(result, {
     kind: det.map.kind,
-    kindLabel: KIND_LABELS[det.map.kind],
+    kindLabel: detected.kindLabel ?? KIND_LABELS[det.map.kind],
     ...(det.delimiter !== undefined ? { delimiter: det.delimiter } : {}),
     headerRow: det.headerIndex + 1,
     columns,
@@ -114,7 +131,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
     extraColumns: extra,
   });
   const ctx: RowContext = { file, header: det.header, errors: result.errors, warnings: result.warnings, skipped: result.skipped, errorCount: 0 };
-  const sink = createSink(ctx, det.map);
+  const sink = createSink(ctx, det.map, detected.forms);
   let index = -1;
   let cancelled = false;
   const pendingBlank: number[] = [];

@@ -30,7 +30,8 @@ export type Field =
   | 'openingDeficit' | 'month' | 'plansAtStart' | 'newPlans' | 'transfersIn' | 'ceased' | 'movedOut'
   | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target'
   | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed'
-  | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost';
+  | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost'
+  | 'debit' | 'credit';
 
 export const FIELD_LABELS: Record<Field, string> = {
   year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
@@ -42,6 +43,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
   conditionRef: 'condition number', conditionText: 'condition', owner: 'owner', rag: 'RAG status', reviewed: 'date last reviewed',
   placementType: 'placement type', ageBand: 'age band', primaryNeed: 'primary need', count: 'number of plans', annualCost: 'annual cost per placement',
+  debit: 'debit', credit: 'credit',
 };
 
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
@@ -56,7 +58,7 @@ export function normaliseHeader(h: string): string {
 }
 
 const has = (h: string, re: RegExp) => re.test(h);
-const YTD = /\b(ytd|year to date|cumulative|cum)\b/;
+const YTD = /\b(ytd|year to date|cumulative|cum)\b|^(actuals?|spend|expenditure) to date\b/;
 
 /** Each field's test on a normalised header. */
 const MATCHERS: Record<Field, (h: string) => boolean> = {
@@ -73,7 +75,10 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
     !has(h, /\b(actual|actuals|forecast|outturn|variance|heading|line|year|profile|description|to date|ytd)\b/),
   actual: (h) =>
     (has(h, /\b(actual|actuals|spend|spent|amount|value|net|expenditure|ytd)\b/) || YTD.test(h)) &&
-    !has(h, /\b(forecast|budget|variance|outturn)\b/),
+    !has(h, /\b(forecast|budget|variance|outturn|commitments?|committed)\b/),
+  // Debit and credit columns (net = Dr − Cr); never a Dr/Cr indicator or a "Debit/Credit" column.
+  debit: (h) => has(h, /\b(debit|debits|dr)\b/) && !has(h, /\b(credit|cr|indicator|ind)\b/),
+  credit: (h) => has(h, /\b(credit|credits|cr)\b/) && !has(h, /\b(debit|dr|indicator|ind|card|note|limit)\b/),
   date: (h) => has(h, /\bdate\b/) && !YTD.test(h),
   reference: (h) => has(h, /\b(reference|ref|document|doc|journal|invoice|transaction|voucher)\b/),
   supplier: (h) => has(h, /\b(supplier|vendor|payee|creditor|customer)\b/),
@@ -125,7 +130,7 @@ interface KindSpec {
 }
 
 const ACTUAL_FIELDS: Field[] = [
-  'commentary', 'forecast', 'costCentre', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
+  'debit', 'credit', 'commentary', 'forecast', 'costCentre', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
 ];
 const EHCP_COUNTS: Field[] = [
   'plansAtStart', 'transfersIn', 'movedOut', 'ceased', 'inactive', 'plansEnded', 'plansAtEnd', 'rsaRefused', 'rsaReceived', 'newPlans',
