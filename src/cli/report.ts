@@ -6,6 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { FormChoices } from '../import/forms';
 import { runReport } from './run';
 
 function listFiles(paths: string[]): { files: string[]; problems: string[] } {
@@ -47,16 +48,31 @@ function main(argv: string[]): number {
     process.stderr.write(problems.join('\n') + '\n');
     return 2;
   }
-  const result = runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance });
+  const result = runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance, forms: parsed.forms });
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);
   return result.exitCode;
 }
 
-const USAGE = 'Usage: npm run --silent report -- [--json] [--tolerance 0.02] PATH...\n  PATH: a CSV file, or a folder of them\n';
+const USAGE = `Usage: npm run --silent report -- [--json] [--tolerance 0.02] [FORM OPTIONS] PATH...
+  PATH: a CSV file, or a folder of them
+Form options, for exports whose own cells cannot say (each is otherwise read from the file):
+  --number-format uk|european  1,234.56 or 1.234,56 (so 22.590 is £22.59 or £22,590)
+  --period-code calendar|fiscal  202304 is April 2023, or period 4 of the financial year 2023
+  --single-year start|end      a year such as 2023 or FY2023 is 2023-24 (start) or 2022-23 (end)
+  --units pounds|thousands|millions  the amounts are in £, £000 or £m
+`;
 
-export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; paths: string[] } | { error: string } {
+const FORM_OPTIONS: Record<string, { key: keyof FormChoices; values: readonly string[] }> = {
+  '--number-format': { key: 'numberFormat', values: ['uk', 'european'] },
+  '--period-code': { key: 'periodCode', values: ['calendar', 'fiscal'] },
+  '--single-year': { key: 'singleYear', values: ['start', 'end'] },
+  '--units': { key: 'units', values: ['pounds', 'thousands', 'millions'] },
+};
+
+export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; forms?: FormChoices; paths: string[] } | { error: string } {
   let json = false;
+  const forms: Record<string, string> = {};
   let tolerance: string | undefined;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -65,12 +81,18 @@ export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; 
     else if (a === '--tolerance' || a.startsWith('--tolerance=')) {
       tolerance = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (tolerance === undefined) return { error: 'Error: --tolerance needs a value, such as 0.02 (2%).' };
+    } else if (FORM_OPTIONS[a.split('=')[0]!]) {
+      const name = a.split('=')[0]!;
+      const { key, values } = FORM_OPTIONS[name]!;
+      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (value === undefined || !values.includes(value)) return { error: `Error: ${name} needs one of ${values.join(', ')}.` };
+      forms[key] = value;
     } else if (a === '--help' || a === '-h') return { error: '' };
     else if (a.startsWith('--')) return { error: `Error: unknown option ${a}.` };
     else paths.push(a);
   }
   if (paths.length === 0) return { error: 'Error: name at least one CSV file or folder.' };
-  return { json, ...(tolerance !== undefined ? { tolerance } : {}), paths };
+  return { json, ...(tolerance !== undefined ? { tolerance } : {}), ...(Object.keys(forms).length > 0 ? { forms: forms as FormChoices } : {}), paths };
 }
 
 try {

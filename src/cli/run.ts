@@ -4,6 +4,7 @@ import { mergeDatasets } from '../domain/merge';
 import { buildReport, reportJson, reportText } from '../domain/report';
 import { TOLERANCE_ACCEPTED, parseTolerance } from '../domain/settings';
 import { importBytes, type ImportResult } from '../import/importFile';
+import type { FormChoices } from '../import/forms';
 import { formatProblem } from '../import/problems';
 
 export interface RunOutput {
@@ -12,7 +13,7 @@ export interface RunOutput {
   exitCode: number;
 }
 
-export function runReport(inputs: { name: string; bytes: Uint8Array }[], options: { json: boolean; tolerance?: string | undefined }): RunOutput {
+export function runReport(inputs: { name: string; bytes: Uint8Array }[], options: { json: boolean; tolerance?: string | undefined; forms?: FormChoices | undefined }): RunOutput {
   const problems: string[] = [];
   let tolerance = DEFAULT_SETTINGS.tolerance;
   if (options.tolerance !== undefined) {
@@ -20,7 +21,7 @@ export function runReport(inputs: { name: string; bytes: Uint8Array }[], options
     if (t.ok) tolerance = t.value;
     else problems.push(`Error: --tolerance: ${t.reason}. Accepted: ${TOLERANCE_ACCEPTED}.`);
   }
-  const results: ImportResult[] = inputs.map((i) => importBytes(i.bytes, i.name));
+  const results: ImportResult[] = inputs.map((i) => importBytes(i.bytes, i.name, options.forms ? { forms: options.forms } : {}));
   for (const r of results) {
     for (const e of r.errors) problems.push(formatProblem(e));
     if (r.errorCount > r.errors.length) problems.push(`Error: ${r.file}: ${r.errorCount - r.errors.length} more errors are not listed.`);

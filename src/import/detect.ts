@@ -85,6 +85,17 @@ function twoRowHeader(top: string[], bottom: string[] | undefined): boolean {
   return t.length >= 2 && b.length >= 2 && ![...t, ...b].some((c) => NUMBER_CELL.test(c.trim()));
 }
 
+/** How many of a row's cells any kind takes as one of its columns. */
+function recognised(row: string[]): number {
+  const cols = new Set<number>();
+  for (const k of KIND_PRIORITY) {
+    const m = mapColumns(k, row);
+    for (const c of Object.values(m.fields)) cols.add(c);
+    for (const c of m.months) cols.add(c.col);
+  }
+  return cols.size;
+}
+
 /**
  * The header row and kind: in each candidate, the first row within the first 20 that has a
  * kind's required columns (or, with the row below it, two header rows that do); across
@@ -105,13 +116,13 @@ export function detectHeader(candidates: Iterable<HeaderCandidate>, kind?: Kind,
       let header = row;
       let headerIndex = i;
       let found = kinds.map((k) => mapWithForms(k, row, useChoices)).find((m) => satisfiesGiven(m, given));
-      if (!found && twoRowHeader(row, rows[i + 1])) {
+      if (twoRowHeader(row, rows[i + 1])) {
+        // Two header rows are taken only where, joined, they name more columns than either row alone.
         const joined = joinHeaderRows(row, rows[i + 1]!);
         const joinedGiven = givenFields(rows, i + 1, title);
         const two = kinds.map((k) => mapWithForms(k, joined, useChoices)).find((m) => satisfiesGiven(m, joinedGiven));
-        const below = two && kinds.map((k) => mapWithForms(k, rows[i + 1]!, useChoices)).find((m) => satisfiesGiven(m, joinedGiven));
-        const size = (m: ColumnMap) => Object.keys(m.fields).length + m.months.length;
-        if (two && (!below || size(two) > size(below))) {
+        const named = recognised(joined);
+        if (two && named > recognised(row) && named > recognised(rows[i + 1]!)) {
           found = two;
           header = joined;
           headerIndex = i + 1;

@@ -12,8 +12,8 @@ import { describeColumns, detectHeader, type ColumnUse } from './detect';
 import { KIND_LABELS, type ColumnChoices, type Field, type Kind } from './kinds';
 import { MAX_KEPT_PROBLEMS, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
 import { createSink } from './sinks';
-import { isSpendOver500, titleValues, type FormChoices } from './forms';
-import { detectForms } from './sourceForms';
+import type { FormChoices } from './forms';
+import { SPEND_OVER_500_WARNING, detectForms, looksLikeSpendOver500 } from './sourceForms';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
 
@@ -110,9 +110,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
   if ('error' in det) {
     result.header = det.widest;
     fileError(result, det.error, det.accepted);
-    if (isSpendOver500(file.replace(/[_-]+/g, ' ')) || isSpendOver500(titleValues([det.widest], 1).spendOver500?.text ?? '')) {
-      result.warnings.push({ severity: 'warning', file, message: 'this looks like a "spending over £500" transparency file: it leaves out every item under £500 and all payroll, so its total is not the spend; import the ledger the finance system exports instead' });
-    }
+    if (looksLikeSpendOver500(file, {}, det.widest)) result.warnings.push({ severity: 'warning', file, message: SPEND_OVER_500_WARNING });
     return result;
   }
   // The file's own forms, detected once from its title lines, header and first rows.
@@ -120,6 +118,18 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
   det.map = detected.map;
   for (const w of detected.warnings) result.warnings.push({ ...w, file });
   const { columns, extra } = describeColumns(det);
+  const bva = detected.forms.budgetVsActual;
+  if (bva) {
+    // A budget-v-actual report's actual and forecast columns are read too, by its actuals reader.
+    for (const [field, label] of [['actual', 'actual (year to date)'], ['forecast', 'forecast outturn']] as const) {
+      const col = bva.fields[field];
+      if (col === undefined) continue;
+      const name = columnName(det.header, col);
+      columns.push({ column: name, field: field === 'actual' && !bva.ytd ? 'actual' : label });
+      const at = extra.indexOf(name);
+      if (at >= 0) extra.splice(at, 1);
+    }
+  }
   Object.assign(result, {
     kind: det.map.kind,
     kindLabel: detected.kindLabel ?? KIND_LABELS[det.map.kind],

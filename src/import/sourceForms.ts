@@ -19,6 +19,7 @@ import {
   type NumberFormat,
   type PeriodCodeForm,
   type SingleYearForm,
+  type TitleValues,
 } from './forms';
 import { mapColumns, normaliseHeader, type ColumnMap, type Field } from './kinds';
 import { columnName, type Problem } from './problems';
@@ -113,7 +114,7 @@ export function detectForms(det: Detection, choices: FormChoices = {}, fileName 
           severity: 'warning',
           message: `a budget-v-actual report: the budget is read from column ${columnName(header, asBudget.fields.budget)}, the actuals to date from column ${columnName(header, asActuals.fields.actual)}`
             + (asActuals.fields.forecast !== undefined ? ` and the forecast outturn from column ${columnName(header, asActuals.fields.forecast)}` : '')
-            + (ignored.length > 0 ? `; ${ignored.join(', ')} are not spend and are not added in` : ''),
+            + (ignored.length > 0 ? `; not read: ${ignored.join(', ')} (commitments are not spend, and the variance is worked out from the budget and forecast)` : ''),
         });
       } else {
         warnings.push({
@@ -217,13 +218,16 @@ export function detectForms(det: Detection, choices: FormChoices = {}, fileName 
   if (forms.blockHeadings) warnings.push({ severity: 'warning', message: 'the file has no block column: each row is in the block of the heading row above it (such as "High Needs Block")' });
 
   // "Spending over £500" transparency files are not the whole spend.
-  const headerText = header.map(normaliseHeader).join(' | ');
-  if (title.spendOver500 || isSpendOver500(fileName.replace(/[_-]+/g, ' ')) || /over ?500|500 ?plus/i.test(fileName)
-    || (/\bexpense (type|area)\b/.test(headerText) && /\bsupplier\b/.test(headerText))) {
-    warnings.push({
-      severity: 'warning',
-      message: 'this looks like a "spending over £500" transparency file: it leaves out every item under £500 and all payroll, so its total is not the spend; import the ledger the finance system exports instead',
-    });
-  }
+  if (looksLikeSpendOver500(fileName, title, header)) warnings.push({ severity: 'warning', message: SPEND_OVER_500_WARNING });
   return { forms, map, warnings, ...(kindLabel ? { kindLabel } : {}) };
+}
+
+export const SPEND_OVER_500_WARNING =
+  'this looks like a "spending over £500" transparency file: it leaves out every item under £500 and all payroll, so its total is not the DSG spend; import the ledger the finance system exports instead';
+
+/** A transparency file: by its title, its name, or its columns (expense type or area, and supplier). */
+export function looksLikeSpendOver500(fileName: string, title: TitleValues, header: string[]): boolean {
+  const headerText = header.map(normaliseHeader).join(' | ');
+  return title.spendOver500 !== undefined || isSpendOver500(fileName.replace(/[_-]+/g, ' ')) || /over ?£?500|500 ?plus/i.test(fileName)
+    || (/\bexpense (type|area)\b/.test(headerText) && /\bsupplier\b/.test(headerText));
 }
