@@ -109,12 +109,12 @@ export function detectForms(det: Detection, choices: FormChoices = {}, fileName 
         forms.budgetVsActual = asActuals;
         kindLabel = `budget-v-actual report (the budget, and the actuals${title.period ? ` to period ${title.period.period}` : ''})`;
         const ignored = asBudget.extra.filter((c) => c !== asActuals.fields.actual && c !== asActuals.fields.forecast && c !== asActuals.fields.period)
-          .map((c) => header[c]!.trim()).filter((h) => /\b(commit|variance|ytd budget|budget to date|profiled)/i.test(h));
+          .map((c) => header[c]!.trim()).filter(Boolean);
         warnings.push({
           severity: 'warning',
           message: `a budget-v-actual report: the budget is read from column ${columnName(header, asBudget.fields.budget)}, the actuals to date from column ${columnName(header, asActuals.fields.actual)}`
             + (asActuals.fields.forecast !== undefined ? ` and the forecast outturn from column ${columnName(header, asActuals.fields.forecast)}` : '')
-            + (ignored.length > 0 ? `; not read: ${ignored.join(', ')} (commitments are not spend, and the variance is worked out from the budget and forecast)` : ''),
+            + (ignored.length > 0 ? `; not read: ${ignored.join(', ')} (an original or year-to-date budget is not the budget used, commitments are not spend, and the variance is worked out from the budget and forecast)` : ''),
         });
       } else {
         warnings.push({
