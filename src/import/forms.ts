@@ -154,7 +154,7 @@ export function titleValues(rows: string[][], before: number): TitleValues {
   const out: TitleValues = {};
   const years = new Map<FinancialYear, { row: number; text: string }>();
   for (let i = 0; i < Math.min(before, rows.length); i++) {
-    const text = rows[i]!.map((c) => c.trim()).filter(Boolean).join(' ');
+    const text = rows[i]!.map((c) => c.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
     if (text === '') continue;
     for (const m of text.matchAll(/(?:^|[^\d])(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})(?![\d/])/g)) {
       const fy = parseFinancialYear(`${m[1]}-${m[2]}`);

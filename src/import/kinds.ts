@@ -82,7 +82,8 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   date: (h) => has(h, /\bdate\b/) && !YTD.test(h),
   reference: (h) => has(h, /\b(reference|ref|document|doc|journal|invoice|transaction|voucher)\b/),
   supplier: (h) => has(h, /\b(supplier|vendor|payee|creditor|customer)\b/),
-  year: (h) => has(h, /\b(year|yr|fy)\b/) && !YTD.test(h) && !has(h, /\b(end|start)\b/),
+  // "Period/year" (SAP's 001/2024) is a period code, not a year.
+  year: (h) => has(h, /\b(year|yr|fy)\b/) && !YTD.test(h) && !has(h, /\b(end|start|period)\b/),
   period: (h) => has(h, /\b(period|month|mth|per|prd|p)\b/) && !YTD.test(h),
   month: (h) => has(h, /\b(month|period|date|census)\b/) && !YTD.test(h),
   block: (h) => has(h, /\bblock\b|\bfunding stream\b/),

@@ -99,6 +99,21 @@ describe('SAP FBL3N line items: semicolons, European decimals, a trailing minus,
   });
 });
 
+describe('SAP KSB1 cost-centre line items: 001/2024 fiscal period and year, UK amounts with a trailing minus', () => {
+  const r = load('sap-ksb1-cost-centre-line-items.csv');
+  it('reads 001/2024 as period 1 of 2024-25, because 03.04.2024 is posted to it', () => {
+    expect(r.errors).toEqual([]);
+    expect(r.kind).toBe('ledger');
+    expect(messages(r)).toMatch(/2023 is 2023-24/);
+    expect(r.data.actuals.every((a) => a.fy === 2024)).toBe(true);
+  });
+  it('sums to the penny, the trailing minus a credit', () => {
+    // P1: 12,500.00 − 1,234.56 = 11,265.44; P2: 9,999.99; P10 (January 2025): 301,000.00
+    expect(actualsOf(r, 'Independent special schools')).toEqual(P([1, 1126544], [2, 999999]));
+    expect(actualsOf(r, '3 and 4 year old entitlement')).toEqual(P([10, 30100000]));
+  });
+});
+
 describe('Dynamics 365 Finance voucher transactions: 2023-04-03 00:00:00 dates as the period', () => {
   const r = load('dynamics365-voucher-transactions.csv');
   it('reads each voucher line into its month', () => {
@@ -156,6 +171,10 @@ describe('a budget-v-actual report: original, revised and YTD budget, YTD actual
     expect(actualsOf(r, 'Independent special schools')).toEqual(P([6, 280123456]));
     expect(actualsOf(r, 'Admissions')).toEqual(P([6, 13987654]));
     expect(r.data.actuals.map((a) => a.forecasts[5])).toEqual([565000000, 608950000, 28500000]);
+  });
+  it('takes the year and period from the title line "Financial Year: 2023/24    Period: 6"', () => {
+    expect(messages(r)).toMatch(/every row is taken as 2023-24, from the title line "Financial Year: 2023\/24 Period: 6"/);
+    expect(messages(r)).toMatch(/every row is taken as period 6/);
   });
   it('never adds in the commitments, YTD budget or variance, and says so', () => {
     expect(messages(r)).toMatch(/not read: Original Budget, YTD Budget, Commitments, Variance/);
