@@ -275,7 +275,8 @@ export class RowReader {
    * Forms: debit and credit columns, a trailing minus, European decimals, units such as £000.
    */
   moneyAt(col: number): Pence | null | undefined {
-    if (this.formed) return this.formedMoneyAt(col);
+    // (A budget-v-actual report's two readers share the forms: either may find the file European.)
+    if (this.formed || this.forms.numberFormat === 'european') return this.formedMoneyAt(col);
     const raw = this.cells[col] ?? '';
     const plain = plainPence(raw);
     if (plain !== undefined) {
