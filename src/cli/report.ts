@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { KINDS, type Kind } from '../import/kinds';
+import type { FormChoices } from '../import/forms';
 import { runReport } from './run';
 
 function listFiles(paths: string[]): { files: string[]; problems: string[] } {
@@ -63,7 +64,7 @@ function main(argv: string[]): number {
     process.stderr.write(problems.join('\n') + '\n');
     return 2;
   }
-  const result = runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance, kinds });
+  const result = runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance, kinds, forms: parsed.forms });
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);
   return result.exitCode;
@@ -75,9 +76,21 @@ const USAGE = [
   '  --json               every figure as one JSON object (with a "files" array: what each file was read as)',
   '  --tolerance T        the amber band, as a fraction (0.02) or a percentage (2%) of the profile; default 2%',
   `  --kind FILE=KIND     read FILE (its name) as KIND, whatever its columns suggest; KIND is one of ${KINDS.join(', ')}`,
+  'Form options, for exports whose own cells cannot say (each is otherwise read from the file):',
+  '  --number-format uk|european        1,234.56 or 1.234,56 (so 22.590 is £22.59 or £22,590)',
+  '  --period-code calendar|fiscal      202304 is April 2023, or period 4 of the financial year 2023',
+  '  --single-year start|end            a year such as 2023 or FY2023 is 2023-24 (start) or 2022-23 (end)',
+  '  --units pounds|thousands|millions  the amounts are in £, £000 or £m',
   'Each file\'s kind, header row and rows read, skipped and rejected are said on stderr.',
   '',
 ].join('\n');
+
+const FORM_OPTIONS: Record<string, { key: keyof FormChoices; values: readonly string[] }> = {
+  '--number-format': { key: 'numberFormat', values: ['uk', 'european'] },
+  '--period-code': { key: 'periodCode', values: ['calendar', 'fiscal'] },
+  '--single-year': { key: 'singleYear', values: ['start', 'end'] },
+  '--units': { key: 'units', values: ['pounds', 'thousands', 'millions'] },
+};
 
 /** A kind as typed: its name in any case, with or without hyphens or spaces ("actuals-wide"). */
 export function parseKind(raw: string): Kind | undefined {
@@ -85,8 +98,9 @@ export function parseKind(raw: string): Kind | undefined {
   return KINDS.find((kind) => kind.toLowerCase() === k);
 }
 
-export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; kinds: Record<string, Kind>; paths: string[] } | { error: string } | { help: true } {
+export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; kinds: Record<string, Kind>; forms?: FormChoices; paths: string[] } | { error: string } | { help: true } {
   let json = false;
+  const forms: Record<string, string> = {};
   let tolerance: string | undefined;
   const kinds: Record<string, Kind> = {};
   const paths: string[] = [];
@@ -104,12 +118,18 @@ export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; 
     else if (a === '--tolerance' || a.startsWith('--tolerance=')) {
       tolerance = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (tolerance === undefined) return { error: 'Error: --tolerance needs a value, such as 0.02 (2%).' };
+    } else if (FORM_OPTIONS[a.split('=')[0]!]) {
+      const name = a.split('=')[0]!;
+      const { key, values } = FORM_OPTIONS[name]!;
+      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (value === undefined || !values.includes(value)) return { error: `Error: ${name} needs one of ${values.join(', ')}.` };
+      forms[key] = value;
     } else if (a === '--help' || a === '-h') return { help: true };
     else if (a.startsWith('--')) return { error: `Error: unknown option ${a}.` };
     else paths.push(a);
   }
   if (paths.length === 0) return { error: 'Error: name at least one CSV file or folder.' };
-  return { json, ...(tolerance !== undefined ? { tolerance } : {}), kinds, paths };
+  return { json, ...(tolerance !== undefined ? { tolerance } : {}), ...(Object.keys(forms).length > 0 ? { forms: forms as FormChoices } : {}), kinds, paths };
 }
 
 try {

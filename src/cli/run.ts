@@ -5,6 +5,7 @@ import { buildReport, reportJson, reportText } from '../domain/report';
 import { TOLERANCE_ACCEPTED, parseTolerance } from '../domain/settings';
 import { importBytes, type ImportOptions, type ImportResult } from '../import/importFile';
 import { KIND_LABELS, type Kind } from '../import/kinds';
+import type { FormChoices } from '../import/forms';
 import { formatProblem } from '../import/problems';
 import { entriesFromBudget, mergeEntries } from '../import/costCentreMap';
 
@@ -19,6 +20,8 @@ export interface RunOptions {
   tolerance?: string | undefined;
   /** `--kind FILE=KIND`: the kind of a file, by its name, instead of the one its columns suggest. */
   kinds?: Record<string, Kind>;
+  /** The finance systems' forms where the files cannot say (--number-format, --period-code, …). */
+  forms?: FormChoices | undefined;
 }
 
 /** What was read from one file, as stderr says it and the JSON's `files` array holds it. */
@@ -76,7 +79,7 @@ export function runReport(inputs: { name: string; bytes: Uint8Array }[], options
   const chosen = (name: string) => options.kinds?.[name];
   const read = (i: { name: string; bytes: Uint8Array }, extra: ImportOptions = {}) => {
     const kind = chosen(i.name);
-    return importBytes(i.bytes, i.name, { ...(kind ? { kind } : {}), ...extra });
+    return importBytes(i.bytes, i.name, { ...(kind ? { kind } : {}), ...(options.forms ? { forms: options.forms } : {}), ...extra });
   };
   let results: ImportResult[] = inputs.map((i) => read(i));
   // A cost centre map is one more input, and a budget with cost centres is a map too: files whose

@@ -14,6 +14,8 @@ import { MAX_KEPT_PROBLEMS, columnLetter, columnName, type Problem, type RowCont
 import { createSink } from './sinks';
 import type { CostCentreSummary, MapEntry } from './costCentreMap';
 import { usesCostCentreMap } from './costCentreStage';
+import type { FormChoices } from './forms';
+import { SPEND_OVER_500_WARNING, detectForms, looksLikeSpendOver500 } from './sourceForms';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
 
@@ -37,6 +39,13 @@ export interface ImportOptions {
   chunkChars?: number;
   /** The cost-centre map for rows that give a cost centre or account but no block or line. */
   costCentreMap?: readonly MapEntry[];
+  /**
+   * The finance system's forms where the file cannot say: number format (uk, european), six-digit
+   * period codes (calendar, fiscal), single-number years (start, end), units (pounds, thousands,
+   * millions). Each is otherwise detected from the file; where it cannot be, the cells are errors
+   * that name the option.
+   */
+  forms?: FormChoices;
 }
 
 export interface ImportResult {
@@ -108,17 +117,35 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
   const det = detectHeader(source.headerCandidates(), options.kind, options.columns);
   if ('error' in det) {
     result.header = det.widest;
-    return fileError(result, det.error, det.accepted);
+    fileError(result, det.error, det.accepted);
+    if (looksLikeSpendOver500(file, {}, det.widest)) result.warnings.push({ severity: 'warning', file, message: SPEND_OVER_500_WARNING });
+    return result;
   }
+  // The file's own forms, detected once from its title lines, header and first rows.
+  const detected = detectForms(det, options.forms, file);
+  det.map = detected.map;
+  for (const w of detected.warnings) result.warnings.push({ ...w, file });
   if (usesCostCentreMap(det.map) && det.map.fields.block === undefined && det.map.fields.line !== undefined) {
     // Without a block column the map gives the line too: a "description" column is the transaction's, not the budget line.
     const { line, ...fields } = det.map.fields;
     det.map = { ...det.map, fields, extra: [...det.map.extra, line].sort((a, b) => a - b) };
   }
   const { columns, extra } = describeColumns(det);
+  const bva = detected.forms.budgetVsActual;
+  if (bva) {
+    // A budget-v-actual report's actual and forecast columns are read too, by its actuals reader.
+    for (const [field, label] of [['actual', 'actual (year to date)'], ['forecast', 'forecast outturn']] as const) {
+      const col = bva.fields[field];
+      if (col === undefined) continue;
+      const name = columnName(det.header, col);
+      columns.push({ column: name, field: field === 'actual' && !bva.ytd ? 'actual' : label });
+      const at = extra.indexOf(name);
+      if (at >= 0) extra.splice(at, 1);
+    }
+  }
   Object.assign(result, {
     kind: det.map.kind,
-    kindLabel: KIND_LABELS[det.map.kind],
+    kindLabel: detected.kindLabel ?? KIND_LABELS[det.map.kind],
     ...(det.delimiter !== undefined ? { delimiter: det.delimiter } : {}),
     headerRow: det.headerIndex + 1,
     columns,
@@ -131,7 +158,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
     ...(options.kind ? { kindChosen: true } : {}),
   };
   const width = det.header.length;
-  const sink = createSink(ctx, det.map, options.costCentreMap);
+  const sink = createSink(ctx, det.map, detected.forms, options.costCentreMap);
   let index = -1;
   let cancelled = false;
   const pendingBlank: number[] = [];

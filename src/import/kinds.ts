@@ -33,7 +33,7 @@ export type Field =
   | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target'
   | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed'
   | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost'
-  | 'account' | 'treatment';
+  | 'account' | 'treatment' | 'debit' | 'credit';
 
 export const FIELD_LABELS: Record<Field, string> = {
   year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
@@ -45,7 +45,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
   conditionRef: 'condition number', conditionText: 'condition', owner: 'owner', rag: 'RAG status', reviewed: 'date last reviewed',
   placementType: 'placement type', ageBand: 'age band', primaryNeed: 'primary need', count: 'number of plans', annualCost: 'annual cost per placement',
-  account: 'account', treatment: 'treatment',
+  account: 'account', treatment: 'treatment', debit: 'debit', credit: 'credit',
 };
 
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
@@ -60,7 +60,7 @@ export function normaliseHeader(h: string): string {
 }
 
 const has = (h: string, re: RegExp) => re.test(h);
-const YTD = /\b(ytd|year to date|cumulative|cum)\b/;
+const YTD = /\b(ytd|year to date|cumulative|cum)\b|^(actuals?|spend|expenditure) to date\b/;
 
 /** Each field's test on a normalised header. */
 const MATCHERS: Record<Field, (h: string) => boolean> = {
@@ -81,11 +81,15 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
     !has(h, /\b(actual|actuals|forecast|outturn|variance|heading|line|year|profile|description|to date|ytd)\b/),
   actual: (h) =>
     (has(h, /\b(actual|actuals|spend|spent|amount|value|net|expenditure|ytd)\b/) || YTD.test(h)) &&
-    !has(h, /\b(forecast|budget|variance|outturn)\b/),
+    !has(h, /\b(forecast|budget|variance|outturn|commitments?|committed)\b/),
+  // Debit and credit columns (net = Dr − Cr); never a Dr/Cr indicator or a "Debit/Credit" column.
+  debit: (h) => has(h, /\b(debit|debits|dr)\b/) && !has(h, /\b(credit|cr|indicator|ind)\b/),
+  credit: (h) => has(h, /\b(credit|credits|cr)\b/) && !has(h, /\b(debit|dr|indicator|ind|card|note|limit)\b/),
   date: (h) => has(h, /\bdate\b/) && !YTD.test(h),
   reference: (h) => has(h, /\b(reference|ref|document|doc|journal|invoice|transaction|voucher)\b/),
   supplier: (h) => has(h, /\b(supplier|vendor|payee|creditor|customer)\b/),
-  year: (h) => has(h, /\b(year|yr|fy)\b/) && !YTD.test(h) && !has(h, /\b(end|start)\b/),
+  // "Period/year" (SAP's 001/2024) is a period code, not a year.
+  year: (h) => has(h, /\b(year|yr|fy)\b/) && !YTD.test(h) && !has(h, /\b(end|start|period)\b/),
   period: (h) => has(h, /\b(period|month|mth|per|prd|p)\b/) && !YTD.test(h),
   month: (h) => has(h, /\b(month|period|date|census)\b/) && !YTD.test(h),
   block: (h) => has(h, /\bblock\b|\bfunding stream\b/),
@@ -159,7 +163,7 @@ function meansPlacements(map: ColumnMap, _header: string[], sample: string[][]):
 }
 
 const ACTUAL_FIELDS: Field[] = [
-  'commentary', 'forecast', 'costCentre', 'account', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
+  'debit', 'credit', 'commentary', 'forecast', 'costCentre', 'account', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
 ];
 const EHCP_COUNTS: Field[] = [
   'plansAtStart', 'transfersIn', 'movedOut', 'ceased', 'inactive', 'plansEnded', 'plansAtEnd', 'rsaRefused', 'rsaReceived', 'newPlans',
@@ -342,15 +346,18 @@ export function applyChoices(map: ColumnMap, header: string[], choices: ColumnCh
   return { ...map, fields, months, extra: [...extra].sort((a, b) => a - b), ytd };
 }
 
+const NONE_GIVEN: ReadonlySet<Field> = new Set();
+
 /**
  * Whether a header row has the kind's required columns and, given the row itself and the rows
  * under it, means that kind (see KindSpec.means).
  */
-export function satisfies(map: ColumnMap, header?: string[], sample: string[][] = []): boolean {
+export function satisfies(map: ColumnMap, header?: string[], sample: string[][] = [], given: ReadonlySet<Field> = NONE_GIVEN): boolean {
   const spec = KIND_SPECS[map.kind];
   if (spec.months === 'required' && map.months.length === 0) return false;
   if (spec.forbidden?.some((f) => map.fields[f] !== undefined)) return false;
-  const present = (alts: Field[]) => alts.some((f) => map.fields[f] !== undefined);
+  // A field the file gives other than in a column (a year in its title lines) counts as present.
+  const present = (alts: Field[]) => alts.some((f) => map.fields[f] !== undefined || given.has(f));
   if (!spec.required.every(present)) return false;
   if (header === undefined) return true;
   if (spec.identifiedBy && !spec.identifiedBy.every(present)) return false;

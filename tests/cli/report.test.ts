@@ -144,3 +144,42 @@ describe('invalid input', () => {
     expect(tsxReport([bin]).stderr).toContain('ledger.csv: the file is not text');
   });
 });
+
+describe('finance-system exports and the form options', () => {
+  const exports = join(ROOT, 'tests/fixtures/exports');
+
+  it('--help names each form option', () => {
+    const { code, stdout } = tsxReport(['--help']);
+    expect(code).toBe(0);
+    for (const option of ['--number-format uk|european', '--period-code calendar|fiscal', '--single-year start|end', '--units pounds|thousands|millions']) {
+      expect(stdout).toContain(option);
+    }
+  });
+
+  it('refuses an option value it does not know', () => {
+    const { code, stderr } = tsxReport(['--units', 'lots', exports]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--units needs one of pounds, thousands, millions/);
+  });
+
+  it('reports a budget-monitoring workbook in £000, with the figures of its own Report Total', () => {
+    const { code, stdout } = tsxReport(['--json', join(exports, 'council-budget-monitoring.csv')]);
+    expect(code).toBe(0);
+    // 1,250.0 + 300.0 + 6,089.5 + 4,500.0 + 12,000.0 = £24,139.5k; actual 612.4 + 150.0 + 3,210.25 + 2,750.0 + 5,990.0 = £12,712.65k
+    expect(JSON.parse(stdout).years[0]).toMatchObject({
+      financialYear: '2023-24', latestPeriod: 6, budget: '24139500.00', actualToDate: '12712650.00', forecastOutturn: '25800500.00', variance: '1661000.00',
+    });
+  });
+
+  it('asks for the number format where 22.590 could be either, and reads it as chosen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forms-'));
+    const file = join(dir, 'budget.csv');
+    writeFileSync(file, 'Financial Year;Block;Budget line;Budget\n2023-24;High Needs;Top up funding;22.590\n');
+    const asked = tsxReport(['--json', file]);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toMatch(/budget\.csv, row 2, column D \(Budget\): value "22\.590".*number-format option/);
+    const told = tsxReport(['--json', '--number-format', 'european', file]);
+    expect(told.code).toBe(0);
+    expect(JSON.parse(told.stdout).years[0].budget).toBe('22590.00');
+  });
+});

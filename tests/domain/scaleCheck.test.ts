@@ -21,7 +21,7 @@ function inThousands(name: string, column: string) {
   const scaled = rows.map((row) => {
     const cells = row.match(/("[^"]*"|[^,]+)/g)!;
     const pence = BigInt(cells[col]!.replace('.', '').padEnd(cells[col]!.includes('.') ? 0 : cells[col]!.length + 2, '0'));
-    cells[col] = (Number(pence) / 100_000).toFixed(3);
+    cells[col] = (Number(pence) / 100_000).toFixed(1);
     return cells.join(',');
   });
   return importText([head, ...scaled].join('\n'), name);

@@ -38,7 +38,7 @@ describe('bad cells in a budget file (fixtures/bad/budget-errors.csv)', () => {
     [7, 'A (Financial Year)', '2100-01', /outside 2000-01 to 2099-00/],
     [8, 'D (Budget)', '', /the budget is empty \(an empty cell is missing, not zero/],
     [9, 'D (Budget)', '1.2.3', /two decimal points/],
-    [10, 'D (Budget)', '1,23', /misplaced thousands separator/],
+    [10, 'D (Budget)', '1,23', /written in the European form \(1\.234,56\), but the file's amounts are UK style \(as row 2, column D \(Budget\), "£1,234,567\.89", shows\)/],
     [11, 'D (Budget)', '()', /empty parentheses/],
     [12, 'D (Budget)', 'NaN', /not a number/],
     [13, 'D (Budget)', 'Infinity', /not a number/],

@@ -6,7 +6,7 @@ import { PERIOD_ACCEPTED, type PeriodOrMonth } from '../../domain/calendar';
 import { emptyDataset } from '../../domain/dataset';
 import { MONEY_ACCEPTED, add, sub, type Pence } from '../../domain/money';
 import type { ActualLine } from '../../domain/dataset';
-import { trimCell, type RowReader } from '../columns';
+import type { RowReader } from '../columns';
 import { MAX_KEPT_PROBLEMS, columnName } from '../problems';
 import { ActualsAccumulator, differenceYtd, rowYear, stripInternal } from './actualLines';
 import type { Sink } from './common';
@@ -42,10 +42,10 @@ export function actualsSink(r: RowReader, ledger: boolean, mayBeLedger = false):
   return {
     row(cells, rowNumber) {
       r.start(cells, rowNumber);
-      const whenRaw = periodCol === undefined ? '' : trimCell(cells[periodCol]);
+      const whenRaw = r.whenText(periodCol);
       let when: PeriodOrMonth | undefined;
       if (whenRaw === '') r.error(periodCol, '', 'the period is empty', PERIOD_ACCEPTED);
-      else when = r.periodAt(periodCol!, whenRaw);
+      else when = r.periodAt(periodCol, whenRaw);
       const fy = rowYear(r, when, periodCol);
       const block = r.block();
       const line = r.line();
