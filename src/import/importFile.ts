@@ -10,6 +10,7 @@ import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding }
 import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, applyChoices, describeRequired, mapColumns, satisfies, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
 import { columnName, type Problem, type SkippedRow } from './problems';
 import { MAX_KEPT_PROBLEMS, createSink, type RowContext } from './rows';
+import type { SheetInfo } from './workbook';
 
 /** Rows searched for the header, below any title lines. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -69,6 +70,9 @@ export interface ImportResult {
   errorCount: number;
   warnings: Problem[];
   cancelled?: boolean;
+  /** A workbook's: the sheet read, and every sheet with the kind its header says (src/import/workbook.ts). */
+  sheet?: string;
+  sheets?: SheetInfo[];
   /** The valid rows, aggregated. Held back by callers while errors stand, unless the user chooses. */
   data: Dataset;
 }

@@ -20,6 +20,7 @@ export function runImport(
   kind: Kind | undefined,
   onProgress: (fraction: number, rows: number) => void,
   columns?: ColumnChoices,
+  sheet?: string,
 ): RunningImport {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let settle: (v: WorkerOutcome | 'cancelled') => void = () => undefined;
@@ -41,7 +42,7 @@ export function runImport(
     worker.terminate();
     fail(new Error(e.message || 'the import worker stopped'));
   };
-  const request: ImportRequest = { file, name, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}) };
+  const request: ImportRequest = { file, name, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}), ...(sheet !== undefined ? { sheet } : {}) };
   worker.postMessage(request);
   return {
     promise,

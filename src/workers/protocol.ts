@@ -8,6 +8,8 @@ export interface ImportRequest {
   kind?: Kind;
   columns?: ColumnChoices;
   maxBytes?: number;
+  /** A workbook's sheet to read, by name (otherwise the first of a known kind). */
+  sheet?: string;
 }
 
 export type ImportReply =

@@ -300,6 +300,8 @@ describe('sniffSpreadsheet and refusals', () => {
     expect(sniffSpreadsheet(new TextEncoder().encode('Block,Amount\nHigh Needs,5\n'))).toBeUndefined();
     expect(sniffSpreadsheet(new Uint8Array())).toBeUndefined();
     expect(sniffSpreadsheet(zipSync({ 'data/caseload.csv': strToU8('a,b\n') }))).toBeUndefined();
+    // Zip magic and nothing else says nothing about what it is: left to the text reader to refuse.
+    expect(sniffSpreadsheet(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]))).toBeUndefined();
   });
 
   it('refuses an old .xls, asking for .xlsx or CSV', async () => {
@@ -342,7 +344,10 @@ describe('sniffSpreadsheet and refusals', () => {
 
   it('refuses a Word document and an OpenDocument text as not spreadsheets', async () => {
     const docx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') });
-    expect((await refusal(docx)).message).toMatch(/not an Excel workbook/);
+    expect((await refusal(docx)).message).toMatch(/Office document that holds no Excel workbook/);
+    // The old test fixture: a zip of [Content_Types].xml and a workbook part that is not XML.
+    const fixture = new Uint8Array(readFileSync(fileURLToPath(new URL('../fixtures/bad/budget.xlsx', import.meta.url))));
+    expect((await refusal(fixture)).message).toMatch(/^the Excel workbook could not be read: it is damaged/);
     const odt = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }], 'content.xml': strToU8('<x/>') });
     expect((await refusal(odt)).message).toMatch(/OpenDocument file but not a spreadsheet \(application\/vnd\.oasis\.opendocument\.text\)/);
   });

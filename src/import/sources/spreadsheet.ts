@@ -127,10 +127,11 @@ export function sniffSpreadsheet(bytes: Uint8Array): SpreadsheetSniff {
   }
   const entries = zipEntries(bytes);
   if (!entries) {
+    // Cut short: a workbook only if its first part says so (Excel writes [Content_Types].xml first).
+    const firstName = u32(bytes, 0) === 0x04034b50 ? ascii(bytes, 30, Math.min(u16(bytes, 26), 100)) : '';
+    if (mime === undefined && !/^(\[Content_Types\]\.xml|xl\/|_rels\/|docProps\/)/.test(firstName)) return undefined;
     return {
-      refused: mime !== undefined || bytes.length < 1024 * 1024
-        ? 'the spreadsheet is damaged or incomplete (its zip directory is missing: was the download or copy cut short?)'
-        : 'the file is a zip archive that is damaged or incomplete (its directory is missing)',
+      refused: 'the spreadsheet is damaged or incomplete (its zip directory is missing: was the download or copy cut short?)',
       accepted: 'the file downloaded or copied again, or saved again from Excel or LibreOffice',
     };
   }
@@ -138,7 +139,7 @@ export function sniffSpreadsheet(bytes: Uint8Array): SpreadsheetSniff {
   const isOds = mime !== undefined || (names.has('content.xml') && names.has('META-INF/manifest.xml'));
   const isXlsx = names.has('[Content_Types].xml') && entries.some((e) => e.name.startsWith('xl/'));
   if (!isOds && !isXlsx) {
-    if (names.has('[Content_Types].xml')) return { refused: 'the file is an Office document but not an Excel workbook (a Word or PowerPoint file?)', accepted: SAVE_AS };
+    if (names.has('[Content_Types].xml')) return { refused: 'the file is an Office document that holds no Excel workbook (a Word or PowerPoint file, or a damaged workbook?)', accepted: SAVE_AS };
     return undefined;
   }
   if (entries.some((e) => (e.flags & 1) !== 0)) return { refused: PASSWORD, accepted: NO_PASSWORD };
