@@ -106,7 +106,8 @@ export function importSheets(sheets: Sheet[], file: string, options: WorkbookOpt
     chosen ??= visible.find((s) => s.rows.length > 0) ?? visible[0] ?? sheets[0];
   }
   if (!chosen) return failed(file, infos, 'the workbook has no sheets', 'a workbook with a sheet holding a header row and data rows');
-  const { sheet: _sheet, ...core } = options;
+  const core: WorkbookOptions = { ...options };
+  delete core.sheet;
   const result = importTable(sheetRows(chosen), sheetPlace(file, chosen.name), core);
   result.file = file;
   result.sheet = chosen.name;
