@@ -110,6 +110,8 @@ export function importSheets(sheets: Sheet[], file: string, options: WorkbookOpt
   delete core.sheet;
   const result = importTable(sheetRows(chosen), sheetPlace(file, chosen.name), core);
   result.file = file;
+  // A sheet has cells, not separators.
+  delete result.delimiter;
   result.sheet = chosen.name;
   result.sheets = infos;
   if (options.sheet === undefined && !options.kind && !result.kind && sheets.length > 1) {

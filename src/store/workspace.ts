@@ -43,6 +43,8 @@ export interface Upload {
   columnChoices?: ColumnChoices;
   /** The mapping was remembered from an earlier file with the same header. */
   mappingRemembered?: boolean;
+  /** A workbook's sheet the user chose instead of the first of a known kind. */
+  sheetChoice?: string;
   status: UploadStatus;
   /** Share of the file parsed, 0 to 1, and rows so far. */
   fraction: number;
@@ -83,6 +85,8 @@ export interface WorkspaceState {
   setUploadKind(id: number, kind: Kind | undefined): void;
   /** Reads the file again with the user's column mapping for the kind. */
   setUploadColumns(id: number, kind: Kind, choices: ColumnChoices): void;
+  /** Reads a workbook again, taking this sheet (its kind detected afresh). */
+  setUploadSheet(id: number, sheet: string): void;
   cancelUpload(id: number): void;
   dismissUpload(id: number): void;
   /** Stores the upload's valid rows (the caller has shown any errors and changes and the user chose). */
@@ -173,7 +177,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     const next = get().uploads.find((u) => u.status === 'queued');
     if (!next) return;
     patchUpload(next.id, { status: 'reading', fraction: 0, rows: 0, message: undefined });
-    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined);
+    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined, next.sheetChoice);
     running.set(next.id, job);
     job.promise
       .then((outcome) => {
@@ -278,6 +282,12 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const u = get().uploads.find((x) => x.id === id);
       if (!u || u.status === 'reading' || u.status === 'imported') return;
       patchUpload(id, { kindChoice: kind, columnChoices: choices, mappingRemembered: false, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
+      pump();
+    },
+    setUploadSheet(id, sheet) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status === 'reading' || u.status === 'imported') return;
+      patchUpload(id, { sheetChoice: sheet, kindChoice: undefined, columnChoices: undefined, mappingRemembered: false, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
       pump();
     },
     cancelUpload(id) {

@@ -63,6 +63,7 @@ describe('importing an Excel workbook', () => {
     await expect.poll(() => c.getByTestId('upload-sheet').innerText()).toContain('Read from sheet “Draft budget”');
     expect(await c.getByTestId('upload-sheet').innerText()).toContain('Notes (not a kind this app reads)');
     expect(await c.getByTestId('upload-meta').innerText()).toContain('header on row 3');
+    expect(await c.getByTestId('upload-meta').innerText()).not.toContain('separated');
     expect(await c.getByTestId('upload-kind').innerText()).toBe('budget');
     const select = c.getByLabel('Sheet');
     expect(await select.locator('option').allInnerTexts()).toEqual([
@@ -73,7 +74,8 @@ describe('importing an Excel workbook', () => {
     await c.getByTestId('upload-summary').waitFor();
     expect(await c.getByTestId('upload-summary').innerText()).toContain('19 rows valid, 0 rows skipped, 0 errors');
     expect(await c.getByTestId('upload-meta').innerText()).toContain('header on row 1');
-    await h.page.screenshot({ path: join(files, 'import-spreadsheet.png'), fullPage: true });
+    // A look at the card (SCREENSHOT_DIR keeps it).
+    await h.page.screenshot({ path: join(process.env.SCREENSHOT_DIR ?? files, 'import-spreadsheet.png'), fullPage: true });
     await importAll(h.page);
     const f = await figures(h.page);
     // SPEC section 7: the approved budget, not the draft's £15,721,000.
