@@ -1,11 +1,11 @@
 /**
  * A workbook through the import core: each sheet is a table for the same stages as a CSV file
- * (importTable). The first visible sheet of a known kind is taken unless the caller names one;
- * the result says which, and lists every sheet with the kind its header says.
+ * (importTable: detection, columns, the kind's sink). The first visible sheet of a known kind is
+ * taken unless the caller names one; the result says which, and lists every sheet with its kind.
  * Pure: no DOM or storage; SheetJS is loaded by the spreadsheet source only when a workbook is read.
  */
-import Papa from 'papaparse';
-import { HEADER_SEARCH_ROWS, detect, importText, type ImportOptions, type ImportResult } from './importFile';
+import { HEADER_SEARCH_ROWS, detectHeader } from './detect';
+import { importTable, type ImportOptions, type ImportResult } from './importFile';
 import { KIND_LABELS, type Kind } from './kinds';
 import { MAX_SPREADSHEET_BYTES, readWorkbook, SpreadsheetError, type Sheet } from './sources/spreadsheet';
 
@@ -15,23 +15,6 @@ export interface SheetInfo {
   kindLabel?: string;
   hidden: boolean;
   empty: boolean;
-}
-
-/**
- * Until the core takes rows: the rows as CSV text, one record per row (a cell's line breaks
- * quoted), so the core's row numbers are the sheet's.
- */
-function tableText(rows: string[][]): string {
-  return Papa.unparse(rows.map((r) => (r.length === 0 ? [''] : r)), { newline: '\r\n', quotes: false });
-}
-
-function importTable(rows: string[][], file: string, options: ImportOptions = {}): ImportResult {
-  return importText(tableText(rows), file, options);
-}
-
-function detectHeader(rows: string[][], kind?: Kind): Kind | undefined {
-  const det = detect(tableText(rows), kind);
-  return 'error' in det ? undefined : det.map.kind;
 }
 
 export interface WorkbookOptions extends ImportOptions {
@@ -48,7 +31,8 @@ export function sheetRows(sheet: Sheet): string[][] {
 
 function kindOf(sheet: Sheet, kind?: Kind): Kind | undefined {
   if (sheet.rows.length === 0) return undefined;
-  return detectHeader(sheetRows(sheet).slice(0, HEADER_SEARCH_ROWS + 1), kind);
+  const det = detectHeader([{ rows: sheetRows(sheet).slice(0, HEADER_SEARCH_ROWS + 1) }], kind);
+  return 'error' in det ? undefined : det.map.kind;
 }
 
 /** Every sheet, with the kind its header says (none for a sheet of no known kind or an empty one). */
@@ -110,8 +94,6 @@ export function importSheets(sheets: Sheet[], file: string, options: WorkbookOpt
   delete core.sheet;
   const result = importTable(sheetRows(chosen), sheetPlace(file, chosen.name), core);
   result.file = file;
-  // A sheet has cells, not separators.
-  delete result.delimiter;
   result.sheet = chosen.name;
   result.sheets = infos;
   if (options.sheet === undefined && !options.kind && !result.kind && sheets.length > 1) {
