@@ -4,7 +4,7 @@
  * progress every few thousand rows. Cancelling terminates the worker: nothing reaches the store.
  */
 import { importBytes, type ImportResult } from '../import/importFile';
-import { sniffSpreadsheet } from '../import/sources/spreadsheet';
+import { sniffSpreadsheet } from '../import/sources/sniff';
 import type { ImportReply, ImportRequest } from './protocol';
 
 interface WorkerScope {
