@@ -7,6 +7,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { KINDS, type Kind } from '../import/kinds';
 import { runReport } from './run';
 
 function listFiles(paths: string[]): { files: string[]; problems: string[] } {
@@ -31,6 +32,10 @@ function listFiles(paths: string[]): { files: string[]; problems: string[] } {
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
+  if ('help' in parsed) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   if ('error' in parsed) {
     process.stderr.write(`${parsed.error}\n${USAGE}`);
     return 2;
@@ -48,28 +53,58 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(problems.join('\n') + '\n');
     return 2;
   }
-  const result = await runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance, sheets: parsed.sheets });
+  const names = new Set(inputs.filter((i) => i !== undefined).map((i) => i.name));
+  const kinds: Record<string, Kind> = {};
+  for (const [file, kind] of Object.entries(parsed.kinds)) {
+    const name = basename(file);
+    if (!names.has(name)) problems.push(`Error: --kind ${file}=${kind}: no file of that name is among the paths given.`);
+    else kinds[name] = kind;
+  }
+  if (problems.length > 0) {
+    process.stderr.write(problems.join('\n') + '\n');
+    return 2;
+  }
+  const result = await runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance, kinds, sheets: parsed.sheets });
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);
   return result.exitCode;
 }
 
 const USAGE = [
-  'Usage: npm run --silent report -- [--json] [--tolerance 0.02] [--sheet FILE=NAME] PATH...',
+  'Usage: npm run --silent report -- [--json] [--tolerance 0.02] [--kind FILE=KIND]... [--sheet FILE=NAME]... PATH...',
   '  PATH: a CSV file, an .xlsx or .ods workbook, or a folder of them',
-  '  --sheet FILE=NAME: read sheet NAME of workbook FILE (its file name), and only the sheets so named;',
-  '    may be given more than once. Without it every visible sheet of a known kind is read.',
+  '  --json               every figure as one JSON object (with a "files" array: what each file was read as)',
+  '  --tolerance T        the amber band, as a fraction (0.02) or a percentage (2%) of the profile; default 2%',
+  `  --kind FILE=KIND     read FILE (its name) as KIND, whatever its columns suggest; KIND is one of ${KINDS.join(', ')}`,
+  '  --sheet FILE=NAME    read sheet NAME of workbook FILE (its name), and only the sheets so named (hidden ones',
+  '                       too); may be given more than once. Without it every visible sheet of a known kind is read.',
+  'Each file\'s kind, header row and rows read, skipped and rejected are said on stderr.',
   '',
 ].join('\n');
 
-export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; sheets: Record<string, string[]>; paths: string[] } | { error: string } {
+/** A kind as typed: its name in any case, with or without hyphens or spaces ("actuals-wide"). */
+export function parseKind(raw: string): Kind | undefined {
+  const k = raw.toLowerCase().replace(/[\s_-]+/g, '');
+  return KINDS.find((kind) => kind.toLowerCase() === k);
+}
+
+export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; kinds: Record<string, Kind>; sheets: Record<string, string[]>; paths: string[] } | { error: string } | { help: true } {
   let json = false;
   let tolerance: string | undefined;
+  const kinds: Record<string, Kind> = {};
   const sheets: Record<string, string[]> = {};
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') json = true;
+    else if (a === '--kind' || a.startsWith('--kind=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const eq = v?.lastIndexOf('=') ?? -1;
+      if (v === undefined || eq <= 0) return { error: 'Error: --kind needs FILE=KIND, such as --kind gl.csv=ledger.' };
+      const kind = parseKind(v.slice(eq + 1));
+      if (!kind) return { error: `Error: --kind ${v}: "${v.slice(eq + 1)}" is not a kind of file. Accepted: ${KINDS.join(', ')}.` };
+      kinds[v.slice(0, eq)] = kind;
+    }
     else if (a === '--tolerance' || a.startsWith('--tolerance=')) {
       tolerance = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (tolerance === undefined) return { error: 'Error: --tolerance needs a value, such as 0.02 (2%).' };
@@ -78,12 +113,12 @@ export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; 
       const at = value?.indexOf('=') ?? -1;
       if (value === undefined || at <= 0 || at === value.length - 1) return { error: 'Error: --sheet needs a workbook and a sheet, such as --sheet budget.xlsx="Budget 2023-24".' };
       (sheets[basename(value.slice(0, at))] ??= []).push(value.slice(at + 1));
-    } else if (a === '--help' || a === '-h') return { error: '' };
+    } else if (a === '--help' || a === '-h') return { help: true };
     else if (a.startsWith('--')) return { error: `Error: unknown option ${a}.` };
     else paths.push(a);
   }
   if (paths.length === 0) return { error: 'Error: name at least one CSV file, workbook (.xlsx, .ods) or folder.' };
-  return { json, ...(tolerance !== undefined ? { tolerance } : {}), sheets, paths };
+  return { json, ...(tolerance !== undefined ? { tolerance } : {}), kinds, sheets, paths };
 }
 
 main(process.argv.slice(2)).then(

@@ -4,6 +4,7 @@ import { mergeDatasets } from '../domain/merge';
 import { buildReport, reportJson, reportText } from '../domain/report';
 import { TOLERANCE_ACCEPTED, parseTolerance } from '../domain/settings';
 import { importBytes, type ImportResult } from '../import/importFile';
+import { KIND_LABELS, type Kind } from '../import/kinds';
 import { formatProblem } from '../import/problems';
 import { readWorkbook, sniffSpreadsheet, type Sheet } from '../import/sources/spreadsheet';
 import { describeSheets, importSheets, importWorkbook, sheetPlace } from '../import/workbook';
@@ -19,14 +20,17 @@ export interface RunOutput {
  * of a known kind is read (the example data as one workbook is the example data), each sheet
  * left out is said; `--sheet FILE=NAME` reads just the sheets named, hidden ones too.
  */
-async function workbookResults(input: { name: string; bytes: Uint8Array }, named: string[] | undefined, warnings: string[]): Promise<ImportResult[]> {
+async function workbookResults(input: { name: string; bytes: Uint8Array }, named: string[] | undefined, kind: Kind | undefined, warnings: string[]): Promise<ImportResult[]> {
   let sheets: Sheet[];
   try {
     sheets = await readWorkbook(input.bytes);
   } catch {
     return [await importWorkbook(input.bytes, input.name)];
   }
-  if (named) return named.map((sheet) => importSheets(sheets, input.name, { sheet }));
+  const as = kind ? { kind } : {};
+  if (named) return named.map((sheet) => importSheets(sheets, input.name, { sheet, ...as }));
+  // A kind given with --kind: the first visible sheet with its columns.
+  if (kind) return [importSheets(sheets, input.name, as)];
   const infos = describeSheets(sheets);
   for (const s of infos) {
     if (!s.hidden && !s.empty && !s.kind) warnings.push(`${input.name}: sheet "${s.name}" was not read: no row within its first 20 has the columns of a known kind`);
@@ -38,10 +42,57 @@ async function workbookResults(input: { name: string; bytes: Uint8Array }, named
   return taken.map((s) => importSheets(sheets, input.name, { sheet: s.name }));
 }
 
-export async function runReport(
-  inputs: { name: string; bytes: Uint8Array }[],
-  options: { json: boolean; tolerance?: string | undefined; sheets?: Record<string, string[]> },
-): Promise<RunOutput> {
+export interface RunOptions {
+  json: boolean;
+  tolerance?: string | undefined;
+  /** `--kind FILE=KIND`: the kind of a file, by its name, instead of the one its columns suggest. */
+  kinds?: Record<string, Kind>;
+  /** `--sheet FILE=NAME`: the sheets of a workbook to read, by file name. */
+  sheets?: Record<string, string[]>;
+}
+
+/** What was read from one file, as stderr says it and the JSON's `files` array holds it. */
+export interface FileSummary {
+  file: string;
+  kind: Kind | null;
+  kindChosen: boolean;
+  headerRow: number | null;
+  rowsRead: number;
+  rowsImported: number;
+  rowsSkipped: number;
+  rowsRejected: number;
+  warnings: number;
+  errors: number;
+}
+
+export function fileSummary(r: ImportResult, kindChosen: boolean): FileSummary {
+  return {
+    file: r.file,
+    kind: r.kind ?? null,
+    kindChosen,
+    headerRow: r.headerRow ?? null,
+    rowsRead: r.rowsRead,
+    rowsImported: r.rowsImported,
+    rowsSkipped: r.rowsRead - r.rowsImported - r.rowsRejected,
+    rowsRejected: r.rowsRejected,
+    warnings: r.warnings.length,
+    errors: r.errorCount,
+  };
+}
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** One line per file on stderr: what it was read as, from which header row, and what became of its rows. */
+export function summaryLine(f: FileSummary): string {
+  if (f.kind === null) return `${f.file}: not read (${count(f.errors, 'error')})`;
+  const as = `${f.file}: read as ${KIND_LABELS[f.kind]}${f.kindChosen ? ' (as --kind says)' : ''}`;
+  const header = f.headerRow !== null ? `, header in row ${f.headerRow}` : '';
+  const rows = `${count(f.rowsRead, 'row')} below it: ${f.rowsImported.toLocaleString('en-GB')} read in, ${f.rowsSkipped.toLocaleString('en-GB')} skipped, ${f.rowsRejected.toLocaleString('en-GB')} rejected`;
+  const notes = [f.warnings > 0 ? count(f.warnings, 'warning') : '', f.errors > 0 ? count(f.errors, 'error') : ''].filter(Boolean).join(', ');
+  return `${as}${header}; ${rows}${notes ? ` (${notes})` : ''}.`;
+}
+
+export async function runReport(inputs: { name: string; bytes: Uint8Array }[], options: RunOptions): Promise<RunOutput> {
   const problems: string[] = [];
   for (const [file, names] of Object.entries(options.sheets ?? {})) {
     if (!inputs.some((i) => i.name === file)) problems.push(`Error: --sheet ${file}=${names[0]}: no file named ${file} is read.`);
@@ -52,21 +103,25 @@ export async function runReport(
     if (t.ok) tolerance = t.value;
     else problems.push(`Error: --tolerance: ${t.reason}. Accepted: ${TOLERANCE_ACCEPTED}.`);
   }
+  const chosen = (name: string) => options.kinds?.[name];
   const sheetWarnings: string[] = [];
   const results: ImportResult[] = [];
   for (const i of inputs) {
-    if (sniffSpreadsheet(i.bytes)) results.push(...(await workbookResults(i, options.sheets?.[i.name], sheetWarnings)));
-    else results.push(importBytes(i.bytes, i.name));
+    const kind = chosen(i.name);
+    if (sniffSpreadsheet(i.bytes)) results.push(...(await workbookResults(i, options.sheets?.[i.name], kind, sheetWarnings)));
+    else results.push(importBytes(i.bytes, i.name, kind ? { kind } : {}));
   }
   // A sheet's figures are named by file and sheet.
   const place = (r: ImportResult) => (r.sheet !== undefined ? sheetPlace(r.file, r.sheet) : r.file);
+  const files = results.map((r) => ({ ...fileSummary(r, chosen(r.file) !== undefined), file: place(r) }));
+  const summary = files.map(summaryLine).join('\n') + '\n';
   for (const r of results) {
     for (const e of r.errors) problems.push(formatProblem(e));
     if (r.errorCount > r.errors.length) problems.push(`Error: ${place(r)}: ${r.errorCount - r.errors.length} more errors are not listed.`);
   }
   if (problems.length > 0) {
-    const summary = `\n${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was reported. Fix the files and run the report again.\n`;
-    return { stdout: '', stderr: problems.join('\n') + '\n' + summary, exitCode: 2 };
+    const closing = `\n${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was reported. Fix the files and run the report again.\n`;
+    return { stdout: '', stderr: summary + problems.join('\n') + '\n' + closing, exitCode: 2 };
   }
   const merged = mergeDatasets(results.map((r) => ({ file: place(r), additive: r.kind === 'ledger', data: r.data })));
   const importWarnings = [...sheetWarnings, ...results.flatMap((r) => [
@@ -74,6 +129,6 @@ export async function runReport(
     ...r.skipped.map((s) => `${place(r)}, row ${s.row}: skipped: ${s.reason}`),
   ])];
   const report = buildReport(merged.data, { tolerance }, [...importWarnings, ...merged.warnings]);
-  const stdout = options.json ? JSON.stringify(reportJson(report), null, 2) + '\n' : reportText(report);
-  return { stdout, stderr: '', exitCode: 0 };
+  const stdout = options.json ? JSON.stringify({ files, ...reportJson(report) }, null, 2) + '\n' : reportText(report);
+  return { stdout, stderr: summary, exitCode: 0 };
 }

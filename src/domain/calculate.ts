@@ -9,6 +9,7 @@ import { fyLabel, monthLabel, monthOfPeriod, type FinancialYear } from './calend
 import { currentAgreement, lineKey, type AgreementYear, type Dataset, type Instalment, type LineComment } from './dataset';
 import { ZERO, add, roundPence, sub, sum, type Pence } from './money';
 import { formatPounds, formatPercent } from './format';
+import { scaleProblem } from './scaleCheck';
 
 export type Status = 'green' | 'amber' | 'red' | 'no data';
 
@@ -309,6 +310,8 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
   let carried: Pence | null = null;
   let chainStarted = false;
   let chainBroken = false;
+  /** The first year whose figures are out of scale (scaleCheck.ts): it and the years after it get no status. */
+  let outOfScale: string | undefined;
   const years: YearFigures[] = [];
   for (const fy of fys) {
     const yearLines = lines.filter((l) => l.fy === fy);
@@ -360,6 +363,12 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
     const totalIncome = sumBy(blocks, (b) => b.income);
     const forecastOutturn = hasData ? sumBy(blocks, (b) => b.forecastOutturn) : null;
     const inYearDeficit = forecastOutturn === null ? null : sub(forecastOutturn, totalIncome);
+    // Out-of-scale figures give no status, for this year and the years whose cumulative deficit it feeds.
+    const scale = hasData ? scaleProblem(fy, budget, forecastOutturn, totalIncome) : undefined;
+    if (scale) {
+      warnings.push(scale);
+      outOfScale ??= fyLabel(fy);
+    }
 
     // The chain of cumulative deficits starts at the agreement's first year (or the first year
     // with data when there is no agreement) and stops at the first year without actuals.
@@ -408,7 +417,9 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
       otherContributionsToDate: other,
       cumulativeDeficitNet: cumulative === null ? null : sub(sub(cumulative, K ?? ZERO), other),
       originalProfile: revised ? (originalByFy.get(fy)?.profile ?? null) : null,
-      ...statusOf(y, excess, percent, tolerance, chainBroken && hasData),
+      ...(outOfScale && hasData
+        ? { status: 'no data' as const, statusReason: scale ? `No status: ${scale}.` : `No status: the figures for ${outOfScale}, which this year's cumulative deficit counts, are out of scale (see ${outOfScale}).` }
+        : statusOf(y, excess, percent, tolerance, chainBroken && hasData)),
       blocks,
       months,
       lines: figures,

@@ -43,7 +43,11 @@ export function detectHeader(candidates: Iterable<HeaderCandidate>, kind?: Kind,
     for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
       const row = rows[i]!;
       if (row.length > widest.length) widest = row;
-      const found = kinds.map((k) => (choices && kind ? applyChoices(mapColumns(k, row), row, choices) : mapColumns(k, row))).find(satisfies);
+      // A kind the user chose is taken on its columns alone; a detected one must also mean it.
+      const sample = kind ? [] : rows.slice(i + 1, i + 11);
+      const found = kinds
+        .map((k) => (choices && kind ? applyChoices(mapColumns(k, row), row, choices) : mapColumns(k, row)))
+        .find((m) => satisfies(m, kind ? undefined : row, sample));
       if (found) {
         const score = Object.keys(found.fields).length + found.months.length - i / 100;
         if (!best || score > best.score) best = { ...(delimiter !== undefined ? { delimiter } : {}), headerIndex: i, header: row, map: found, score };

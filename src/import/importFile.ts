@@ -10,7 +10,7 @@ import { emptyDataset, type Dataset } from '../domain/dataset';
 import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './sources/decode';
 import { describeColumns, detectHeader, type ColumnUse } from './detect';
 import { KIND_LABELS, type ColumnChoices, type Field, type Kind } from './kinds';
-import { MAX_KEPT_PROBLEMS, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
+import { MAX_KEPT_PROBLEMS, columnLetter, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
 import { createSink } from './sinks';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
@@ -117,11 +117,29 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
     fieldOf: Object.fromEntries(Object.entries(det.map.fields).map(([f, c]) => [c, f as Field])),
     extraColumns: extra,
   });
-  const ctx: RowContext = { file, header: det.header, errors: result.errors, warnings: result.warnings, skipped: result.skipped, errorCount: 0 };
+  const ctx: RowContext = {
+    file, header: det.header, errors: result.errors, warnings: result.warnings, skipped: result.skipped, errorCount: 0,
+    ...(options.kind ? { kindChosen: true } : {}),
+  };
+  const width = det.header.length;
   const sink = createSink(ctx, det.map);
   let index = -1;
   let cancelled = false;
   const pendingBlank: number[] = [];
+  // A value with no heading above it cannot be read as anything: the row is an error, never cut short silently.
+  const beyondHeader = (row: string[], width: number, rowNumber: number): boolean => {
+    let col = width;
+    while (col < row.length && (row[col] ?? '').trim() === '') col++;
+    if (col >= row.length) return false;
+    ctx.errorCount++;
+    result.rowsRejected++;
+    if (ctx.errors.length < MAX_KEPT_PROBLEMS) ctx.errors.push({
+      severity: 'error', file, row: rowNumber, column: columnLetter(col), value: (row[col] ?? '').trim(),
+      message: `the row has ${row.length} values but the header row (row ${det.headerIndex + 1}) has ${width} columns, so this value has no heading and the row was not read`,
+      accepted: 'a heading for every column, and no value to the right of the last heading',
+    });
+    return true;
+  };
   const handleRow = (row: string[], rowErrors: ReadError[] | undefined) => {
     index++;
     if (index <= det.headerIndex) return;
@@ -159,6 +177,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
       result.rowsRejected++;
       return;
     }
+    if (row.length > width && beyondHeader(row, width, rowNumber)) return;
     const outcome = sink.row(row, rowNumber);
     if (outcome === 'imported') result.rowsImported++;
     else if (outcome === 'rejected') result.rowsRejected++;
@@ -183,6 +202,11 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
   }
   result.data = sink.finish();
   result.errorCount = ctx.errorCount;
+  if (ctx.lateRejected) {
+    result.rowsImported -= ctx.lateRejected;
+    result.rowsRejected += ctx.lateRejected;
+  }
+  if (ctx.readAs) Object.assign(result, { kind: ctx.readAs, kindLabel: KIND_LABELS[ctx.readAs] });
   // Rows that are all blank, totals or headings are no data either: say so rather than import nothing.
   if (result.rowsImported + result.rowsRejected === 0) fileError(result, 'the file has a header row but no data rows', 'a CSV file with data rows below its header');
   options.onProgress?.(1, result.rowsRead);

@@ -7,6 +7,7 @@
  * order of the fields settles overlaps ("In year surplus required" is a surplus flag, not a year).
  */
 import { parsePeriodOrMonth, type PeriodOrMonth } from '../domain/calendar';
+import { parsePlacementType } from '../domain/placements';
 
 export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions', 'placements'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -122,6 +123,30 @@ interface KindSpec {
   months?: 'required' | 'optional';
   /** Fields whose absence leaves a row with only a label (for spotting subtotal rows). */
   keys: Field[];
+  /**
+   * Whether the header (normalised) and the first rows under it mean this kind, beyond having its
+   * required columns: words such as "number" and "description" fit many files, and a kind taken
+   * on those alone reads a transaction listing as something it is not.
+   */
+  means?: (map: ColumnMap, header: string[], sample: string[][]) => boolean;
+  /** Columns needed, beside the required ones, for the kind to be detected (not when the user chooses it). */
+  identifiedBy?: Field[][];
+}
+
+/** Headers of a transaction listing or a money column: no conditions tracker has them. */
+const TRANSACTION_WORDS = /\b(voucher|document|doc|journal|invoice|transaction|trans|posting|batch|debit|credit|dr|cr|amount|net|value|gross|vat|supplier|vendor|payee|account|gl|ledger|cost centre|cost center)\b/;
+
+/** A conditions tracker names its conditions, or rates them, or gives them owners. */
+function meansConditions(map: ColumnMap, header: string[]): boolean {
+  if (header.some((h) => TRANSACTION_WORDS.test(h))) return false;
+  return header.some((h) => /\b(conditions?|undertakings?|commitments?)\b/.test(h)) || map.fields.rag !== undefined || map.fields.owner !== undefined;
+}
+
+/** A placements file names placement types as the DfE template does, in its first rows at least once. */
+function meansPlacements(map: ColumnMap, _header: string[], sample: string[][]): boolean {
+  const col = map.fields.placementType!;
+  const values = sample.map((row) => (row[col] ?? '').trim()).filter((v) => v !== '');
+  return values.length === 0 || values.some((v) => parsePlacementType(v) !== undefined);
 }
 
 const ACTUAL_FIELDS: Field[] = [
@@ -134,7 +159,10 @@ const EHCP_COUNTS: Field[] = [
 export const KIND_SPECS: Record<Kind, KindSpec> = {
   ledger: {
     fields: ACTUAL_FIELDS,
-    required: [['period', 'date'], ['block'], ['line'], ['actual'], ['date', 'reference', 'supplier']],
+    required: [['period', 'date'], ['block'], ['line'], ['actual']],
+    // What tells a listing by its header; one without these is told by its rows (sinks/actuals.ts),
+    // or chosen by the user.
+    identifiedBy: [['date', 'reference', 'supplier']],
     keys: ['year', 'period', 'block', 'line'],
   },
   actuals: {
@@ -173,11 +201,13 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     fields: ['commentary', 'reviewed', 'conditionText', 'conditionRef', 'owner', 'rag'],
     required: [['conditionRef'], ['conditionText']],
     keys: ['conditionRef'],
+    means: meansConditions,
   },
   placements: {
     fields: ['annualCost', 'ageBand', 'primaryNeed', 'placementType', 'count', 'month'],
     required: [['month'], ['placementType'], ['count']],
     keys: ['month', 'placementType'],
+    means: meansPlacements,
   },
   ehcp: {
     // Counts first, so "EHCPs start of month" is a count and only a bare "Month" is the month.
@@ -295,10 +325,18 @@ export function applyChoices(map: ColumnMap, header: string[], choices: ColumnCh
   return { ...map, fields, months, extra: [...extra].sort((a, b) => a - b), ytd };
 }
 
-export function satisfies(map: ColumnMap): boolean {
+/**
+ * Whether a header row has the kind's required columns and, given the row itself and the rows
+ * under it, means that kind (see KindSpec.means).
+ */
+export function satisfies(map: ColumnMap, header?: string[], sample: string[][] = []): boolean {
   const spec = KIND_SPECS[map.kind];
   if (spec.months === 'required' && map.months.length === 0) return false;
-  return spec.required.every((alts) => alts.some((f) => map.fields[f] !== undefined));
+  const present = (alts: Field[]) => alts.some((f) => map.fields[f] !== undefined);
+  if (!spec.required.every(present)) return false;
+  if (header === undefined) return true;
+  if (spec.identifiedBy && !spec.identifiedBy.every(present)) return false;
+  return !spec.means || spec.means(map, header.map(normaliseHeader), sample);
 }
 
 /** What a kind needs, in words, for "kind not recognised" messages. */

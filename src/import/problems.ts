@@ -26,6 +26,12 @@ export interface RowContext {
   skipped: SkippedRow[];
   /** Count of every error, even past the cap on those kept. */
   errorCount: number;
+  /** Rows a sink took and then, at the end of the file, rejected (repeats in a file that is not a ledger). */
+  lateRejected?: number;
+  /** The kind the rows showed the file to be, where it differs from the kind its header was taken as. */
+  readAs?: 'ledger';
+  /** The user chose the kind: the file is read as that kind, whatever its rows look like. */
+  kindChosen?: boolean;
 }
 
 /** Errors kept for the user; past this they are only counted. */

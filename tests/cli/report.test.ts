@@ -21,9 +21,27 @@ describe('npm run --silent report -- data --json', () => {
   const json = JSON.parse(stdout);
   const y = json.years[0];
 
-  it('exits 0 with one JSON object and nothing on stderr', () => {
+  it('exits 0 with one JSON object, and stderr says only what each file was read as', () => {
     expect(code).toBe(0);
-    expect(stderr).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      'actuals.csv: read as actuals (one row per line and period), header in row 1; 228 rows below it: 228 read in, 0 skipped, 0 rejected.',
+      'agreement.csv: read as Safety Valve agreement, header in row 1; 5 rows below it: 5 read in, 0 skipped, 0 rejected.',
+      'budget.csv: read as budget, header in row 1; 19 rows below it: 19 read in, 0 skipped, 0 rejected.',
+      'conditions.csv: read as agreement conditions, header in row 1; 8 rows below it: 8 read in, 0 skipped, 0 rejected.',
+      'ehcp.csv: read as EHCP numbers, header in row 1; 51 rows below it: 51 read in, 0 skipped, 0 rejected.',
+      'funding.csv: read as DSG funding, header in row 1; 4 rows below it: 4 read in, 0 skipped, 0 rejected.',
+      'targets.csv: read as targets, header in row 1; 3 rows below it: 3 read in, 0 skipped, 0 rejected.',
+    ]);
+  });
+  it('lists the files in the JSON as stderr does', () => {
+    expect(json.files.map((f: { file: string; kind: string }) => [f.file, f.kind])).toEqual([
+      ['actuals.csv', 'actuals'], ['agreement.csv', 'agreement'], ['budget.csv', 'budget'], ['conditions.csv', 'conditions'],
+      ['ehcp.csv', 'ehcp'], ['funding.csv', 'funding'], ['targets.csv', 'targets'],
+    ]);
+    expect(json.files[0]).toEqual({
+      file: 'actuals.csv', kind: 'actuals', kindChosen: false, headerRow: 1,
+      rowsRead: 228, rowsImported: 228, rowsSkipped: 0, rowsRejected: 0, warnings: 0, errors: 0,
+    });
   });
   it('reproduces SPEC section 7', () => {
     expect(y).toMatchObject({

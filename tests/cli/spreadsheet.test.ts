@@ -65,8 +65,12 @@ describe('the example data as one workbook', () => {
 
   it.each([['.xlsx', xlsx], ['.ods', ods]])('%s gives exactly the report JSON of the CSV files', (_ext, path) => {
     const r = report(['--json', path]);
-    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    // Stderr says what each sheet was read as.
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    expect(r.stderr).toContain(`${name}, sheet "budget": read as budget, header in row 1; 19 rows below it: 19 read in, 0 skipped, 0 rejected.`);
+    expect(r.stderr.trim().split('\n')).toHaveLength(7);
+    expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toContain(`${name}, sheet "actuals"`);
     expect(figures(r.stdout)).toEqual(figures(csv.stdout));
     expect(JSON.parse(r.stdout).years[0]).toMatchObject({ cumulativeDeficitGross: '11862717.00', cumulativeDeficitNet: '6702717.00', status: 'amber' });
   });
@@ -123,7 +127,7 @@ describe('choosing sheets', () => {
     const r = report(['--json', '--sheet', 'other.xlsx=Budget', join(dir, 'choose.xlsx')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--sheet other.xlsx=Budget: no file named other.xlsx is read');
-    expect(report(['--help']).stderr).toMatch(/--sheet FILE=NAME/);
+    expect(report(['--help']).stdout).toMatch(/--sheet FILE=NAME/);
   });
 
   it('names the sheet, row and column of a bad cell', () => {

@@ -21,7 +21,7 @@ import { targetsSink } from './targets';
 
 export const SINKS: Record<Kind, (r: RowReader) => Sink> = {
   budget: budgetSink,
-  actuals: (r) => actualsSink(r, false),
+  actuals: (r) => actualsSink(r, false, !r.ctx.kindChosen),
   ledger: (r) => actualsSink(r, true),
   actualsWide: wideSink,
   funding: fundingSink,
