@@ -1,8 +1,9 @@
 /**
- * Command-line report: npm run --silent report -- [--json] [--tolerance 0.02] PATH...
+ * Command-line report: npm run --silent report -- [--json] [--tolerance 0.02] [--sheet FILE=NAME] PATH...
  *
- * Reads CSV files (or every *.csv in a folder), imports them with the same core as the browser,
- * and prints the figures. Invalid input: every problem to stderr, nothing to stdout, exit 2.
+ * Reads CSV files and .xlsx/.ods workbooks (or every *.csv, *.xlsx and *.ods in a folder),
+ * imports them with the same core as the browser, and prints the figures. Invalid input: every
+ * problem to stderr, nothing to stdout, exit 2.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -22,15 +23,15 @@ function listFiles(paths: string[]): { files: string[]; problems: string[] } {
       continue;
     }
     if (stat.isDirectory()) {
-      const csvs = readdirSync(p).filter((f) => f.toLowerCase().endsWith('.csv')).sort();
-      if (csvs.length === 0) problems.push(`Error: ${p}: the folder holds no .csv files.`);
+      const csvs = readdirSync(p).filter((f) => /\.(csv|xlsx|ods)$/i.test(f) && !f.startsWith('~$')).sort();
+      if (csvs.length === 0) problems.push(`Error: ${p}: the folder holds no .csv, .xlsx or .ods files.`);
       files.push(...csvs.map((f) => join(p, f)));
     } else files.push(p);
   }
   return { files, problems };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if ('help' in parsed) {
     process.stdout.write(USAGE);
@@ -64,18 +65,20 @@ function main(argv: string[]): number {
     process.stderr.write(problems.join('\n') + '\n');
     return 2;
   }
-  const result = runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance, kinds, forms: parsed.forms });
+  const result = await runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance, kinds, forms: parsed.forms, sheets: parsed.sheets });
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);
   return result.exitCode;
 }
 
 const USAGE = [
-  'Usage: npm run --silent report -- [--json] [--tolerance 0.02] [--kind FILE=KIND]... PATH...',
-  '  PATH: a CSV file, or a folder of them; a cost centre map CSV is one more PATH (a budget with cost centres serves as a map too)',
+  'Usage: npm run --silent report -- [--json] [--tolerance 0.02] [--kind FILE=KIND]... [--sheet FILE=NAME]... PATH...',
+  '  PATH: a CSV file, an .xlsx or .ods workbook, or a folder of them',
   '  --json               every figure as one JSON object (with a "files" array: what each file was read as)',
   '  --tolerance T        the amber band, as a fraction (0.02) or a percentage (2%) of the profile; default 2%',
   `  --kind FILE=KIND     read FILE (its name) as KIND, whatever its columns suggest; KIND is one of ${KINDS.join(', ')}`,
+  '  --sheet FILE=NAME    read sheet NAME of workbook FILE (its name), and only the sheets so named (hidden ones',
+  '                       too); may be given more than once. Without it every visible sheet of a known kind is read.',
   'Form options, for exports whose own cells cannot say (each is otherwise read from the file):',
   '  --number-format uk|european        1,234.56 or 1.234,56 (so 22.590 is £22.59 or £22,590)',
   '  --period-code calendar|fiscal      202304 is April 2023, or period 4 of the financial year 2023',
@@ -98,11 +101,12 @@ export function parseKind(raw: string): Kind | undefined {
   return KINDS.find((kind) => kind.toLowerCase() === k);
 }
 
-export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; kinds: Record<string, Kind>; forms?: FormChoices; paths: string[] } | { error: string } | { help: true } {
+export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; kinds: Record<string, Kind>; sheets: Record<string, string[]>; forms?: FormChoices; paths: string[] } | { error: string } | { help: true } {
   let json = false;
   const forms: Record<string, string> = {};
   let tolerance: string | undefined;
   const kinds: Record<string, Kind> = {};
+  const sheets: Record<string, string[]> = {};
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -124,18 +128,26 @@ export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; 
       const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (value === undefined || !values.includes(value)) return { error: `Error: ${name} needs one of ${values.join(', ')}.` };
       forms[key] = value;
+    } else if (a === '--sheet' || a.startsWith('--sheet=')) {
+      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const at = value?.indexOf('=') ?? -1;
+      if (value === undefined || at <= 0 || at === value.length - 1) return { error: 'Error: --sheet needs a workbook and a sheet, such as --sheet budget.xlsx="Budget 2023-24".' };
+      (sheets[basename(value.slice(0, at))] ??= []).push(value.slice(at + 1));
     } else if (a === '--help' || a === '-h') return { help: true };
     else if (a.startsWith('--')) return { error: `Error: unknown option ${a}.` };
     else paths.push(a);
   }
-  if (paths.length === 0) return { error: 'Error: name at least one CSV file or folder.' };
-  return { json, ...(tolerance !== undefined ? { tolerance } : {}), ...(Object.keys(forms).length > 0 ? { forms: forms as FormChoices } : {}), kinds, paths };
+  if (paths.length === 0) return { error: 'Error: name at least one CSV file, workbook (.xlsx, .ods) or folder.' };
+  return { json, ...(tolerance !== undefined ? { tolerance } : {}), ...(Object.keys(forms).length > 0 ? { forms: forms as FormChoices } : {}), kinds, sheets, paths };
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  // Bad data never gets here (the core reports it); this is a bug, said plainly without a stack.
-  process.stderr.write(`Error: the report failed unexpectedly: ${(e as Error).message}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // Bad data never gets here (the core reports it); this is a bug, said plainly without a stack.
+    process.stderr.write(`Error: the report failed unexpectedly: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -8,11 +8,46 @@ import { KIND_LABELS, type Kind } from '../import/kinds';
 import type { FormChoices } from '../import/forms';
 import { formatProblem } from '../import/problems';
 import { entriesFromBudget, mergeEntries } from '../import/costCentreMap';
+import { readWorkbook, sniffSpreadsheet, type Sheet } from '../import/sources/spreadsheet';
+import { describeSheets, importSheets, importWorkbook, sheetPlace } from '../import/workbook';
 
 export interface RunOutput {
   stdout: string;
   stderr: string;
   exitCode: number;
+}
+
+/**
+ * A workbook's sheets for the report. With no chooser on the command line, every visible sheet
+ * of a known kind is read (the example data as one workbook is the example data), each sheet
+ * left out is said; `--sheet FILE=NAME` reads just the sheets named, hidden ones too.
+ */
+async function workbookResults(
+  input: { name: string; bytes: Uint8Array },
+  named: string[] | undefined,
+  kind: Kind | undefined,
+  warnings: string[],
+  extra: ImportOptions = {},
+): Promise<ImportResult[]> {
+  let sheets: Sheet[];
+  try {
+    sheets = await readWorkbook(input.bytes);
+  } catch {
+    return [await importWorkbook(input.bytes, input.name)];
+  }
+  const as = { ...extra, ...(kind ? { kind } : {}) };
+  if (named) return named.map((sheet) => importSheets(sheets, input.name, { sheet, ...as }));
+  // A kind given with --kind: the first visible sheet with its columns.
+  if (kind) return [importSheets(sheets, input.name, as)];
+  const infos = describeSheets(sheets);
+  for (const s of infos) {
+    if (!s.hidden && !s.empty && !s.kind) warnings.push(`${input.name}: sheet "${s.name}" was not read: no row within its first 20 has the columns of a known kind`);
+    if (s.hidden && s.kind) warnings.push(`${input.name}: sheet "${s.name}" (${s.kindLabel}) is hidden and was not read: name it with --sheet ${input.name}=NAME to read it`);
+  }
+  const taken = infos.filter((s) => !s.hidden && s.kind);
+  // None of a known kind: the first sheet's import says why.
+  if (taken.length === 0) return [importSheets(sheets, input.name, extra)];
+  return taken.map((s) => importSheets(sheets, input.name, { ...extra, sheet: s.name }));
 }
 
 export interface RunOptions {
@@ -22,6 +57,8 @@ export interface RunOptions {
   kinds?: Record<string, Kind>;
   /** The finance systems' forms where the files cannot say (--number-format, --period-code, …). */
   forms?: FormChoices | undefined;
+  /** `--sheet FILE=NAME`: the sheets of a workbook to read, by file name. */
+  sheets?: Record<string, string[]>;
 }
 
 /** What was read from one file, as stderr says it and the JSON's `files` array holds it. */
@@ -68,8 +105,11 @@ export function summaryLine(f: FileSummary): string {
   return `${as}${header}; ${rows}${notes ? ` (${notes})` : ''}.`;
 }
 
-export function runReport(inputs: { name: string; bytes: Uint8Array }[], options: RunOptions): RunOutput {
+export async function runReport(inputs: { name: string; bytes: Uint8Array }[], options: RunOptions): Promise<RunOutput> {
   const problems: string[] = [];
+  for (const [file, names] of Object.entries(options.sheets ?? {})) {
+    if (!inputs.some((i) => i.name === file)) problems.push(`Error: --sheet ${file}=${names[0]}: no file named ${file} is read.`);
+  }
   let tolerance = DEFAULT_SETTINGS.tolerance;
   if (options.tolerance !== undefined) {
     const t = parseTolerance(options.tolerance);
@@ -77,35 +117,44 @@ export function runReport(inputs: { name: string; bytes: Uint8Array }[], options
     else problems.push(`Error: --tolerance: ${t.reason}. Accepted: ${TOLERANCE_ACCEPTED}.`);
   }
   const chosen = (name: string) => options.kinds?.[name];
-  const read = (i: { name: string; bytes: Uint8Array }, extra: ImportOptions = {}) => {
+  const sheetWarnings: string[] = [];
+  /** One input's results: a CSV's one, or a workbook's for each sheet read. */
+  const read = async (i: { name: string; bytes: Uint8Array }, extra: ImportOptions = {}): Promise<ImportResult[]> => {
     const kind = chosen(i.name);
-    return importBytes(i.bytes, i.name, { ...(kind ? { kind } : {}), ...(options.forms ? { forms: options.forms } : {}), ...extra });
+    const opts: ImportOptions = { ...(options.forms ? { forms: options.forms } : {}), ...extra };
+    if (sniffSpreadsheet(i.bytes)) return workbookResults(i, options.sheets?.[i.name], kind, extra.costCentreMap ? [] : sheetWarnings, opts);
+    return [importBytes(i.bytes, i.name, { ...(kind ? { kind } : {}), ...opts })];
   };
-  let results: ImportResult[] = inputs.map((i) => read(i));
+  const perInput: ImportResult[][] = [];
+  for (const i of inputs) perInput.push(await read(i));
   // A cost centre map is one more input, and a budget with cost centres is a map too: files whose
   // rows give a cost centre or account but no block or line are read again with the map they make.
-  if (results.some((r) => r.costCentres)) {
+  if (perInput.some((rs) => rs.some((r) => r.costCentres))) {
+    const all = perInput.flat();
     const map = mergeEntries({
-      file: results.flatMap((r) => r.costCentreMap ?? []),
-      budget: entriesFromBudget(results.flatMap((r) => r.data.budgets)).entries,
+      file: all.flatMap((r) => r.costCentreMap ?? []),
+      budget: entriesFromBudget(all.flatMap((r) => r.data.budgets)).entries,
     }).entries;
-    results = results.map((r, i) => (r.costCentres ? read(inputs[i]!, { costCentreMap: map }) : r));
+    for (const [at, rs] of perInput.entries()) if (rs.some((r) => r.costCentres)) perInput[at] = await read(inputs[at]!, { costCentreMap: map });
   }
-  const files = results.map((r) => fileSummary(r, chosen(r.file) !== undefined));
+  const results = perInput.flat();
+  // A sheet's figures are named by file and sheet.
+  const place = (r: ImportResult) => (r.sheet !== undefined ? sheetPlace(r.file, r.sheet) : r.file);
+  const files = results.map((r) => ({ ...fileSummary(r, chosen(r.file) !== undefined), file: place(r) }));
   const summary = files.map(summaryLine).join('\n') + '\n';
   for (const r of results) {
     for (const e of r.errors) problems.push(formatProblem(e));
-    if (r.errorCount > r.errors.length) problems.push(`Error: ${r.file}: ${r.errorCount - r.errors.length} more errors are not listed.`);
+    if (r.errorCount > r.errors.length) problems.push(`Error: ${place(r)}: ${r.errorCount - r.errors.length} more errors are not listed.`);
   }
   if (problems.length > 0) {
     const closing = `\n${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was reported. Fix the files and run the report again.\n`;
     return { stdout: '', stderr: summary + problems.join('\n') + '\n' + closing, exitCode: 2 };
   }
-  const merged = mergeDatasets(results.map((r) => ({ file: r.file, additive: r.kind === 'ledger', data: r.data })));
-  const importWarnings = results.flatMap((r) => [
+  const merged = mergeDatasets(results.map((r) => ({ file: place(r), additive: r.kind === 'ledger', data: r.data })));
+  const importWarnings = [...sheetWarnings, ...results.flatMap((r) => [
     ...r.warnings.map((w) => formatProblem(w).replace(/^Warning: /, '')),
-    ...r.skipped.map((s) => `${r.file}, row ${s.row}: skipped: ${s.reason}`),
-  ]);
+    ...r.skipped.map((s) => `${place(r)}, row ${s.row}: skipped: ${s.reason}`),
+  ])];
   const report = buildReport(merged.data, { tolerance }, [...importWarnings, ...merged.warnings]);
   const stdout = options.json ? JSON.stringify({ files, ...reportJson(report) }, null, 2) + '\n' : reportText(report);
   return { stdout, stderr: summary, exitCode: 0 };

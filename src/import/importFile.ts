@@ -18,6 +18,7 @@ import type { FormChoices } from './forms';
 import { SPEND_OVER_500_WARNING, detectForms, looksLikeSpendOver500 } from './sourceForms';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
+import type { SheetInfo } from './workbook';
 
 export { HEADER_SEARCH_ROWS, type ColumnUse, type Detection } from './detect';
 export { HEAD_CHARS, PARSE_CHUNK_CHARS, detect, guessLineEnding, headOf } from './sources/csv';
@@ -77,6 +78,9 @@ export interface ImportResult {
   costCentres?: CostCentreSummary;
   /** A cost centre map file's entries. */
   costCentreMap?: MapEntry[];
+  /** A workbook's: the sheet read, and every sheet with the kind its header says (src/import/workbook.ts). */
+  sheet?: string;
+  sheets?: SheetInfo[];
   /** The valid rows, aggregated. Held back by callers while errors stand, unless the user chooses. */
   data: Dataset;
 }

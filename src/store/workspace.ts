@@ -46,6 +46,8 @@ export interface Upload {
   columnChoices?: ColumnChoices;
   /** The mapping was remembered from an earlier file with the same header. */
   mappingRemembered?: boolean;
+  /** A workbook's sheet the user chose instead of the first of a known kind. */
+  sheetChoice?: string;
   status: UploadStatus;
   /** Share of the file parsed, 0 to 1, and rows so far. */
   fraction: number;
@@ -92,6 +94,8 @@ export interface WorkspaceState {
   setUploadKind(id: number, kind: Kind | undefined): void;
   /** Reads the file again with the user's column mapping for the kind. */
   setUploadColumns(id: number, kind: Kind, choices: ColumnChoices): void;
+  /** Reads a workbook again, taking this sheet (its kind detected afresh). */
+  setUploadSheet(id: number, sheet: string): void;
   cancelUpload(id: number): void;
   setLedgerMode(id: number, mode: LedgerMode): void;
   confirmDouble(id: number, confirmed: boolean): void;
@@ -196,7 +200,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     const next = get().uploads.find((u) => u.status === 'queued');
     if (!next) return;
     patchUpload(next.id, { status: 'reading', fraction: 0, rows: 0, message: undefined });
-    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined, activeMapEntries(get().imports, get().dataset));
+    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined, activeMapEntries(get().imports, get().dataset), next.sheetChoice);
     running.set(next.id, job);
     job.promise
       .then((outcome) => {
@@ -301,6 +305,12 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const u = get().uploads.find((x) => x.id === id);
       if (!u || u.status === 'reading' || u.status === 'imported') return;
       patchUpload(id, { kindChoice: kind, columnChoices: choices, mappingRemembered: false, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
+      pump();
+    },
+    setUploadSheet(id, sheet) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status === 'reading' || u.status === 'imported') return;
+      patchUpload(id, { sheetChoice: sheet, kindChoice: undefined, columnChoices: undefined, mappingRemembered: false, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
       pump();
     },
     cancelUpload(id) {

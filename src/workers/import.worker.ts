@@ -3,7 +3,8 @@
  * (Papa Parse a chunk at a time, aggregating while it parses) off the page's thread, posting
  * progress every few thousand rows. Cancelling terminates the worker: nothing reaches the store.
  */
-import { importBytes } from '../import/importFile';
+import { importBytes, type ImportResult } from '../import/importFile';
+import { sniffSpreadsheet } from '../import/sources/sniff';
 import type { ImportReply, ImportRequest } from './protocol';
 
 interface WorkerScope {
@@ -17,18 +18,25 @@ function hex(buffer: ArrayBuffer): string {
 }
 
 scope.onmessage = async (e) => {
-  const { file, name, kind, columns, maxBytes, costCentreMap } = e.data;
+  const { file, name, kind, columns, maxBytes, costCentreMap, sheet } = e.data;
   try {
     const buffer = await file.arrayBuffer();
     // The browser hashes on its own thread while this one parses.
     const hashing = crypto.subtle.digest('SHA-256', buffer);
-    const result = importBytes(new Uint8Array(buffer), name, {
+    const bytes = new Uint8Array(buffer);
+    const options = {
       ...(kind ? { kind } : {}),
       ...(kind && columns ? { columns } : {}),
       ...(maxBytes ? { maxBytes } : {}),
       ...(costCentreMap ? { costCentreMap } : {}),
-      onProgress: (fraction, rows) => scope.postMessage({ type: 'progress', fraction, rows }),
-    });
+      onProgress: (fraction: number, rows: number) => scope.postMessage({ type: 'progress', fraction, rows }),
+    };
+    let result: ImportResult;
+    if (sniffSpreadsheet(bytes)) {
+      // Only a spreadsheet loads the workbook reader (and SheetJS, in a chunk of its own).
+      const { importWorkbook } = await import('../import/workbook');
+      result = await importWorkbook(bytes, name, { ...options, ...(sheet !== undefined ? { sheet } : {}) });
+    } else result = importBytes(bytes, name, options);
     const sha256 = hex(await hashing);
     scope.postMessage({ type: 'done', result, sha256, size: file.size });
   } catch (err) {

@@ -22,6 +22,7 @@ export function runImport(
   onProgress: (fraction: number, rows: number) => void,
   columns?: ColumnChoices,
   costCentreMap?: MapEntry[],
+  sheet?: string,
 ): RunningImport {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let settle: (v: WorkerOutcome | 'cancelled') => void = () => undefined;
@@ -43,7 +44,10 @@ export function runImport(
     worker.terminate();
     fail(new Error(e.message || 'the import worker stopped'));
   };
-  const request: ImportRequest = { file, name, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}), ...(costCentreMap?.length ? { costCentreMap } : {}) };
+  const request: ImportRequest = {
+    file, name, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}), ...(costCentreMap?.length ? { costCentreMap } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
+  };
   worker.postMessage(request);
   return {
     promise,

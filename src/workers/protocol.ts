@@ -11,6 +11,8 @@ export interface ImportRequest {
   /** The cost-centre map (hand > file > budget, merged) for rows without a block or line. */
   costCentreMap?: MapEntry[];
   maxBytes?: number;
+  /** A workbook's sheet to read, by name (otherwise the first of a known kind). */
+  sheet?: string;
 }
 
 export type ImportReply =

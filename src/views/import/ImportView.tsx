@@ -17,8 +17,9 @@ export function ImportView() {
   return (
     <>
       <p>
-        Upload the budget, actuals, ledger, funding, agreement, EHCP and targets files as your finance system or Excel saves them
-        (CSV: comma, semicolon or tab separated). Nothing is stored until you choose to import a file.
+        Upload the budget, actuals, ledger, funding, agreement, EHCP and targets files as your finance system or Excel saves them:
+        CSV (comma, semicolon or tab separated), Excel workbooks (.xlsx) or OpenDocument spreadsheets (.ods). Nothing is stored
+        until you choose to import a file.
       </p>
       <div
         className={`drop-zone${over ? ' drop-over' : ''}`}
@@ -41,7 +42,7 @@ export function ImportView() {
             ref={input}
             type="file"
             multiple
-            accept=".csv,.txt,.tsv,text/csv,text/plain"
+            accept=".csv,.txt,.tsv,text/csv,text/plain,.xlsx,.xlsm,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
             data-testid="file-input"
             onChange={(e) => {
               addFiles([...(e.target.files ?? [])]);

@@ -4,6 +4,7 @@ import { fyLabel } from '../../domain/calendar';
 import { formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
+import type { SheetInfo } from '../../import/workbook';
 import { leftOutRows } from '../../store/history';
 import { useWorkspace, type Upload } from '../../store/workspace';
 import { ColumnMapping } from './ColumnMapping';
@@ -16,7 +17,7 @@ import { ScrollBox } from '../shared/TableWrap';
 const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));
 
 export function UploadCard({ upload }: { upload: Upload }) {
-  const { cancelUpload, dismissUpload, setUploadKind, commitUpload } = useWorkspace.getState();
+  const { cancelUpload, dismissUpload, setUploadKind, setUploadSheet, commitUpload } = useWorkspace.getState();
   const source = useWorkspace((s) => s.source);
   const [busy, setBusy] = useState(false);
   const r = upload.result;
@@ -39,6 +40,8 @@ export function UploadCard({ upload }: { upload: Upload }) {
         {r?.delimiter && <> · {r.delimiter === '\t' ? 'tab' : `"${r.delimiter}"`} separated</>}
         {r?.headerRow !== undefined && <> · header on row {r.headerRow}</>}
       </p>
+
+      {r?.sheets && r.sheet !== undefined && <SheetChoice upload={upload} sheet={r.sheet} sheets={r.sheets} onChoose={(name) => setUploadSheet(upload.id, name)} />}
 
       {(upload.status === 'queued' || upload.status === 'reading') && (
         <div className="upload-progress">
@@ -245,5 +248,34 @@ export function UploadCard({ upload }: { upload: Upload }) {
         </button>
       )}
     </section>
+  );
+}
+
+function sheetLabel(s: SheetInfo): string {
+  return `${s.name} (${s.kindLabel ?? (s.empty ? 'empty' : 'not a kind this app reads')}${s.hidden ? ', hidden' : ''})`;
+}
+
+/** A workbook's sheet read, the others with their kinds, and a choice of another (read again). */
+function SheetChoice({ upload, sheet, sheets, onChoose }: { upload: Upload; sheet: string; sheets: SheetInfo[]; onChoose: (name: string) => void }) {
+  const others = sheets.filter((s) => s.name !== sheet);
+  return (
+    <div className="sheet-choice">
+      <p data-testid="upload-sheet">
+        Read from sheet “{sheet}”{upload.sheetChoice === undefined && ' (the first of a kind this app reads)'}.
+        {others.length > 0 && <> The workbook’s other {others.length === 1 ? 'sheet' : `${others.length} sheets`}: {others.map(sheetLabel).join('; ')}.</>}
+      </p>
+      {sheets.length > 1 && upload.status !== 'imported' && (
+        <label>
+          Sheet{' '}
+          <select value={sheet} onChange={(e) => onChoose(e.target.value)} data-testid="sheet-select">
+            {sheets.map((s) => (
+              <option key={s.name} value={s.name}>
+                {sheetLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
   );
 }
