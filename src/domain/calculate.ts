@@ -7,7 +7,7 @@ import Decimal from 'decimal.js';
 import { BLOCKS, type Block } from './blocks';
 import { fyLabel, monthLabel, monthOfPeriod, type FinancialYear } from './calendar';
 import { currentAgreement, lineKey, type AgreementYear, type Dataset, type Instalment, type LineComment } from './dataset';
-import { ZERO, add, roundPence, sub, sum, type Pence } from './money';
+import { ZERO, add, mulDivRound, sub, sum, type Pence } from './money';
 import { formatPounds, formatPercent } from './format';
 
 export type Status = 'green' | 'amber' | 'red' | 'no data';
@@ -111,9 +111,14 @@ export interface Analysis {
 
 /** Straight-line profile: b(p) = r(B·p/12) − r(B·(p−1)/12), so the twelve sum to B exactly. */
 export function straightLineProfile(budget: Pence): Pence[] {
-  const cumulative = (p: number) => roundPence(new Decimal(budget).mul(p).div(12));
+  // Integer maths, exactly as r(Decimal(B)·p/12) rounds: this runs for every line of every year.
   const out: Pence[] = [];
-  for (let p = 1; p <= 12; p++) out.push(sub(cumulative(p), cumulative(p - 1)));
+  let before = ZERO;
+  for (let p = 1; p <= 12; p++) {
+    const upTo = mulDivRound(budget, p, 12);
+    out.push(sub(upTo, before));
+    before = upTo;
+  }
   return out;
 }
 
@@ -132,32 +137,42 @@ interface LineWork {
 
 /** Budget and actual lines joined: by cost centre where both give one, else by block and name. */
 function joinLines(data: Dataset, warnings: string[]): LineWork[] {
-  const byName = new Map<string, LineWork>();
-  const byCostCentre = new Map<string, LineWork>();
   const work: LineWork[] = [];
+  const byCostCentre = new Map<string, LineWork>();
+  // The name index is needed only for actuals that no cost centre matches: built on first use
+  // from every line so far, in order, so it holds what setting each line as it came would.
+  let byName: Map<string, LineWork> | undefined;
+  const nameKey = (l: { fy: FinancialYear; block: Block; line: string }) => `${l.fy}|${l.block}|${lineKey(l.line)}`;
+  const names = () => {
+    if (!byName) {
+      byName = new Map();
+      for (const w of work) byName.set(nameKey(w), w);
+    }
+    return byName;
+  };
+  const index = (w: LineWork) => {
+    work.push(w);
+    byName?.set(nameKey(w), w);
+    if (w.costCentre) byCostCentre.set(`${w.fy}|${w.costCentre.toLowerCase()}`, w);
+  };
   for (const b of data.budgets) {
-    const w: LineWork = {
+    index({
       fy: b.fy, block: b.block, line: b.line, budget: b.budget, budgeted: true,
       actuals: new Array<Pence | null>(12).fill(null), forecasts: new Array<Pence | null>(12).fill(null),
       ...(b.costCentre ? { costCentre: b.costCentre } : {}),
       ...(b.profile ? { profile: b.profile } : {}),
       ...(b.commentary ? { commentary: b.commentary } : {}),
-    };
-    work.push(w);
-    byName.set(`${b.fy}|${b.block}|${lineKey(b.line)}`, w);
-    if (b.costCentre) byCostCentre.set(`${b.fy}|${b.costCentre.toLowerCase()}`, w);
+    });
   }
   for (const a of data.actuals) {
-    let w = (a.costCentre && byCostCentre.get(`${a.fy}|${a.costCentre.toLowerCase()}`)) || byName.get(`${a.fy}|${a.block}|${lineKey(a.line)}`);
+    let w = (a.costCentre && byCostCentre.get(`${a.fy}|${a.costCentre.toLowerCase()}`)) || names().get(nameKey(a));
     if (!w) {
       w = {
         fy: a.fy, block: a.block, line: a.line, budget: ZERO, budgeted: false,
         actuals: new Array<Pence | null>(12).fill(null), forecasts: new Array<Pence | null>(12).fill(null),
         ...(a.costCentre ? { costCentre: a.costCentre } : {}),
       };
-      work.push(w);
-      byName.set(`${a.fy}|${a.block}|${lineKey(a.line)}`, w);
-      if (a.costCentre) byCostCentre.set(`${a.fy}|${a.costCentre.toLowerCase()}`, w);
+      index(w);
       warnings.push(`unbudgeted line: ${fyLabel(a.fy)} ${a.block} "${a.line}" has actuals but no budget; it is counted with a budget of £0`);
     }
     for (let p = 0; p < 12; p++) {
@@ -176,10 +191,17 @@ function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]
   const commentary = whole?.text || w.commentary;
   const profile = w.profile ?? straightLineProfile(w.budget);
   const P = latest ?? 0;
-  const budgetToDate = sum(profile.slice(0, P));
-  const actualToDate = sum(w.actuals.slice(0, P).map((a) => a ?? ZERO));
+  let budgetToDate = ZERO;
+  let actualToDate = ZERO;
+  let budgetToCome = ZERO;
+  for (let p = 0; p < 12; p++) {
+    if (p < P) {
+      budgetToDate = add(budgetToDate, profile[p]!);
+      actualToDate = add(actualToDate, w.actuals[p] ?? ZERO);
+    } else budgetToCome = add(budgetToCome, profile[p]!);
+  }
   const given = P > 0 ? w.forecasts[P - 1]! : null;
-  const forecastOutturn = given ?? add(actualToDate, sum(profile.slice(P)));
+  const forecastOutturn = given ?? add(actualToDate, budgetToCome);
   return {
     block: w.block,
     line: w.line,
@@ -194,7 +216,7 @@ function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]
     variance: sub(forecastOutturn, w.budget),
     ...(commentary ? { commentary } : {}),
     ...(whole ? { commentBy: whole.by, commentAt: whole.at } : {}),
-    monthComments: comments
+    monthComments: comments.length === 0 ? [] : comments
       .filter((c) => c.period !== undefined)
       .map((c) => ({ period: c.period!, text: c.text, by: c.by, at: c.at }))
       .sort((a, b) => a.period - b.period),
@@ -202,7 +224,11 @@ function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]
   };
 }
 
-const sumBy = <T>(xs: T[], f: (x: T) => Pence) => sum(xs.map(f));
+function sumBy<T>(xs: T[], f: (x: T) => Pence): Pence {
+  let total = ZERO;
+  for (const x of xs) total = add(total, f(x));
+  return total;
+}
 
 function statusOf(
   y: Pick<YearFigures, 'label' | 'latestPeriod' | 'cumulativeDeficitGross' | 'agreementProfile' | 'inYearDeficit' | 'surplusRequired' | 'fy'>,
@@ -321,7 +347,10 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
         }
       }
     }
-    const figures = yearLines.map((l) => lineFigures(l, latest, commentsByLine.get(`${fy}|${l.block}|${lineKey(l.line)}`) ?? []));
+    const noComments: LineComment[] = [];
+    const figures = yearLines.map((l) =>
+      lineFigures(l, latest, commentsByLine.size === 0 ? noComments : (commentsByLine.get(`${fy}|${l.block}|${lineKey(l.line)}`) ?? noComments)),
+    );
     figures.sort((a, b) => BLOCKS.indexOf(a.block) - BLOCKS.indexOf(b.block));
     const hasData = latest !== null;
     const income = (block: Block) => sum(data.funding.filter((f) => f.fy === fy && f.block === block).map((f) => f.income));
@@ -346,13 +375,32 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
         warnings.push(`no DSG income is loaded for ${b.block} in ${fyLabel(fy)}: its in-year deficit counts no income`);
       }
     }
+    // Each block's month totals in one pass over the lines (not a pass per block and month).
+    const P = latest ?? 0;
+    const monthBudget = new Map<Block, Pence[]>();
+    const monthActual = new Map<Block, Pence[]>();
+    for (const l of figures) {
+      let b = monthBudget.get(l.block);
+      let a = monthActual.get(l.block);
+      if (!b || !a) {
+        b = new Array<Pence>(P).fill(ZERO);
+        a = new Array<Pence>(P).fill(ZERO);
+        monthBudget.set(l.block, b);
+        monthActual.set(l.block, a);
+      }
+      for (let p = 0; p < P; p++) {
+        b[p] = add(b[p]!, l.profile[p]!);
+        a[p] = add(a[p]!, l.actuals[p] ?? ZERO);
+      }
+    }
     const months: MonthFigures[] = [];
-    for (let p = 1; p <= (latest ?? 0); p++) {
+    for (let p = 1; p <= P; p++) {
       for (const block of blocksPresent) {
-        const ls = figures.filter((l) => l.block === block);
-        if (ls.length === 0) continue;
-        const budget = sumBy(ls, (l) => l.profile[p - 1]!);
-        const actual = sumBy(ls, (l) => l.actuals[p - 1] ?? ZERO);
+        const b = monthBudget.get(block);
+        const a = monthActual.get(block);
+        if (!b || !a) continue;
+        const budget = b[p - 1]!;
+        const actual = a[p - 1]!;
         months.push({ period: p, block, budget, actual, variance: sub(actual, budget) });
       }
     }

@@ -54,6 +54,28 @@ export function sum(values: Iterable<Pence>): Pence {
   return total as Pence;
 }
 
+/**
+ * a × mul ÷ div, rounded to whole pence half away from zero, exactly (integer maths, BigInt when
+ * a × mul is beyond 2^53): the per-line, per-month shares that would otherwise cost a Decimal each.
+ * mul and div are small whole numbers (a month of twelve, a count), div positive.
+ */
+export function mulDivRound(a: Pence, mul: number, div: number): Pence {
+  if (!Number.isSafeInteger(mul) || !Number.isSafeInteger(div) || div <= 0) throw new RangeError('mulDivRound takes whole numbers and a positive divisor');
+  const n = a * mul;
+  if (Number.isSafeInteger(n)) {
+    const r = n % div; // exact on integers, with the sign of n
+    let q = (n - r) / div;
+    if (2 * Math.abs(r) >= div) q += n < 0 ? -1 : 1;
+    return checked(q);
+  }
+  const big = BigInt(a) * BigInt(mul);
+  const d = BigInt(div);
+  const r = big % d;
+  let q = big / d; // truncates towards zero
+  if (2n * (r < 0n ? -r : r) >= d) q += big < 0n ? -1n : 1n;
+  return pence(q);
+}
+
 export function toDecimalPounds(p: Pence): Decimal {
   return new Decimal(p).div(100);
 }
