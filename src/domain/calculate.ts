@@ -6,7 +6,9 @@
 import Decimal from 'decimal.js';
 import { BLOCKS, type Block } from './blocks';
 import { fyLabel, monthLabel, monthOfPeriod, type FinancialYear } from './calendar';
-import { currentAgreement, lineKey, type AgreementYear, type Dataset, type Instalment, type LineComment } from './dataset';
+import {
+  currentAgreement, lineKey, type ActualLine, type AgreementYear, type BudgetLine, type Dataset, type FundingRow, type Instalment, type LineComment,
+} from './dataset';
 import { ZERO, add, mulDivRound, sub, sum, type Pence } from './money';
 import { formatPounds, formatPercent } from './format';
 
@@ -135,14 +137,19 @@ interface LineWork {
   budgeted: boolean;
 }
 
-/** Budget and actual lines joined: by cost centre where both give one, else by block and name. */
-function joinLines(data: Dataset, warnings: string[]): LineWork[] {
+/**
+ * One year's budget and actual lines joined: by cost centre where both give one, else by block
+ * and name. (Every key carries the year, so joining year by year is joining them all at once.)
+ * A warning for each actual row that has no budget, kept by the row so they can be listed in the
+ * files' order.
+ */
+function joinLines(budgets: BudgetLine[], actuals: ActualLine[], unbudgeted: Map<ActualLine, string>): LineWork[] {
   const work: LineWork[] = [];
   const byCostCentre = new Map<string, LineWork>();
   // The name index is needed only for actuals that no cost centre matches: built on first use
   // from every line so far, in order, so it holds what setting each line as it came would.
   let byName: Map<string, LineWork> | undefined;
-  const nameKey = (l: { fy: FinancialYear; block: Block; line: string }) => `${l.fy}|${l.block}|${lineKey(l.line)}`;
+  const nameKey = (l: { block: Block; line: string }) => `${l.block}|${lineKey(l.line)}`;
   const names = () => {
     if (!byName) {
       byName = new Map();
@@ -153,9 +160,9 @@ function joinLines(data: Dataset, warnings: string[]): LineWork[] {
   const index = (w: LineWork) => {
     work.push(w);
     byName?.set(nameKey(w), w);
-    if (w.costCentre) byCostCentre.set(`${w.fy}|${w.costCentre.toLowerCase()}`, w);
+    if (w.costCentre) byCostCentre.set(w.costCentre.toLowerCase(), w);
   };
-  for (const b of data.budgets) {
+  for (const b of budgets) {
     index({
       fy: b.fy, block: b.block, line: b.line, budget: b.budget, budgeted: true,
       actuals: new Array<Pence | null>(12).fill(null), forecasts: new Array<Pence | null>(12).fill(null),
@@ -164,8 +171,8 @@ function joinLines(data: Dataset, warnings: string[]): LineWork[] {
       ...(b.commentary ? { commentary: b.commentary } : {}),
     });
   }
-  for (const a of data.actuals) {
-    let w = (a.costCentre && byCostCentre.get(`${a.fy}|${a.costCentre.toLowerCase()}`)) || names().get(nameKey(a));
+  for (const a of actuals) {
+    let w = (a.costCentre && byCostCentre.get(a.costCentre.toLowerCase())) || names().get(nameKey(a));
     if (!w) {
       w = {
         fy: a.fy, block: a.block, line: a.line, budget: ZERO, budgeted: false,
@@ -173,7 +180,7 @@ function joinLines(data: Dataset, warnings: string[]): LineWork[] {
         ...(a.costCentre ? { costCentre: a.costCentre } : {}),
       };
       index(w);
-      warnings.push(`unbudgeted line: ${fyLabel(a.fy)} ${a.block} "${a.line}" has actuals but no budget; it is counted with a budget of £0`);
+      unbudgeted.set(a, `unbudgeted line: ${fyLabel(a.fy)} ${a.block} "${a.line}" has actuals but no budget; it is counted with a budget of £0`);
     }
     for (let p = 0; p < 12; p++) {
       const v = a.actuals[p]!;
@@ -305,30 +312,175 @@ export function contributionsTo(fy: FinancialYear, agreement: AgreementYear[], i
   return { received, agreed, withheld, outstanding };
 }
 
+/** One year's inputs: what its line, block and month figures are worked out from. */
+interface YearInputs {
+  budgets: BudgetLine[];
+  actuals: ActualLine[];
+  comments: LineComment[];
+  funding: FundingRow[];
+  /** Whether any funding is loaded at all (a block without income is warned of only then). */
+  fundingLoaded: boolean;
+}
+
+/** A year's line, block and month figures: everything in it that grows with the number of lines. */
+interface YearCore {
+  latest: number | null;
+  figures: LineFigures[];
+  blocks: BlockFigures[];
+  months: MonthFigures[];
+  unbudgeted: Map<ActualLine, string>;
+  blockWarnings: string[];
+}
+
+function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
+  const unbudgeted = new Map<ActualLine, string>();
+  const yearLines = joinLines(input.budgets, input.actuals, unbudgeted);
+  const commentsByLine = new Map<string, LineComment[]>();
+  for (const c of input.comments) {
+    const k = `${c.block}|${lineKey(c.line)}`;
+    commentsByLine.set(k, [...(commentsByLine.get(k) ?? []), c]);
+  }
+  let latest: number | null = null;
+  for (const l of yearLines) {
+    for (let p = 11; p >= 0; p--) {
+      if (l.actuals[p] !== null) {
+        if (latest === null || p + 1 > latest) latest = p + 1;
+        break;
+      }
+    }
+  }
+  const noComments: LineComment[] = [];
+  // The lines grouped by block in BLOCKS order, each block's lines in file order (a stable sort).
+  const byBlock = new Map<Block, LineFigures[]>(BLOCKS.map((b) => [b, []]));
+  for (const l of yearLines) {
+    const comments = commentsByLine.size === 0 ? noComments : (commentsByLine.get(`${l.block}|${lineKey(l.line)}`) ?? noComments);
+    byBlock.get(l.block)!.push(lineFigures(l, latest, comments));
+  }
+  const figures = BLOCKS.flatMap((b) => byBlock.get(b)!);
+  const hasData = latest !== null;
+  const income = (block: Block) => sum(input.funding.filter((f) => f.block === block).map((f) => f.income));
+  const blocksPresent = BLOCKS.filter((b) => byBlock.get(b)!.length > 0 || input.funding.some((f) => f.block === b));
+  const blocks: BlockFigures[] = blocksPresent.map((block) => {
+    const ls = byBlock.get(block)!;
+    const forecastOutturn = sumBy(ls, (l) => l.forecastOutturn);
+    const budget = sumBy(ls, (l) => l.budget);
+    return {
+      block,
+      budget,
+      budgetToDate: sumBy(ls, (l) => l.budgetToDate),
+      actualToDate: sumBy(ls, (l) => l.actualToDate),
+      forecastOutturn,
+      variance: sub(forecastOutturn, budget),
+      income: income(block),
+      inYearDeficit: sub(forecastOutturn, income(block)),
+    };
+  });
+  const blockWarnings: string[] = [];
+  for (const b of blocks) {
+    if (hasData && b.income === 0 && b.forecastOutturn !== 0 && input.fundingLoaded) {
+      blockWarnings.push(`no DSG income is loaded for ${b.block} in ${fyLabel(fy)}: its in-year deficit counts no income`);
+    }
+  }
+  // Each block's month totals in one pass over its lines (not a pass per block and month).
+  const months: MonthFigures[] = [];
+  const P = latest ?? 0;
+  const monthBudget = new Map<Block, Pence[]>();
+  const monthActual = new Map<Block, Pence[]>();
+  for (const block of blocksPresent) {
+    const ls = byBlock.get(block)!;
+    if (ls.length === 0) continue;
+    const b = new Array<Pence>(P).fill(ZERO);
+    const a = new Array<Pence>(P).fill(ZERO);
+    for (const l of ls) {
+      for (let p = 0; p < P; p++) {
+        b[p] = add(b[p]!, l.profile[p]!);
+        a[p] = add(a[p]!, l.actuals[p] ?? ZERO);
+      }
+    }
+    monthBudget.set(block, b);
+    monthActual.set(block, a);
+  }
+  for (let p = 1; p <= P; p++) {
+    for (const block of blocksPresent) {
+      const b = monthBudget.get(block);
+      const a = monthActual.get(block);
+      if (!b || !a) continue;
+      months.push({ period: p, block, budget: b[p - 1]!, actual: a[p - 1]!, variance: sub(a[p - 1]!, b[p - 1]!) });
+    }
+  }
+  return { latest, figures, blocks, months, unbudgeted, blockWarnings };
+}
+
+/**
+ * The last few years worked out, by their inputs' identity. Choosing another "as at" period
+ * changes one year's actuals (dataset.asAtPeriod copies only those), so the other years' figures,
+ * unchanged, are taken from here rather than worked out again for every line. Results are shared
+ * between analyses: nothing may change them in place.
+ */
+const CORE_CACHE_SIZE = 8;
+const coreCache: { fy: FinancialYear; input: YearInputs; core: YearCore }[] = [];
+
+const sameItems = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+function sameInputs(a: YearInputs, b: YearInputs): boolean {
+  return a.fundingLoaded === b.fundingLoaded && sameItems(a.budgets, b.budgets) && sameItems(a.actuals, b.actuals) && sameItems(a.comments, b.comments) && sameItems(a.funding, b.funding);
+}
+
+function cachedYearCore(fy: FinancialYear, input: YearInputs): YearCore {
+  const i = coreCache.findIndex((c) => c.fy === fy && sameInputs(c.input, input));
+  if (i >= 0) {
+    const [hit] = coreCache.splice(i, 1);
+    coreCache.push(hit!);
+    return hit!.core;
+  }
+  const core = yearCore(fy, input);
+  coreCache.push({ fy, input, core });
+  if (coreCache.length > CORE_CACHE_SIZE) coreCache.shift();
+  return core;
+}
+
 export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): Analysis {
   const warnings: string[] = [];
   const tolerance = new Decimal(settings.tolerance);
-  const lines = joinLines(data, warnings);
-  const commentsByLine = new Map<string, LineComment[]>();
-  for (const c of data.comments ?? []) {
-    const k = `${c.fy}|${c.block}|${lineKey(c.line)}`;
-    commentsByLine.set(k, [...(commentsByLine.get(k) ?? []), c]);
-  }
+  const inputs = new Map<FinancialYear, YearInputs>();
+  const fundingLoaded = data.funding.length > 0;
+  const inputOf = (fy: FinancialYear) => {
+    let i = inputs.get(fy);
+    if (!i) inputs.set(fy, (i = { budgets: [], actuals: [], comments: [], funding: [], fundingLoaded }));
+    return i;
+  };
+  for (const b of data.budgets) inputOf(b.fy).budgets.push(b);
+  for (const a of data.actuals) inputOf(a.fy).actuals.push(a);
+  const hasLines = inputs.size > 0;
+  for (const c of data.comments ?? []) inputOf(c.fy).comments.push(c);
+  for (const f of data.funding) inputOf(f.fy).funding.push(f);
   const agreementYears = currentAgreement(data);
   const agreementByFy = new Map(agreementYears.map((a) => [a.fy, a]));
   const originalByFy = new Map(data.agreement.map((a) => [a.fy, a]));
   const revised = (data.revisions ?? []).length > 0;
-  const fys = [...new Set([...agreementYears.map((a) => a.fy), ...lines.map((l) => l.fy), ...data.funding.map((f) => f.fy)])].sort((a, b) => a - b);
+  const lineYears = [...inputs].filter(([, i]) => i.budgets.length > 0 || i.actuals.length > 0).map(([fy]) => fy);
+  const fys = [...new Set([...agreementYears.map((a) => a.fy), ...lineYears, ...data.funding.map((f) => f.fy)])].sort((a, b) => a - b);
+  const cores = new Map(fys.map((fy) => [fy, cachedYearCore(fy, inputOf(fy))]));
+
+  // Actuals without a budget, in the files' order.
+  const unbudgeted = new Map<ActualLine, string>();
+  for (const c of cores.values()) for (const [a, w] of c.unbudgeted) unbudgeted.set(a, w);
+  if (unbudgeted.size > 0) {
+    for (const a of data.actuals) {
+      const w = unbudgeted.get(a);
+      if (w !== undefined) warnings.push(w);
+      unbudgeted.delete(a);
+    }
+  }
 
   const firstAgreementFy = agreementYears.length > 0 ? Math.min(...agreementYears.map((a) => a.fy)) : undefined;
   const opening =
     firstAgreementFy !== undefined ? (agreementByFy.get(firstAgreementFy)!.openingDeficit ?? originalByFy.get(firstAgreementFy)?.openingDeficit) : undefined;
-  if (agreementYears.length === 0 && lines.length > 0) {
+  if (agreementYears.length === 0 && hasLines) {
     warnings.push('no agreement is loaded: there is no profile to compare against, and the cumulative deficit counts from zero');
   } else if (firstAgreementFy !== undefined && opening === undefined) {
     warnings.push(`the agreement gives no opening deficit for ${fyLabel(firstAgreementFy)}: the cumulative deficit counts from zero`);
   }
-  if (data.funding.length === 0 && lines.length > 0) {
+  if (data.funding.length === 0 && hasLines) {
     warnings.push('no DSG funding is loaded: the in-year deficit counts no income');
   }
 
@@ -337,73 +489,9 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
   let chainBroken = false;
   const years: YearFigures[] = [];
   for (const fy of fys) {
-    const yearLines = lines.filter((l) => l.fy === fy);
-    let latest: number | null = null;
-    for (const l of yearLines) {
-      for (let p = 11; p >= 0; p--) {
-        if (l.actuals[p] !== null) {
-          if (latest === null || p + 1 > latest) latest = p + 1;
-          break;
-        }
-      }
-    }
-    const noComments: LineComment[] = [];
-    const figures = yearLines.map((l) =>
-      lineFigures(l, latest, commentsByLine.size === 0 ? noComments : (commentsByLine.get(`${fy}|${l.block}|${lineKey(l.line)}`) ?? noComments)),
-    );
-    figures.sort((a, b) => BLOCKS.indexOf(a.block) - BLOCKS.indexOf(b.block));
+    const { latest, figures, blocks, months, blockWarnings } = cores.get(fy)!;
     const hasData = latest !== null;
-    const income = (block: Block) => sum(data.funding.filter((f) => f.fy === fy && f.block === block).map((f) => f.income));
-    const blocksPresent = BLOCKS.filter((b) => figures.some((l) => l.block === b) || data.funding.some((f) => f.fy === fy && f.block === b));
-    const blocks: BlockFigures[] = blocksPresent.map((block) => {
-      const ls = figures.filter((l) => l.block === block);
-      const forecastOutturn = sumBy(ls, (l) => l.forecastOutturn);
-      const budget = sumBy(ls, (l) => l.budget);
-      return {
-        block,
-        budget,
-        budgetToDate: sumBy(ls, (l) => l.budgetToDate),
-        actualToDate: sumBy(ls, (l) => l.actualToDate),
-        forecastOutturn,
-        variance: sub(forecastOutturn, budget),
-        income: income(block),
-        inYearDeficit: sub(forecastOutturn, income(block)),
-      };
-    });
-    for (const b of blocks) {
-      if (hasData && b.income === 0 && b.forecastOutturn !== 0 && data.funding.length > 0) {
-        warnings.push(`no DSG income is loaded for ${b.block} in ${fyLabel(fy)}: its in-year deficit counts no income`);
-      }
-    }
-    // Each block's month totals in one pass over the lines (not a pass per block and month).
-    const P = latest ?? 0;
-    const monthBudget = new Map<Block, Pence[]>();
-    const monthActual = new Map<Block, Pence[]>();
-    for (const l of figures) {
-      let b = monthBudget.get(l.block);
-      let a = monthActual.get(l.block);
-      if (!b || !a) {
-        b = new Array<Pence>(P).fill(ZERO);
-        a = new Array<Pence>(P).fill(ZERO);
-        monthBudget.set(l.block, b);
-        monthActual.set(l.block, a);
-      }
-      for (let p = 0; p < P; p++) {
-        b[p] = add(b[p]!, l.profile[p]!);
-        a[p] = add(a[p]!, l.actuals[p] ?? ZERO);
-      }
-    }
-    const months: MonthFigures[] = [];
-    for (let p = 1; p <= P; p++) {
-      for (const block of blocksPresent) {
-        const b = monthBudget.get(block);
-        const a = monthActual.get(block);
-        if (!b || !a) continue;
-        const budget = b[p - 1]!;
-        const actual = a[p - 1]!;
-        months.push({ period: p, block, budget, actual, variance: sub(actual, budget) });
-      }
-    }
+    warnings.push(...blockWarnings);
     const budget = sumBy(blocks, (b) => b.budget);
     const totalIncome = sumBy(blocks, (b) => b.income);
     const forecastOutturn = hasData ? sumBy(blocks, (b) => b.forecastOutturn) : null;

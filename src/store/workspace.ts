@@ -460,6 +460,8 @@ function fullReport(dataset: Dataset, settings: Settings): Report {
   return lastFull.report;
 }
 
+let lastAsAt: { dataset: Dataset; settings: Settings; fy: number; period: number; report: Report } | undefined;
+
 /** The report for the workspace, recomputed only when its data, settings or as-at period change. */
 export function useReport(): Report {
   const dataset = useWorkspace((s) => s.dataset);
@@ -471,7 +473,12 @@ export function useReport(): Report {
     if (period === null) return full;
     // "As at" applies to the year in view: the chosen one, else the latest with actuals.
     const viewed = fy ?? currentYear(full)?.fy;
-    return viewed === undefined ? full : buildReport(asAtPeriod(dataset, viewed, period), settings);
+    if (viewed === undefined) return full;
+    // One as-at report for the header and the view alike (each calls this hook).
+    if (lastAsAt?.dataset !== dataset || lastAsAt.settings !== settings || lastAsAt.fy !== viewed || lastAsAt.period !== period) {
+      lastAsAt = { dataset, settings, fy: viewed, period, report: buildReport(asAtPeriod(dataset, viewed, period), settings) };
+    }
+    return lastAsAt.report;
   }, [dataset, settings, fy, period]);
 }
 
