@@ -460,7 +460,14 @@ function fullReport(dataset: Dataset, settings: Settings): Report {
   return lastFull.report;
 }
 
+/** The same for the year viewed as at a period: one for the header and the view alike. */
 let lastAsAt: { dataset: Dataset; settings: Settings; fy: number; period: number; report: Report } | undefined;
+function asAtReport(dataset: Dataset, settings: Settings, fy: number, period: number): Report {
+  if (lastAsAt?.dataset !== dataset || lastAsAt.settings !== settings || lastAsAt.fy !== fy || lastAsAt.period !== period) {
+    lastAsAt = { dataset, settings, fy, period, report: buildReport(asAtPeriod(dataset, fy, period), settings) };
+  }
+  return lastAsAt.report;
+}
 
 /** The report for the workspace, recomputed only when its data, settings or as-at period change. */
 export function useReport(): Report {
@@ -473,12 +480,7 @@ export function useReport(): Report {
     if (period === null) return full;
     // "As at" applies to the year in view: the chosen one, else the latest with actuals.
     const viewed = fy ?? currentYear(full)?.fy;
-    if (viewed === undefined) return full;
-    // One as-at report for the header and the view alike (each calls this hook).
-    if (lastAsAt?.dataset !== dataset || lastAsAt.settings !== settings || lastAsAt.fy !== viewed || lastAsAt.period !== period) {
-      lastAsAt = { dataset, settings, fy: viewed, period, report: buildReport(asAtPeriod(dataset, viewed, period), settings) };
-    }
-    return lastAsAt.report;
+    return viewed === undefined ? full : asAtReport(dataset, settings, viewed, period);
   }, [dataset, settings, fy, period]);
 }
 
