@@ -193,22 +193,26 @@ function joinLines(budgets: BudgetLine[], actuals: ActualLine[], unbudgeted: Map
   return work;
 }
 
-function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]): LineFigures {
-  const whole = comments.find((c) => c.period === undefined);
-  const commentary = whole?.text || w.commentary;
-  const profile = w.profile ?? straightLineProfile(w.budget);
-  const P = latest ?? 0;
+/** A line's figures to date at P (its latest period): SPEC section 6's per-line formulas. */
+function toDate(profile: Pence[], actuals: (Pence | null)[], forecasts: (Pence | null)[], P: number) {
   let budgetToDate = ZERO;
   let actualToDate = ZERO;
   let budgetToCome = ZERO;
   for (let p = 0; p < 12; p++) {
     if (p < P) {
       budgetToDate = add(budgetToDate, profile[p]!);
-      actualToDate = add(actualToDate, w.actuals[p] ?? ZERO);
+      actualToDate = add(actualToDate, actuals[p] ?? ZERO);
     } else budgetToCome = add(budgetToCome, profile[p]!);
   }
-  const given = P > 0 ? w.forecasts[P - 1]! : null;
-  const forecastOutturn = given ?? add(actualToDate, budgetToCome);
+  const given = P > 0 ? forecasts[P - 1]! : null;
+  return { budgetToDate, actualToDate, forecastOutturn: given ?? add(actualToDate, budgetToCome), forecastGiven: given !== null };
+}
+
+function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]): LineFigures {
+  const whole = comments.find((c) => c.period === undefined);
+  const commentary = whole?.text || w.commentary;
+  const profile = w.profile ?? straightLineProfile(w.budget);
+  const { budgetToDate, actualToDate, forecastOutturn, forecastGiven } = toDate(profile, w.actuals, w.forecasts, latest ?? 0);
   return {
     block: w.block,
     line: w.line,
@@ -219,7 +223,7 @@ function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]
     budgetToDate,
     actualToDate,
     forecastOutturn,
-    forecastGiven: given !== null,
+    forecastGiven,
     variance: sub(forecastOutturn, w.budget),
     ...(commentary ? { commentary } : {}),
     ...(whole ? { commentBy: whole.by, commentAt: whole.at } : {}),
@@ -229,6 +233,17 @@ function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]
       .sort((a, b) => a.period - b.period),
     unbudgeted: !w.budgeted,
   };
+}
+
+/**
+ * The same line as at `period` (actuals and forecasts after it set aside, as dataset.asAtPeriod
+ * does) with P the year's latest period then: only what depends on the actuals is worked out again.
+ */
+function lineAsAt(f: LineFigures, w: LineWork, period: number, P: number): LineFigures {
+  const actuals = w.actuals.map((x, i) => (i < period ? x : null));
+  // Only the forecast at P is read, and P is at most the period: none set aside is ever read.
+  const d = toDate(f.profile, actuals, w.forecasts, P);
+  return { ...f, actuals, ...d, variance: sub(d.forecastOutturn, f.budget) };
 }
 
 function sumBy<T>(xs: T[], f: (x: T) => Pence): Pence {
@@ -326,6 +341,8 @@ interface YearInputs {
 interface YearCore {
   latest: number | null;
   figures: LineFigures[];
+  /** Each figure's joined line, in the same order. */
+  works: LineWork[];
   blocks: BlockFigures[];
   months: MonthFigures[];
   unbudgeted: Map<ActualLine, string>;
@@ -340,23 +357,47 @@ function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
     const k = `${c.block}|${lineKey(c.line)}`;
     commentsByLine.set(k, [...(commentsByLine.get(k) ?? []), c]);
   }
+  const latest = latestPeriod(yearLines, 12);
+  const noComments: LineComment[] = [];
+  // The lines grouped by block in BLOCKS order, each block's lines in file order (a stable sort).
+  const byBlock = new Map<Block, { f: LineFigures; w: LineWork }[]>(BLOCKS.map((b) => [b, []]));
+  for (const w of yearLines) {
+    const comments = commentsByLine.size === 0 ? noComments : (commentsByLine.get(`${w.block}|${lineKey(w.line)}`) ?? noComments);
+    byBlock.get(w.block)!.push({ f: lineFigures(w, latest, comments), w });
+  }
+  const ordered = BLOCKS.flatMap((b) => byBlock.get(b)!);
+  const figures = ordered.map((x) => x.f);
+  return { latest, figures, works: ordered.map((x) => x.w), unbudgeted, ...totals(fy, input, latest, figures) };
+}
+
+/** The latest period, up to `before`, that any line has an actual for; null when none has. */
+function latestPeriod(lines: LineWork[], before: number): number | null {
   let latest: number | null = null;
-  for (const l of yearLines) {
-    for (let p = 11; p >= 0; p--) {
+  for (const l of lines) {
+    for (let p = Math.min(before, 12) - 1; p >= 0 && (latest === null || p + 1 > latest); p--) {
       if (l.actuals[p] !== null) {
-        if (latest === null || p + 1 > latest) latest = p + 1;
+        latest = p + 1;
         break;
       }
     }
   }
-  const noComments: LineComment[] = [];
-  // The lines grouped by block in BLOCKS order, each block's lines in file order (a stable sort).
+  return latest;
+}
+
+/** The year as at `period` from the whole year's figures: the join, profiles and comments reused. */
+function yearCoreAsAt(fy: FinancialYear, input: YearInputs, full: YearCore, period: number): YearCore {
+  const latest = latestPeriod(full.works, period);
+  const P = latest ?? 0;
+  const figures = full.figures.map((f, i) => lineAsAt(f, full.works[i]!, period, P));
+  // Month totals up to P are the whole year's: nothing before the period is set aside.
+  const months = full.months.filter((m) => m.period <= P);
+  return { latest, figures, works: full.works, unbudgeted: full.unbudgeted, ...totals(fy, input, latest, figures, months) };
+}
+
+/** Block totals, month totals (unless given) and the warnings about blocks, from the line figures. */
+function totals(fy: FinancialYear, input: YearInputs, latest: number | null, figures: LineFigures[], givenMonths?: MonthFigures[]) {
   const byBlock = new Map<Block, LineFigures[]>(BLOCKS.map((b) => [b, []]));
-  for (const l of yearLines) {
-    const comments = commentsByLine.size === 0 ? noComments : (commentsByLine.get(`${l.block}|${lineKey(l.line)}`) ?? noComments);
-    byBlock.get(l.block)!.push(lineFigures(l, latest, comments));
-  }
-  const figures = BLOCKS.flatMap((b) => byBlock.get(b)!);
+  for (const f of figures) byBlock.get(f.block)!.push(f);
   const hasData = latest !== null;
   const income = (block: Block) => sum(input.funding.filter((f) => f.block === block).map((f) => f.income));
   const blocksPresent = BLOCKS.filter((b) => byBlock.get(b)!.length > 0 || input.funding.some((f) => f.block === b));
@@ -381,6 +422,7 @@ function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
       blockWarnings.push(`no DSG income is loaded for ${b.block} in ${fyLabel(fy)}: its in-year deficit counts no income`);
     }
   }
+  if (givenMonths) return { blocks, months: givenMonths, blockWarnings };
   // Each block's month totals in one pass over its lines (not a pass per block and month).
   const months: MonthFigures[] = [];
   const P = latest ?? 0;
@@ -408,7 +450,7 @@ function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
       months.push({ period: p, block, budget: b[p - 1]!, actual: a[p - 1]!, variance: sub(a[p - 1]!, b[p - 1]!) });
     }
   }
-  return { latest, figures, blocks, months, unbudgeted, blockWarnings };
+  return { blocks, months, blockWarnings };
 }
 
 /**
@@ -420,7 +462,11 @@ function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
 const CORE_CACHE_SIZE = 8;
 const coreCache: { fy: FinancialYear; input: YearInputs; core: YearCore }[] = [];
 
-const sameItems = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+function sameItems<T>(a: T[], b: T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 function sameInputs(a: YearInputs, b: YearInputs): boolean {
   return a.fundingLoaded === b.fundingLoaded && sameItems(a.budgets, b.budgets) && sameItems(a.actuals, b.actuals) && sameItems(a.comments, b.comments) && sameItems(a.funding, b.funding);
 }
@@ -438,7 +484,18 @@ function cachedYearCore(fy: FinancialYear, input: YearInputs): YearCore {
   return core;
 }
 
-export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): Analysis {
+/** A year viewed part way through: its actuals and forecasts after `period` set aside. */
+export interface AsAt {
+  fy: FinancialYear;
+  period: number;
+}
+
+/**
+ * The figures for every year. With `asAt`, the year it names is worked out as at that period,
+ * exactly as `analyse(asAtPeriod(data, fy, period))` (a property test holds them equal), but from
+ * the whole year's figures, so choosing another period does not join and profile every line again.
+ */
+export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS, asAt?: AsAt): Analysis {
   const warnings: string[] = [];
   const tolerance = new Decimal(settings.tolerance);
   const inputs = new Map<FinancialYear, YearInputs>();
@@ -459,7 +516,12 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
   const revised = (data.revisions ?? []).length > 0;
   const lineYears = [...inputs].filter(([, i]) => i.budgets.length > 0 || i.actuals.length > 0).map(([fy]) => fy);
   const fys = [...new Set([...agreementYears.map((a) => a.fy), ...lineYears, ...data.funding.map((f) => f.fy)])].sort((a, b) => a - b);
-  const cores = new Map(fys.map((fy) => [fy, cachedYearCore(fy, inputOf(fy))]));
+  const cores = new Map(
+    fys.map((fy) => {
+      const core = cachedYearCore(fy, inputOf(fy));
+      return [fy, asAt && asAt.fy === fy && asAt.period < 12 ? yearCoreAsAt(fy, inputOf(fy), core, asAt.period) : core];
+    }),
+  );
 
   // Actuals without a budget, in the files' order.
   const unbudgeted = new Map<ActualLine, string>();

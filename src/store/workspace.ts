@@ -10,7 +10,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { DEFAULT_SETTINGS, currentYear, type Settings } from '../domain/calculate';
-import { asAtPeriod, emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
+import { emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
 import { buildReport, type Report } from '../domain/report';
 import type { ImportResult } from '../import/importFile';
 import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../import/kinds';
@@ -464,7 +464,7 @@ function fullReport(dataset: Dataset, settings: Settings): Report {
 let lastAsAt: { dataset: Dataset; settings: Settings; fy: number; period: number; report: Report } | undefined;
 function asAtReport(dataset: Dataset, settings: Settings, fy: number, period: number): Report {
   if (lastAsAt?.dataset !== dataset || lastAsAt.settings !== settings || lastAsAt.fy !== fy || lastAsAt.period !== period) {
-    lastAsAt = { dataset, settings, fy, period, report: buildReport(asAtPeriod(dataset, fy, period), settings) };
+    lastAsAt = { dataset, settings, fy, period, report: buildReport(dataset, settings, [], { fy, period }) };
   }
   return lastAsAt.report;
 }
