@@ -128,6 +128,8 @@ function fail(reason: string): MoneyParse {
 export function parseMoney(raw: string): MoneyParse {
   // Fast path for the plain figures that make up almost every ledger row.
   if (PLAIN.test(raw)) return plainToPence(raw);
+  const grouped = groupedToPence(raw);
+  if (grouped) return grouped;
 
   let s = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   if (s === '') return { ok: true, missing: true };
@@ -188,6 +190,51 @@ export function parseMoney(raw: string): MoneyParse {
     return fail('not an amount of money');
   }
   return digitsToPence(mantissa, exponent, negative);
+}
+
+/**
+ * "1,234.56", "(1,234.56)", "-1,234.56", "(234.56)": the grouped and bracketed amounts finance
+ * systems export, read by character codes (a realistic ledger is full of them). Undefined for
+ * anything else, which the general reading below then takes, with the same result.
+ */
+function groupedToPence(s: string): MoneyParse | undefined {
+  const n = s.length;
+  const first = s.charCodeAt(0);
+  const bracketed = first === 40; // (
+  if (bracketed && s.charCodeAt(n - 1) !== 41) return undefined;
+  const negative = bracketed || first === 45; // -
+  const end = bracketed ? n - 1 : n;
+  let i = negative ? 1 : 0;
+  let whole = 0;
+  let digits = 0;
+  // Digits since the last comma; -1 before the first.
+  let group = -1;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits++;
+      if (group >= 0) group++;
+    } else if (c === 44) {
+      if (group === -1 ? digits < 1 || digits > 3 : group !== 3) return undefined;
+      group = 0;
+    } else break;
+  }
+  if ((group !== -1 && group !== 3) || digits === 0 || digits > 12) return undefined;
+  let frac = 0;
+  if (i < end) {
+    const places = end - i - 1;
+    if (s.charCodeAt(i) !== 46 || places < 1 || places > 2) return undefined;
+    for (i++; i < end; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return undefined;
+      frac = frac * 10 + c;
+    }
+    if (places === 1) frac *= 10;
+  }
+  const p = whole * 100 + frac;
+  if (p > MAX_CELL_PENCE) return undefined;
+  return { ok: true, pence: (negative && p !== 0 ? -p : p) as Pence, rounded: false };
 }
 
 function plainToPence(s: string): MoneyParse {

@@ -95,15 +95,20 @@ describe(`switching year and "as at" period with ${LINES.toLocaleString('en-GB')
 
     // Each step: the year (index into COUNCIL_YEARS) and the period, or null for the latest.
     const steps: [number, number | null][] = [[2, 3], [2, 8], [1, null], [1, 6], [0, 11], [2, null], [2, 1]];
+    const byStep: string[] = [];
     for (const [y, period] of steps) {
       const fy = COUNCIL_YEARS[y]!;
+      const stepStart = await page.evaluate(() => performance.now());
       if ((await yearSelect.inputValue()) !== String(fy)) await yearSelect.selectOption(String(fy));
       await asAt.selectOption(period === null ? '' : String(period));
       const want = expected(y, period ?? COUNCIL_LATEST[y]!);
       await expect.poll(shown, { timeout: 30_000 }).toEqual(want);
       // Nothing is left marked as updating once the figures are there.
       expect(await page.locator('[aria-busy="true"]').count()).toBe(0);
+      const stepTasks = await page.evaluate((t0) => (window as unknown as { longTasks: number[][] }).longTasks.filter(([s]) => s! >= t0).map(([, d]) => Math.round(d!)), stepStart);
+      byStep.push(`${fy} ${period ?? 'latest'}: [${stepTasks.join(', ')}]`);
     }
+    console.log(`long tasks (ms) by step: ${byStep.join('; ')}`);
 
     const tasks = await page.evaluate((t0) => (window as unknown as { longTasks: number[][] }).longTasks.filter(([s]) => s! >= t0).map(([, d]) => d!), start);
     const longest = Math.max(0, ...tasks);
