@@ -183,14 +183,23 @@ export function currentAgreement(data: Dataset): AgreementYear[] {
   return revisions.length > 0 ? revisions[revisions.length - 1]!.years : data.agreement;
 }
 
+const lineKeys = new Map<string, string>();
+
 /** Line identity: spacing, case, dashes and quote marks as a person would ignore them. */
 export function lineKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[‘’`´]/g, "'")
-    .replace(/[–—−]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Remembered: merging and joining ask for every line of every year, and names repeat.
+  let key = lineKeys.get(name);
+  if (key === undefined) {
+    if (lineKeys.size >= 100_000) lineKeys.clear();
+    key = name
+      .toLowerCase()
+      .replace(/[‘’`´]/g, "'")
+      .replace(/[–—−]/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim();
+    lineKeys.set(name, key);
+  }
+  return key;
 }
 
 /**

@@ -4,7 +4,7 @@
  * renders the same Report.
  */
 import type Decimal from 'decimal.js';
-import { analyse, currentYear, DEFAULT_SETTINGS, type Analysis, type Settings, type YearFigures } from './calculate';
+import { analyse, currentYear, DEFAULT_SETTINGS, type Analysis, type AsAt, type Settings, type YearFigures } from './calculate';
 import { monthLabel, monthOfPeriod } from './calendar';
 import type { Condition, Dataset } from './dataset';
 import { analyseEhcp, type EhcpFigures } from './ehcp';
@@ -16,8 +16,9 @@ export interface Report extends Analysis {
   conditions: Condition[];
 }
 
-export function buildReport(data: Dataset, settings: Settings = DEFAULT_SETTINGS, extraWarnings: string[] = []): Report {
-  const analysis = analyse(data, settings);
+/** `asAt` views one year as at a period (see analyse). */
+export function buildReport(data: Dataset, settings: Settings = DEFAULT_SETTINGS, extraWarnings: string[] = [], asAt?: AsAt): Report {
+  const analysis = analyse(data, settings, asAt);
   const ehcp = analyseEhcp(data.ehcp, data.targets);
   return {
     ...analysis,

@@ -10,7 +10,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { DEFAULT_SETTINGS, currentYear, type Settings } from '../domain/calculate';
-import { asAtPeriod, emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
+import { emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
 import { buildReport, type Report } from '../domain/report';
 import type { ImportResult } from '../import/importFile';
 import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../import/kinds';
@@ -528,6 +528,15 @@ function fullReport(dataset: Dataset, settings: Settings): Report {
   return lastFull.report;
 }
 
+/** The same for the year viewed as at a period: one for the header and the view alike. */
+let lastAsAt: { dataset: Dataset; settings: Settings; fy: number; period: number; report: Report } | undefined;
+function asAtReport(dataset: Dataset, settings: Settings, fy: number, period: number): Report {
+  if (lastAsAt?.dataset !== dataset || lastAsAt.settings !== settings || lastAsAt.fy !== fy || lastAsAt.period !== period) {
+    lastAsAt = { dataset, settings, fy, period, report: buildReport(dataset, settings, [], { fy, period }) };
+  }
+  return lastAsAt.report;
+}
+
 /** The report for the workspace, recomputed only when its data, settings or as-at period change. */
 export function useReport(): Report {
   const dataset = useWorkspace((s) => s.dataset);
@@ -539,7 +548,7 @@ export function useReport(): Report {
     if (period === null) return full;
     // "As at" applies to the year in view: the chosen one, else the latest with actuals.
     const viewed = fy ?? currentYear(full)?.fy;
-    return viewed === undefined ? full : buildReport(asAtPeriod(dataset, viewed, period), settings);
+    return viewed === undefined ? full : asAtReport(dataset, settings, viewed, period);
   }, [dataset, settings, fy, period]);
 }
 
