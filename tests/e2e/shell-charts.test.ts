@@ -30,8 +30,6 @@ const FILES = {
 let h: Harness;
 beforeAll(async () => {
   h = await openApp();
-  await upload(h.page, Object.entries(FILES).map(([name, text]) => writeFile(dir, name, text)));
-  await importAll(h.page);
 });
 afterAll(async () => {
   await h?.close();
@@ -52,6 +50,11 @@ function hollowMarkers(testId: string) {
 }
 
 describe('the trajectory of a red year', () => {
+  it('imports the two-year workspace', async () => {
+    await upload(h.page, Object.entries(FILES).map(([name, text]) => writeFile(dir, name, text)));
+    await importAll(h.page);
+  });
+
   it('says in its heading that the year is red, and why, from the engine\'s status', async () => {
     await gotoView(h.page, h.url, 'overview', 'Overview');
     await selectYear('2025-26 (to period 6)');
@@ -135,13 +138,18 @@ describe('legends and tooltips on the example data', () => {
 
 describe('Compare two scenarios', () => {
   it('opens on two different scenarios once a second one exists', async () => {
-    await gotoView(h.page, h.url, 'scenarios', 'Forecasts and scenarios');
-    await h.page.getByTestId('scenario-name').fill('Lower growth');
-    await h.page.getByRole('button', { name: 'Save the scenario' }).click();
-    await h.page.getByTestId('save-message').getByText('Saved: "Lower growth".').waitFor();
-    const a = await h.page.getByTestId('compare-A').locator('option:checked').innerText();
-    const b = await h.page.getByTestId('compare-B').locator('option:checked').innerText();
-    expect(a).not.toBe(b);
-    expect([a, b].sort()).toEqual(['Lower growth', 'The scenario being edited']);
+    const e = await openApp();
+    try {
+      await gotoView(e.page, e.url, 'scenarios', 'Forecasts and scenarios');
+      await e.page.getByTestId('scenario-name').fill('Lower growth');
+      await e.page.getByRole('button', { name: 'Save the scenario' }).click();
+      await e.page.getByTestId('save-message').getByText('Saved: "Lower growth".').waitFor();
+      const a = await e.page.getByTestId('compare-A').locator('option:checked').innerText();
+      const b = await e.page.getByTestId('compare-B').locator('option:checked').innerText();
+      expect(a).not.toBe(b);
+      expect([a, b].sort()).toEqual(['Lower growth', 'The scenario being edited']);
+    } finally {
+      await e.close();
+    }
   });
 });
