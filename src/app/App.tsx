@@ -137,7 +137,7 @@ export function App({ readOnly = false, banner }: { readOnly?: boolean; banner?:
         </h1>
         {/* The routed view: rendered here and nowhere else. Each view's code loads on first visit. */}
         {page.kind === 'view' ? (
-          <Suspense fallback={<p className="loading" role="status">Loading {page.route.label}…</p>}>
+          <Suspense fallback={<p className="loading" role="status" data-testid="view-loading">Loading {page.route.label}…</p>}>
             <page.route.component />
           </Suspense>
         ) : (

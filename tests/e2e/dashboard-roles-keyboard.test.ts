@@ -137,5 +137,5 @@ describe('reflow (WCAG 1.4.10)', () => {
         await h.close();
       }
     }
-  });
+  }, 300_000); // axe on 13 views at 320 px, then 13 views at 768 px: near the default 120 s on a busy machine
 });

@@ -84,7 +84,7 @@ describe('at 390 × 844', () => {
       for (const view of ALL_VIEWS) {
         await h.page.goto(`${h.url}#/${view}`);
         await h.page.locator('main h1').waitFor();
-        await h.page.locator('main .loading').waitFor({ state: 'detached' });
+        await h.page.getByTestId('view-loading').waitFor({ state: 'detached' });
         await h.page.waitForTimeout(300);
         await check(h, view);
       }
