@@ -27,16 +27,16 @@ function arg(name: string): string | undefined {
 }
 
 /** One measurement in this (child) process: wall and CPU milliseconds. */
-function child(dir: string, mode: Mode): { ms: number; cpu: number; check: string } {
+async function child(dir: string, mode: Mode): Promise<{ ms: number; cpu: number; check: string }> {
   const inputs = readdirSync(dir)
     .filter((f) => f.endsWith('.csv'))
     .sort()
     .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  let out: ReturnType<typeof runReport> | undefined;
+  let out: Awaited<ReturnType<typeof runReport>> | undefined;
   let rows = 0;
-  if (mode === 'report') out = runReport(inputs, { json: true });
+  if (mode === 'report') out = await runReport(inputs, { json: true });
   else for (const i of inputs) rows += Papa.parse<string[]>(new TextDecoder().decode(i.bytes), {}).data.length;
   const ms = performance.now() - t0;
   const c = process.cpuUsage(cpu0);
@@ -76,7 +76,7 @@ function measure(lines: number, rounds: number) {
 
 if (process.argv.includes('--child')) {
   const i = process.argv.indexOf('--child');
-  process.stdout.write(JSON.stringify(child(process.argv[i + 2]!, process.argv[i + 1] as Mode)));
+  void child(process.argv[i + 2]!, process.argv[i + 1] as Mode).then((r) => process.stdout.write(JSON.stringify(r)));
 } else {
   const rounds = Number(arg('--rounds') ?? 3);
   const sizes = arg('--lines') ? [Number(arg('--lines'))] : [16_000, 4_000];

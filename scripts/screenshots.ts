@@ -1,17 +1,21 @@
 /**
- * Screenshots of every dashboard view at 1280×800 and 768×1024, on screen and as printed, for a
- * person to look at. Build first, then: `npx tsx scripts/screenshots.ts [out-folder]`
- * (DSG_DIST picks the build folder, as for the browser tests). Images are not committed.
+ * Screenshots of every view at 1280×800, 768×1024 and 390×844 (a phone), on screen and as printed,
+ * for a person to look at. Build first, then: `npx tsx scripts/screenshots.ts [out-folder]`
+ * (DSG_DIST picks the build folder, as for the browser tests; WIDTHS=390 one size only; VIEWS=a,b
+ * some views only). Images are not committed.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp } from '../tests/e2e/browser';
 
-const VIEWS = ['overview', 'trajectory', 'variance', 'lines', 'ehcp', 'agreement'];
-const SIZES = [
+const ALL_VIEWS = ['overview', 'trajectory', 'variance', 'lines', 'ehcp', 'agreement', 'scenarios', 'conditions', 'report', 'return', 'import', 'settings', 'contributions'];
+const VIEWS = process.env.VIEWS ? process.env.VIEWS.split(',') : ALL_VIEWS;
+const ALL_SIZES = [
   { width: 1280, height: 800 },
   { width: 768, height: 1024 },
+  { width: 390, height: 844 },
 ];
+const SIZES = process.env.WIDTHS ? ALL_SIZES.filter((s) => process.env.WIDTHS!.split(',').includes(String(s.width))) : ALL_SIZES;
 const out = process.argv[2] ?? '/tmp/dsg-screenshots';
 const roles = (process.env.ROLES ?? 'finance').split(',');
 mkdirSync(out, { recursive: true });

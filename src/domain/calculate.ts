@@ -101,6 +101,8 @@ export interface YearFigures {
   surplusRequired: boolean;
   status: Status;
   statusReason: string;
+  /** Why the status is what it is, as a clause a chart's heading can carry ("the agreement requires an in-year surplus in 2025-26 and the year is in deficit"); null without data. */
+  statusCause: string | null;
   blocks: BlockFigures[];
   months: MonthFigures[];
   lines: LineFigures[];
@@ -259,14 +261,15 @@ function statusOf(
   percent: Decimal | null,
   tolerance: Decimal,
   brokenChain: boolean,
-): { status: Status; statusReason: string } {
-  if (y.latestPeriod === null) return { status: 'no data', statusReason: `No actuals are loaded for ${y.label}.` };
+): { status: Status; statusReason: string; statusCause: string | null } {
+  if (y.latestPeriod === null) return { status: 'no data', statusReason: `No actuals are loaded for ${y.label}.`, statusCause: null };
   if (y.agreementProfile === null) {
-    return { status: 'no data', statusReason: `${y.label} is not a year of the Safety Valve agreement, so there is no profile to compare against.` };
+    return { status: 'no data', statusReason: `${y.label} is not a year of the Safety Valve agreement, so there is no profile to compare against.`, statusCause: null };
   }
   if (y.cumulativeDeficitGross === null || excess === null) {
     return {
       status: 'no data',
+      statusCause: null,
       statusReason: brokenChain
         ? `The cumulative deficit for ${y.label} cannot be worked out because an earlier year has no actuals.`
         : `The cumulative deficit for ${y.label} cannot be worked out.`,
@@ -286,19 +289,24 @@ function statusOf(
       : '';
   let position: string;
   let status: Status;
+  const surplusCause = `the agreement requires an in-year surplus in ${y.label} and the year ${y.latestPeriod === 12 ? 'was' : 'is forecast to be'} in deficit`;
+  let statusCause: string;
   if (excess <= 0) {
     position = excess === 0
       ? `the gross cumulative deficit of ${C} is exactly the agreed profile of ${profile}.`
       : `the gross cumulative deficit of ${C} is ${formatPounds(-excess as Pence)}${pct} below the agreed profile of ${profile}.`;
     status = surplusMissed ? 'red' : 'green';
+    statusCause = surplusMissed ? surplusCause : 'within the agreed profile';
   } else if (limit.gte(excess)) {
     position = `the gross cumulative deficit of ${C} is ${formatPounds(excess)}${pct} above the agreed profile of ${profile}, within the ${tolText} tolerance.`;
     status = surplusMissed ? 'red' : 'amber';
+    statusCause = surplusMissed ? surplusCause : `above the profile, within the ${tolText} tolerance`;
   } else {
     position = `the gross cumulative deficit of ${C} is ${formatPounds(excess)}${pct} above the agreed profile of ${profile}, beyond the ${tolText} tolerance.`;
     status = 'red';
+    statusCause = `more than the ${tolText} tolerance above the profile${surplusMissed ? `, and ${surplusCause}` : ''}`;
   }
-  return { status, statusReason: `${asAt} ${position}${surplusText}` };
+  return { status, statusReason: `${asAt} ${position}${surplusText}`, statusCause };
 }
 
 /**
@@ -616,7 +624,7 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS, as
       cumulativeDeficitNet: cumulative === null ? null : sub(sub(cumulative, K ?? ZERO), other),
       originalProfile: revised ? (originalByFy.get(fy)?.profile ?? null) : null,
       ...(outOfScale && hasData
-        ? { status: 'no data' as const, statusReason: scale ? `No status: ${scale}.` : `No status: the figures for ${outOfScale}, which this year's cumulative deficit counts, are out of scale (see ${outOfScale}).` }
+        ? { status: 'no data' as const, statusReason: scale ? `No status: ${scale}.` : `No status: the figures for ${outOfScale}, which this year's cumulative deficit counts, are out of scale (see ${outOfScale}).`, statusCause: 'the figures are out of scale with the DSG income' }
         : statusOf(y, excess, percent, tolerance, chainBroken && hasData)),
       blocks,
       months,

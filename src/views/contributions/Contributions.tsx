@@ -35,7 +35,7 @@ export function Contributions() {
   const [notice, setNotice] = useState<string | null>(null);
   const agreementYears = currentAgreement(dataset).map((a) => a.fy).sort((a, b) => a - b);
   if (!canEdit) return <p>Finance officers and the Director of Children's Services record contributions here.</p>;
-  if (agreementYears.length === 0) return <p>Load or enter the Safety Valve agreement first (Agreement and settings).</p>;
+  if (agreementYears.length === 0) return <p>Load or enter the Safety Valve agreement first (in Settings).</p>;
 
   const bad = (section: Section, row: number, field: string) => errors.some((e) => e.section === section && e.row === row && e.field === field) || undefined;
   const setInst = (i: number, patch: Partial<InstalmentDraft>) => setDrafts({ ...drafts, instalments: drafts.instalments.map((r, j) => (j === i ? { ...r, ...patch } : r)) });

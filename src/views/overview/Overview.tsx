@@ -11,7 +11,7 @@ import { describeDeficit, describeVariance, formatCompact, formatCount, formatPe
 import type { Pence } from '../../domain/money';
 import type { Report } from '../../domain/report';
 import { ChartFigure } from '../../charts/ChartFigure';
-import { TrajectoryChart } from '../../charts/TrajectoryChart';
+import { LazyTrajectoryChart } from '../../charts/LazyTrajectoryChart';
 import { useReport, useSelectedYear, useWorkspace, type Role } from '../../store/workspace';
 import { contributionsAtStake } from '../agreement/shape';
 import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
@@ -185,7 +185,7 @@ function TrajectoryPanel({ report, y }: { report: Report; y: YearFigures }) {
           </table>
         }
       >
-        <TrajectoryChart rows={rows} title={title} />
+        <LazyTrajectoryChart rows={rows} title={title} />
       </ChartFigure>
     </section>
   );

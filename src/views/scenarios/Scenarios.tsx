@@ -525,8 +525,12 @@ function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase
   const saveEdit = useWorkspace((s) => s.saveEdit);
   const [name, setName] = useState('');
   const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
-  const [a, setA] = useState(saved[0]?.name ?? CURRENT);
-  const [b, setB] = useState(saved[1]?.name ?? CURRENT);
+  // Until the reader picks, compare two different scenarios where two exist (the first saved one
+  // against the next, or against the one being edited), also when the first is saved here.
+  const [pickedA, setA] = useState<string | null>(null);
+  const [pickedB, setB] = useState<string | null>(null);
+  const a = pickedA ?? saved[0]?.name ?? CURRENT;
+  const b = pickedB ?? saved.find((s) => s.name !== a)?.name ?? (a === CURRENT ? (saved[0]?.name ?? CURRENT) : CURRENT);
   const persist = async (list: SavedScenario[], label: string, done: string) => {
     const error = await saveEdit('manual-scenarios', label, { scenarios: list }, list.length);
     setMsg(error ? { error: true, text: error } : { error: false, text: done });
