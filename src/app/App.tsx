@@ -4,6 +4,7 @@ import { ROLE_LABELS, useLatestPeriods, useReport, useSelectedYear, useWorkspace
 import { ReadOnlyContext } from './readOnly';
 import { ROUTES } from './routes';
 import { useHashRoute } from './useHashRoute';
+import { ErrorBoundary } from '../views/shared/ErrorBoundary';
 
 /**
  * The shell. A read-only snapshot passes `readOnly` and a banner: the views that change data and
@@ -98,7 +99,9 @@ export function App({ readOnly = false, banner }: { readOnly?: boolean; banner?:
         <h1 ref={heading} tabIndex={-1}>
           {active.label}
         </h1>
-        <View />
+        <ErrorBoundary key={active.path} where={active.label}>
+          <View />
+        </ErrorBoundary>
       </main>
     </ReadOnlyContext.Provider>
   );
