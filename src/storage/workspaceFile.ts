@@ -386,3 +386,10 @@ export async function readWorkspaceFileAsync(text: string, onProgress?: (fractio
 export function checkStored(data: { state: unknown; imports: unknown[]; mappings: unknown[] }): Check {
   return runSync(check({ format: WORKSPACE_FORMAT, version: SCHEMA_VERSION, ...data }, SCHEMA_VERSION, true));
 }
+
+/** The errors in one dataset (a snapshot's), by where they are; none when it can be used. */
+export function checkDatasetShape(d: unknown, at = 'dataset'): string[] {
+  const c = new Checker(SCHEMA_VERSION, true);
+  c.dataset(d, at);
+  return c.errors;
+}
