@@ -25,6 +25,8 @@ import {
   type FinancialYear,
   type PeriodOrMonth,
 } from '../domain/calendar';
+import { MAX_TOTAL_PENCE } from '../domain/exactRange';
+import { quoteValue } from '../domain/quote';
 import { MAX_CELL_PENCE, MONEY_ACCEPTED, parseMoney, type Pence } from '../domain/money';
 import type { ColumnMap, Field } from './kinds';
 import { MAX_KEPT_PROBLEMS, columnName, listRows, type RowContext } from './problems';
@@ -133,7 +135,8 @@ export class RowReader {
       file: this.ctx.file,
       row: this.rowNumber,
       ...(col !== undefined ? { column: columnName(this.ctx.header, col) } : {}),
-      ...(value !== undefined ? { value } : {}),
+      // A 5 MB cell is quoted as its first and last characters and its length, never whole.
+      ...(value !== undefined ? { value: quoteValue(value) } : {}),
       message,
       ...(accepted ? { accepted } : {}),
     });
@@ -206,7 +209,7 @@ export class RowReader {
   moneyAt(col: number): Pence | null | undefined {
     const raw = this.cells[col] ?? '';
     const plain = plainPence(raw);
-    if (plain !== undefined) return plain;
+    if (plain !== undefined) return this.counted(plain);
     const r = parseMoney(raw);
     if (!r.ok) {
       this.error(col, raw.trim(), `not an amount of money (${r.reason})`, MONEY_ACCEPTED);
@@ -214,7 +217,23 @@ export class RowReader {
     }
     if ('missing' in r) return null;
     if (r.rounded && this.roundedRows[this.roundedRows.length - 1] !== this.rowNumber) this.roundedRows.push(this.rowNumber);
-    return r.pence;
+    return this.counted(r.pence);
+  }
+
+  /**
+   * Each cell is at most £1tn, but a file's cells together must stay within MAX_TOTAL_PENCE, or
+   * the totals worked out from them could not be exact. Past it, no more amounts are taken (so no
+   * sum can overflow) and importSource refuses the file, naming the row where the total passed.
+   */
+  private counted(p: Pence): Pence | undefined {
+    const ctx = this.ctx;
+    if (ctx.totalPassedAt === undefined) {
+      ctx.moneyTotal = (ctx.moneyTotal ?? 0) + Math.abs(p);
+      if (ctx.moneyTotal <= MAX_TOTAL_PENCE) return p;
+      ctx.totalPassedAt = this.rowNumber;
+    }
+    this.rejected = true;
+    return undefined;
   }
 
   money(field: Field): Pence | null | undefined {

@@ -1,4 +1,5 @@
 /** What the importer tells the user: every message names file, row, column, value and what is accepted. */
+import { quoteValue } from '../domain/quote';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -26,6 +27,9 @@ export interface RowContext {
   skipped: SkippedRow[];
   /** Count of every error, even past the cap on those kept. */
   errorCount: number;
+  /** The absolute amounts read so far, added up, and the row at which they passed MAX_TOTAL_PENCE. */
+  moneyTotal?: number;
+  totalPassedAt?: number;
 }
 
 /** Errors kept for the user; past this they are only counted. */
@@ -44,7 +48,7 @@ export function columnLetter(index: number): string {
 }
 
 export function columnName(header: string[], index: number): string {
-  const name = (header[index] ?? '').trim();
+  const name = quoteValue((header[index] ?? '').trim());
   return name ? `${columnLetter(index)} (${name})` : columnLetter(index);
 }
 
@@ -52,7 +56,7 @@ export function formatProblem(p: Problem): string {
   const where = [p.file, p.row !== undefined ? `row ${p.row}` : undefined, p.column !== undefined ? `column ${p.column}` : undefined]
     .filter(Boolean)
     .join(', ');
-  const value = p.value !== undefined ? ` value "${p.value}":` : '';
+  const value = p.value !== undefined ? ` value "${quoteValue(p.value)}":` : '';
   const accepted = p.accepted ? ` Accepted: ${p.accepted}.` : '';
   return `${p.severity === 'error' ? 'Error' : 'Warning'}: ${where}:${value} ${p.message}.${accepted}`;
 }
