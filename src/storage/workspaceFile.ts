@@ -342,6 +342,9 @@ function* check(raw: Obj, version: number, repair: boolean): Generator<number, C
     if (i % CHUNK === CHUNK - 1) yield (i + 1) / list.length;
   }
   const mappings = c.mappings(raw.mappings ?? []);
+  // In the order of their ids, as the browser's storage gives them back: the history is merged in
+  // that order, so the figures after a reload are the figures shown when the file was opened.
+  imports.sort((a, b) => a.id - b.id);
   if (c.errorCount > 0) {
     const more = c.errorCount - c.errors.length;
     return { ok: false, errors: more > 0 ? [...c.errors, `and ${more.toLocaleString('en-GB')} more errors`] : c.errors };
