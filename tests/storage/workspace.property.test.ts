@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Issue 13: opening a workspace file never leaves the app blank or stuck. Workspace files are
  * made by mutating a valid one (wrong types, nulls, huge numbers, deep and long lists, odd keys);
@@ -8,7 +9,9 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { emptyDataset } from '../../src/domain/dataset';
 import { buildReport, reportJson } from '../../src/domain/report';
+import type { ImportRecord } from '../../src/storage/schema';
 import { WorkspaceDb } from '../../src/storage/db';
 import { readWorkspaceFile } from '../../src/storage/workspaceFile';
 import { useWorkspace } from '../../src/store/workspace';
@@ -129,7 +132,7 @@ describe('opening a mutated workspace file', () => {
 
   it('opens 150,000 imports without recursion limits, reporting progress, all in one transaction', async () => {
     const rec = exampleRecords()[0]!;
-    const many = Array.from({ length: 150_000 }, (_, i) => ({ ...rec, id: i + 1, data: { budgets: [], actuals: [], funding: [], agreement: [], ehcp: [], targets: [] } }));
+    const many: ImportRecord[] = Array.from({ length: 150_000 }, (_, i) => ({ ...rec, id: i + 1, data: emptyDataset() }));
     many[0] = { ...rec, id: 1 };
     const text = workspaceText(many);
     const seen: string[] = [];

@@ -131,6 +131,9 @@ export function BudgetLines() {
             <tr>
               <SortHeader k="block" label="Block" className="col-block" />
               <SortHeader k="line" label="Budget line" />
+              {/* The return pack's own columns, for the CSV download only: on screen they are the tags beside the name. */}
+              <th scope="col" className="export-only">Cost centre</th>
+              <th scope="col" className="export-only">Flags</th>
               <SortHeader k="budget" label="Budget" num />
               <SortHeader k="actualToDate" label="Actual to date" num />
               <SortHeader k="forecastOutturn" label={outturn} num />
@@ -153,9 +156,11 @@ export function BudgetLines() {
                 <th scope="row">
                   {r.line}
                   <span className="line-block"> ({r.block})</span>
-                  {r.costCentre && <span className="tag">{r.costCentre}</span>}
-                  {r.unbudgeted && <span className="tag">unbudgeted</span>}
+                  {r.costCentre && <span className="tag" data-no-export="">{r.costCentre}</span>}
+                  {r.unbudgeted && <span className="tag" data-no-export="">unbudgeted</span>}
                 </th>
+                <td className="export-only">{r.costCentre ?? ''}</td>
+                <td className="export-only">{r.unbudgeted ? 'unbudgeted' : ''}</td>
                 <MoneyCell value={r.budget} />
                 <MoneyCell value={r.actualToDate} />
                 <td className="num" {...cellValue(r.forecastOutturn)}>
@@ -191,6 +196,8 @@ export function BudgetLines() {
             <tr>
               <td className="col-block" />
               <th scope="row">Total of the lines shown</th>
+              <td className="export-only" />
+              <td className="export-only" />
               <MoneyCell value={t.budget} />
               <MoneyCell value={t.actualToDate} />
               <MoneyCell value={t.forecastOutturn} />
