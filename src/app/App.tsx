@@ -8,6 +8,7 @@ import { useHashRoute } from './useHashRoute';
 import { useMenu } from './useMenu';
 
 const APP_NAME = 'DSG Safety Valve monitor';
+import { ErrorBoundary } from '../views/shared/ErrorBoundary';
 
 /**
  * The shell. A read-only snapshot passes `readOnly` and a banner: the views that change data and
@@ -138,7 +139,9 @@ export function App({ readOnly = false, banner }: { readOnly?: boolean; banner?:
         {/* The routed view: rendered here and nowhere else. Each view's code loads on first visit. */}
         {page.kind === 'view' ? (
           <Suspense fallback={<p className="loading" role="status" data-testid="view-loading">Loading {page.route.label}…</p>}>
-            <page.route.component />
+            <ErrorBoundary key={page.route.path} where={page.route.label}>
+              <page.route.component />
+            </ErrorBoundary>
           </Suspense>
         ) : (
           <RouteMessage page={page} readOnly={readOnly} role={role} />

@@ -10,6 +10,8 @@ import { formatProblem } from '../import/problems';
 import { entriesFromBudget, mergeEntries } from '../import/costCentreMap';
 import { readWorkbook, sniffSpreadsheet, type Sheet } from '../import/sources/spreadsheet';
 import { describeSheets, importSheets, importWorkbook, sheetPlace } from '../import/workbook';
+import { TOTAL_LIMIT_WORDS, exactRangeProblem } from '../domain/exactRange';
+import { MoneyOverflowError } from '../domain/money';
 
 export interface RunOutput {
   stdout: string;
@@ -150,12 +152,36 @@ export async function runReport(inputs: { name: string; bytes: Uint8Array }[], o
     const closing = `\n${problems.length} problem${problems.length === 1 ? '' : 's'} found; nothing was reported. Fix the files and run the report again.\n`;
     return { stdout: '', stderr: summary + problems.join('\n') + '\n' + closing, exitCode: 2 };
   }
-  const merged = mergeDatasets(results.map((r) => ({ file: place(r), additive: r.kind === 'ledger', data: r.data })));
+  const names = results.map(place).join(', ');
+  let merged;
+  try {
+    merged = mergeDatasets(results.map((r) => ({ file: place(r), additive: r.kind === 'ledger', data: r.data })));
+  } catch (e) {
+    return tooLarge(names, e instanceof Error ? e.message : String(e), summary);
+  }
+  // Each file is within the limit (the import checks it, naming the row), but together they may not be.
+  const range = exactRangeProblem(merged.data);
+  if (range) return tooLarge(names, range, summary);
   const importWarnings = [...sheetWarnings, ...results.flatMap((r) => [
     ...r.warnings.map((w) => formatProblem(w).replace(/^Warning: /, '')),
     ...r.skipped.map((s) => `${place(r)}, row ${s.row}: skipped: ${s.reason}`),
   ])];
-  const report = buildReport(merged.data, { tolerance }, [...importWarnings, ...merged.warnings]);
+  let report;
+  try {
+    report = buildReport(merged.data, { tolerance }, [...importWarnings, ...merged.warnings]);
+  } catch (e) {
+    if (e instanceof MoneyOverflowError) return tooLarge(names, e.message, summary);
+    throw e;
+  }
   const stdout = options.json ? JSON.stringify({ files, ...reportJson(report) }, null, 2) + '\n' : reportText(report);
   return { stdout, stderr: summary, exitCode: 0 };
+}
+
+/** Files whose figures together leave the exact range: refused, naming them, as bad input (exit 2). */
+function tooLarge(files: string, why: string, summary = ''): RunOutput {
+  return {
+    stdout: '',
+    stderr: `${summary}Error: ${files}: together, ${why}. Accepted: ${TOTAL_LIMIT_WORDS}.\n\n1 problem found; nothing was reported. Fix the files and run the report again.\n`,
+    exitCode: 2,
+  };
 }

@@ -27,6 +27,8 @@ import {
   type FinancialYear,
   type PeriodOrMonth,
 } from '../domain/calendar';
+import { MAX_TOTAL_PENCE } from '../domain/exactRange';
+import { quoteValue } from '../domain/quote';
 import { fyLabel } from '../domain/calendar';
 import { MAX_CELL_PENCE, MONEY_ACCEPTED, parseMoney, sub, type Pence } from '../domain/money';
 import {
@@ -182,7 +184,8 @@ export class RowReader {
       file: this.ctx.file,
       row: this.rowNumber,
       ...(col !== undefined ? { column: columnName(this.ctx.header, col) } : {}),
-      ...(value !== undefined ? { value } : {}),
+      // A 5 MB cell is quoted as its first and last characters and its length, never whole.
+      ...(value !== undefined ? { value: quoteValue(value) } : {}),
       message,
       ...(accepted ? { accepted } : {}),
     });
@@ -307,7 +310,7 @@ export class RowReader {
     if (plain !== undefined) {
       // A decimal point in a plain figure shows the file's numbers are UK style: 22.590 is then £22.59.
       if (this.forms.numberFormat === undefined && raw.indexOf('.') >= 0) this.lockNumberFormat('uk', col, raw);
-      return plain;
+      return this.counted(plain);
     }
     return this.slowMoney(col, raw, 0);
   }
@@ -339,9 +342,9 @@ export class RowReader {
       const plain = plainPence(raw);
       if (plain !== undefined) {
         if (this.forms.numberFormat === undefined && raw.indexOf('.') >= 0) this.lockNumberFormat('uk', col, raw);
-        if (exp === 0) return plain;
+        if (exp === 0) return this.counted(plain);
         const scaled = plain * 10 ** exp;
-        if (Math.abs(scaled) <= MAX_CELL_PENCE) return scaled as Pence;
+        if (Math.abs(scaled) <= MAX_CELL_PENCE) return this.counted(scaled as Pence);
       }
     }
     return this.slowMoney(col, raw, exp);
@@ -382,7 +385,23 @@ export class RowReader {
     }
     if ('missing' in r) return null;
     if (r.rounded && this.roundedRows[this.roundedRows.length - 1] !== this.rowNumber) this.roundedRows.push(this.rowNumber);
-    return r.pence;
+    return this.counted(r.pence);
+  }
+
+  /**
+   * Each cell is at most £1tn, but a file's cells together must stay within MAX_TOTAL_PENCE, or
+   * the totals worked out from them could not be exact. Past it, no more amounts are taken (so no
+   * sum can overflow) and importSource refuses the file, naming the row where the total passed.
+   */
+  private counted(p: Pence): Pence | undefined {
+    const ctx = this.ctx;
+    if (ctx.totalPassedAt === undefined) {
+      ctx.moneyTotal = (ctx.moneyTotal ?? 0) + Math.abs(p);
+      if (ctx.moneyTotal <= MAX_TOTAL_PENCE) return p;
+      ctx.totalPassedAt = this.rowNumber;
+    }
+    this.rejected = true;
+    return undefined;
   }
 
   money(field: Field): Pence | null | undefined {

@@ -2,6 +2,7 @@
  * The detection stage: which row is the header and which kind the file is, from the first rows
  * a source offers (a CSV's head split by each delimiter it may use; a sheet's first rows).
  */
+import { quoteValue } from '../domain/quote';
 import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, applyChoices, satisfies, describeRequired, mapColumns, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
 import { titleValues, type TitleValues } from './forms';
 import { blockHeading } from './sourceForms';
@@ -142,7 +143,7 @@ export function detectHeader(candidates: Iterable<HeaderCandidate>, kind?: Kind,
     }
   }
   if (best) return best;
-  const seen = widest.map((h) => h.trim()).filter(Boolean).slice(0, 15).join(', ');
+  const seen = widest.map((h) => quoteValue(h.trim(), 40)).filter(Boolean).slice(0, 15).join(', ');
   const wanted = kind
     ? `a ${KIND_LABELS[kind]} file needs columns for ${describeRequired(kind)}`
     : 'for example a budget file needs columns for ' + describeRequired('budget') + '; actuals need ' + describeRequired('actuals');

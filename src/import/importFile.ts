@@ -6,6 +6,8 @@
  * never held as rows. Pure: no file system, DOM or storage, so the CLI and the browser's worker
  * run it unchanged.
  */
+import { TOTAL_LIMIT_WORDS } from '../domain/exactRange';
+import { quoteValue } from '../domain/quote';
 import { emptyDataset, type Dataset } from '../domain/dataset';
 import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './sources/decode';
 import { describeColumns, detectHeader, type ColumnUse } from './detect';
@@ -209,7 +211,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
           ? `, so everything after it, to the end of the file, was read as this one value and not imported` : '';
         if (ctx.errors.length < MAX_KEPT_PROBLEMS) ctx.errors.push({
           severity: 'error', file, row: rowNumber,
-          ...(col >= 0 ? { column: columnName(det.header, col), value: lines[0]!.trim() } : {}),
+          ...(col >= 0 ? { column: columnName(det.header, col), value: quoteValue(lines[0]!.trim()) } : {}),
           message: e.code === 'MissingQuotes' ? `a quoted value is not closed (a " is missing)${runOn}` : `the row could not be read (${e.message})`,
           accepted: 'CSV with each quoted value closed',
         });
@@ -243,6 +245,18 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
   result.data = sink.finish();
   if (sink.costCentres) result.costCentres = sink.costCentres.finish();
   if (ctx.costCentreMap) result.costCentreMap = ctx.costCentreMap;
+  if (ctx.totalPassedAt !== undefined) {
+    // Figures whose totals cannot be exact are refused whole, never half-imported.
+    result.data = emptyDataset();
+    result.rowsRejected += result.rowsImported;
+    result.rowsImported = 0;
+    ctx.errorCount++;
+    result.errors.unshift({
+      severity: 'error', file, row: ctx.totalPassedAt,
+      message: `the amounts from the first data row to this one add up to more than £10 trillion (ignoring signs), too much for their totals to be held exactly to the penny, so nothing from the file is imported`,
+      accepted: TOTAL_LIMIT_WORDS,
+    });
+  }
   result.errorCount = ctx.errorCount;
   if (ctx.lateRejected) {
     result.rowsImported -= ctx.lateRejected;

@@ -15,11 +15,11 @@ import { buildReport, type Report } from '../domain/report';
 import type { ImportResult } from '../import/importFile';
 import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../import/kinds';
 import { WorkspaceDb } from '../storage/db';
-import { DEFAULT_STATE, type CellChange, type ManualKind, type ImportRecord, type PeriodOfBlock, type StoredMapping, type StoredState } from '../storage/schema';
-import { readWorkspaceFile, toWorkspaceFile, type WorkspaceFile } from '../storage/workspaceFile';
+import { DEFAULT_STATE, SCHEMA_VERSION, type CellChange, type ManualKind, type ImportRecord, type PeriodOfBlock, type StoredMapping, type StoredState } from '../storage/schema';
+import { checkStored, readWorkspaceFileAsync, toWorkspaceFile, WORKSPACE_FORMAT, type WorkspaceFile } from '../storage/workspaceFile';
 import { runImport, type RunningImport } from '../workers/importClient';
 import { loadExample } from './example';
-import { actualChanges, buildDataset, leftOutRows } from './history';
+import { actualChanges, buildDataset, leftOutRows, rebuild } from './history';
 import type { MapEntry } from '../import/costCentreMap';
 import { activeMapEntries } from './costCentres';
 import { heldPeriods, periodsOf, type LedgerMode } from './ledgerReupload';
@@ -79,8 +79,14 @@ export interface WorkspaceState {
   source: 'example' | 'user';
   /** False until the stored data has been read: the app renders nothing of the data before. */
   hydrated: boolean;
-  /** Why the browser's storage cannot be used, when it cannot (the app then works for this visit only). */
+  /** Why the browser's storage cannot be used, when it cannot (the app then works read-only). */
   storageError: string | null;
+  /** Something the check of the stored data repaired (a history note that could not be read), said once. */
+  storageNotice: string | null;
+  /** Stored data that could not be rebuilt: kept exactly as read, for the user to export before anything else. */
+  unreadable: { reason: string; data: { state: unknown; imports: unknown[]; mappings: unknown[] } } | null;
+  /** While a workspace file is being opened: how far it has got, in words. */
+  workspaceProgress: string | null;
   imports: ImportRecord[];
   mappings: StoredMapping[];
   uploads: Upload[];
@@ -116,7 +122,12 @@ export interface WorkspaceState {
   exportWorkspace(): WorkspaceFile;
   loadWorkspace(text: string): Promise<{ ok: true } | { ok: false; errors: string[] }>;
   resetToExample(): Promise<string | null>;
-  deleteAll(): Promise<string | null>;
+  /** Deletes everything stored and says what it really did (read back from the storage). */
+  deleteAll(): Promise<{ error: boolean; text: string }>;
+  /** The unreadable stored data exactly as read, as a workspace file's text. */
+  exportUnreadable(): string;
+  /** Replaces unreadable stored data with the example (after the user has had the chance to export it). */
+  discardUnreadable(): Promise<string | null>;
 }
 
 /** How each kind of hand edit is named in the import history. */
@@ -155,41 +166,55 @@ const announce = () => channel?.postMessage('changed');
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** The largest id, in a loop: spreading 150,000 ids into Math.max overflows the call stack. */
+function maxId(imports: readonly { id: number }[]): number {
+  let m = 0;
+  for (const r of imports) if (r.id > m) m = r.id;
+  return m;
+}
+
 export const useWorkspace = create<WorkspaceState>()((set, get) => {
   const stored = (): StoredState => ({ source: get().source, settings: get().settings });
 
   /** Recomputes what each waiting upload would change, against the data as it now stands. */
   const refreshChanges = (uploads: Upload[], imports: ImportRecord[], source: 'example' | 'user'): Upload[] => {
-    const before = buildDataset(source, imports, example);
+    if (!uploads.some((u) => u.status === 'read')) return uploads;
+    const before = get().dataset;
     return uploads.map((u) => {
       if (u.status !== 'read' || !u.result?.kind) return u;
       const live = imports.filter((r) => !r.undoneAt);
       const same = live.find((r) => r.sha256 === u.sha256);
       const held = source === 'example' || u.result.kind !== 'ledger' ? [] : heldPeriods(before, periodsOf(u.result.data));
       const next = { ...u, heldPeriods: held, importedBefore: same?.time };
-      const changes =
-        source === 'example' || u.result.data.actuals.length === 0
-          ? []
-          : actualChanges(before, buildDataset('user', [...imports, draftRecord(next, 0)], example));
+      let changes: CellChange[] = [];
+      try {
+        if (source !== 'example' && u.result.data.actuals.length > 0) changes = actualChanges(before, buildDataset('user', [...imports, draftRecord(next, 0)], example));
+      } catch (e) {
+        // The import itself is checked (and refused) when it is committed; here only the preview of changes is lost.
+        return { ...next, changes, message: `The changes this file would make cannot be listed: ${message(e)}` };
+      }
       return { ...next, changes };
     });
   };
 
-  const applyImports = (imports: ImportRecord[], source: 'example' | 'user') => {
+  /** The data the history would give, rebuilt in memory before anything is stored (see `rebuild`). */
+  const prepare = (imports: ImportRecord[], source: 'example' | 'user', settings = get().settings) => rebuild(source, imports, example, settings);
+
+  const applyImports = (imports: ImportRecord[], source: 'example' | 'user', built: { dataset: Dataset; report: Report }) => {
     // A changed cost-centre map (hand mappings, a map file, a budget) reads again the files waiting that use it.
     const mapBefore = JSON.stringify(activeMapEntries(get().imports, get().dataset));
-    const dataset = buildDataset(source, imports, example);
-    if (JSON.stringify(activeMapEntries(imports, dataset)) !== mapBefore) {
+    lastFull = { dataset: built.dataset, settings: get().settings, report: built.report };
+    const requeue = JSON.stringify(activeMapEntries(imports, built.dataset)) !== mapBefore;
+    if (requeue) {
       set({ uploads: get().uploads.map((u) => (u.status === 'read' && u.result?.costCentres ? { ...u, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 } : u)) });
     }
-    set({
-      imports,
-      source,
-      dataset,
-      uploads: refreshChanges(get().uploads, imports, source),
-    });
-    pump();
+    set({ imports, source, dataset: built.dataset });
+    set({ uploads: refreshChanges(get().uploads, imports, source) });
+    if (requeue) pump();
   };
+
+  /** Why nothing can be stored, when the browser's storage could not be opened. */
+  const noStorage = () => `Nothing was stored: ${get().storageError ?? 'the browser’s storage is not available'}`;
 
   const patchUpload = (id: number, patch: Partial<Upload>) =>
     set({ uploads: get().uploads.map((u) => (u.id === id ? { ...u, ...patch } : u)) });
@@ -229,7 +254,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
 
   /** Writes through to IndexedDB when it is there; returns the error message, or null. */
   const write = async (op: (d: WorkspaceDb) => Promise<unknown>): Promise<string | null> => {
-    if (!db) return null;
+    // A write that did not happen is never reported as done.
+    if (!db) return noStorage();
     try {
       await op(db);
       announce();
@@ -248,6 +274,9 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     source: 'example',
     hydrated: false,
     storageError: null,
+    storageNotice: null,
+    unreadable: null,
+    workspaceProgress: null,
     imports: [],
     mappings: [],
     uploads: [],
@@ -274,19 +303,37 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       set({ dataset, source, selectedFy: null, selectedPeriod: null });
     },
     async hydrate() {
+      let loaded;
       try {
         db ??= await WorkspaceDb.open();
-        const loaded = await db.load();
-        nextLocalId = Math.max(0, ...loaded.imports.map((r) => r.id)) + 1;
-        set({ settings: loaded.state.settings, mappings: loaded.mappings, hydrated: true, storageError: null });
-        applyImports(loaded.imports, loaded.state.source);
+        loaded = await db.load();
       } catch (e) {
         db = null;
         set({
           hydrated: true,
-          storageError: `Your browser will not let this app store data (${message(e)}). You can still use it, but nothing you import will be kept after you close the page.`,
+          storageError: `${message(e)} The app shows the example data and works read-only: nothing can be imported, changed or kept in this browser.`,
         });
+        return;
       }
+      // The stored data is checked as a workspace file is, then rebuilt; data that fails either is
+      // never discarded: it is kept as read, for the user to export first (HydrationGate).
+      const checked = checkStored(loaded);
+      if (!checked.ok) {
+        set({ hydrated: true, storageError: null, unreadable: { reason: `it does not pass the check: ${checked.errors.join('; ')}`, data: loaded } });
+        return;
+      }
+      const { state, imports, mappings } = checked.value;
+      const built = prepare(imports, state.source, state.settings);
+      if (!built.ok) {
+        set({ hydrated: true, storageError: null, unreadable: { reason: built.reason, data: loaded } });
+        return;
+      }
+      nextLocalId = maxId(imports) + 1;
+      set({
+        settings: state.settings, mappings, hydrated: true, storageError: null, unreadable: null,
+        storageNotice: checked.notes.length > 0 ? `Some notes in the import history could not be read and are not shown (${checked.notes.slice(0, 3).join('; ')}). The figures are not affected.` : null,
+      });
+      applyImports(imports, state.source, built);
     },
     addFiles(files) {
       const added: Upload[] = files.map((file) => ({
@@ -334,18 +381,20 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
         kindLabel: `cost centre map (${entries.length} mapped by hand)`, rowsRead: entries.length, rowsImported: entries.length, rowsRejected: 0,
         rowsSkipped: 0, rowsExcluded: 0, warningCount: 0, leftOutRows: [], replaced: [], additive: false, data: emptyDataset(), costCentreMap: entries,
       };
-      let recId = nextLocalId;
-      if (db) {
-        try {
-          // The source stays as it is: mapping cost centres does not turn the example into the user's data.
-          recId = await db.commitImport(omitId(record), stored());
-          announce();
-        } catch (e) {
-          return message(e);
-        }
+      if (!db) return `Not saved. ${noStorage()}`;
+      // Rebuilt in memory first, as every change is, before anything is stored.
+      const built = prepare([...get().imports, record], get().source);
+      if (!built.ok) return `Not saved: ${built.reason}. Nothing was changed.`;
+      let recId: number;
+      try {
+        // The source stays as it is: mapping cost centres does not turn the example into the user's data.
+        recId = await db.commitImport(omitId(record), stored());
+        announce();
+      } catch (e) {
+        return message(e);
       }
       nextLocalId = Math.max(nextLocalId, recId) + 1;
-      applyImports([...get().imports, { ...record, id: recId }], get().source);
+      applyImports([...get().imports, { ...record, id: recId }], get().source, built);
       return null;
     },
     dismissUpload(id) {
@@ -364,40 +413,50 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       // A mapping made by hand is remembered for the next file with the same header.
       const mapping: StoredMapping | undefined =
         u.columnChoices && u.kindChoice && u.result.header ? { header: headerKey(u.result.header), kind: u.kindChoice, columns: u.columnChoices } : undefined;
-      let recId = nextLocalId;
-      if (db) {
-        try {
-          recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined, mapping);
-          announce();
-        } catch (e) {
-          patchUpload(id, { message: message(e) });
-          return;
-        }
+      if (!db) {
+        patchUpload(id, { message: `Not imported. ${noStorage()}` });
+        return;
+      }
+      // Rebuilt in memory first: a file whose figures, with those held, leave the exact range is refused here.
+      const built = prepare([...base, record], 'user');
+      if (!built.ok) {
+        patchUpload(id, { message: `Not imported: with ${u.name}, ${built.reason}. Nothing was stored.` });
+        return;
+      }
+      let recId: number;
+      try {
+        recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined, mapping);
+        announce();
+      } catch (e) {
+        patchUpload(id, { message: message(e) });
+        return;
       }
       nextLocalId = Math.max(nextLocalId, recId) + 1;
       if (mapping) set({ mappings: [...get().mappings.filter((m) => m.header !== mapping.header), mapping] });
       set({ uploads: get().uploads.map((x) => (x.id === id ? { ...x, status: 'imported', message: undefined } : x)) });
-      applyImports([...base, { ...record, id: recId }], 'user');
+      const imports = [...base, { ...record, id: recId }];
+      applyImports(imports, 'user', { ...built, dataset: built.dataset });
     },
     async undoImport(id) {
       const undoneAt = new Date().toISOString();
+      const imports = get().imports.map((r) => (r.id === id ? { ...r, undoneAt } : r));
+      const built = prepare(imports, get().source);
+      if (!built.ok) return `Not undone: ${built.reason}. Nothing was changed.`;
       const error = await write((d) => d.setUndone(id, undoneAt));
-      if (!error) applyImports(get().imports.map((r) => (r.id === id ? { ...r, undoneAt } : r)), get().source);
+      if (!error) applyImports(imports, get().source, built);
       return error;
     },
     async redoImport(id) {
+      const imports = get().imports.map((r) => {
+        if (r.id !== id) return r;
+        const next = { ...r };
+        delete next.undoneAt;
+        return next;
+      });
+      const built = prepare(imports, get().source);
+      if (!built.ok) return `Not redone: ${built.reason}. Nothing was changed.`;
       const error = await write((d) => d.setUndone(id, undefined));
-      if (!error) {
-        applyImports(
-          get().imports.map((r) => {
-            if (r.id !== id) return r;
-            const next = { ...r };
-            delete next.undoneAt;
-            return next;
-          }),
-          get().source,
-        );
-      }
+      if (!error) applyImports(imports, get().source, built);
       return error;
     },
     saveAgreement(years) {
@@ -415,52 +474,96 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
         rowsSkipped: 0, warningCount: 0, leftOutRows: [], replaced: [], additive: false, data,
       };
       const state: StoredState = { source: 'user', settings: get().settings };
-      let recId = Math.max(nextLocalId, ...base.map((r) => r.id + 1));
-      let imports = base;
-      if (db) {
-        try {
-          recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined);
-          announce();
-        } catch (e) {
-          return message(e);
-        }
+      if (!db) return noStorage();
+      const built = prepare([...base, record], 'user');
+      if (!built.ok) return `Not saved: ${built.reason}. Nothing was changed.`;
+      let recId: number;
+      try {
+        recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined);
+        announce();
+      } catch (e) {
+        return message(e);
       }
       nextLocalId = recId + 1;
-      imports = [...base, { ...record, id: recId }];
-      applyImports(imports, 'user');
+      applyImports([...base, { ...record, id: recId }], 'user', built);
       return null;
     },
     exportWorkspace() {
       return toWorkspaceFile({ state: stored(), imports: get().imports, mappings: get().mappings });
     },
     async loadWorkspace(text) {
-      const read = readWorkspaceFile(text);
-      if (!read.ok) return read;
-      const { state, imports, mappings } = read.value;
-      const error = await write((d) => d.replaceAll({ state, imports, mappings }));
-      if (error) return { ok: false, errors: [error] };
-      nextLocalId = Math.max(0, ...imports.map((r) => r.id)) + 1;
-      set({ settings: state.settings, mappings, selectedFy: null, selectedPeriod: null });
-      applyImports(imports, state.source);
-      return { ok: true };
+      // Validated whole, then rebuilt in memory, and only then written, in one transaction: a file
+      // refused at any step leaves the stored data exactly as it was.
+      try {
+        const progress = (what: string) => (f: number) => set({ workspaceProgress: `${what}: ${Math.round(f * 100)}%` });
+        set({ workspaceProgress: 'Checking the file…' });
+        const read = await readWorkspaceFileAsync(text, progress('Checking the file'));
+        if (!read.ok) return read;
+        const { state, imports, mappings } = read.value;
+        set({ workspaceProgress: 'Rebuilding the figures…' });
+        await new Promise((r) => setTimeout(r, 0));
+        const built = prepare(imports, state.source, state.settings);
+        if (!built.ok) return { ok: false, errors: [`the file's data cannot be rebuilt: ${built.reason}`] };
+        set({ workspaceProgress: 'Storing it…' });
+        const error = await write((d) => d.replaceAll({ state, imports, mappings }, progress('Storing it')));
+        if (error) return { ok: false, errors: [error] };
+        nextLocalId = maxId(imports) + 1;
+        set({ settings: state.settings, mappings, selectedFy: null, selectedPeriod: null, unreadable: null });
+        applyImports(imports, state.source, built);
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, errors: [`the file could not be opened: ${message(e)}`] };
+      } finally {
+        set({ workspaceProgress: null });
+      }
     },
     async resetToExample() {
       const state: StoredState = { source: 'example', settings: get().settings };
+      const built = prepare([], 'example');
+      if (!built.ok) return built.reason;
       const error = await write((d) => d.replaceAll({ state, imports: [], mappings: get().mappings }));
       if (!error) {
         set({ selectedFy: null, selectedPeriod: null });
-        applyImports([], 'example');
+        applyImports([], 'example', built);
       }
       return error;
     },
     async deleteAll() {
+      if (!db) return { error: true, text: `Nothing was deleted: ${get().storageError ?? 'the browser’s storage is not available'}` };
+      let before;
+      try {
+        before = await db.counts();
+      } catch (e) {
+        return { error: true, text: `Nothing was deleted: ${message(e)}` };
+      }
       const state: StoredState = { source: 'user', settings: DEFAULT_STATE.settings };
       const error = await write((d) => d.replaceAll({ state, imports: [], mappings: [] }));
-      if (!error) {
-        set({ settings: state.settings, mappings: [], selectedFy: null, selectedPeriod: null });
-        applyImports([], 'user');
+      if (error) return { error: true, text: `Nothing was deleted: ${error}` };
+      set({ settings: state.settings, mappings: [], selectedFy: null, selectedPeriod: null });
+      applyImports([], 'user', { dataset: emptyDataset(), report: buildReport(emptyDataset(), state.settings) });
+      // Said from what the storage holds now, read back, not from what was asked of it.
+      const after = await db.counts().catch(() => null);
+      if (!after || after.imports > 0 || after.mappings > 0) {
+        return { error: true, text: `The browser reported the deletion as done, but reading its storage back ${after ? `finds ${after.imports} history entries and ${after.mappings} column mappings still there` : 'failed'}. Reload the page and try again.` };
       }
-      return error;
+      const n = (k: number, one: string, many: string) => `${k.toLocaleString('en-GB')} ${k === 1 ? one : many}`;
+      return { error: false, text: `Deleted from this browser: ${n(before.imports, 'history entry', 'history entries')} (imports and edits) and ${n(before.mappings, 'column mapping', 'column mappings')}; the settings are back to their defaults. Nothing of yours is left in this browser's storage.` };
+    },
+    exportUnreadable() {
+      const u = get().unreadable;
+      const data = u?.data ?? { state: null, imports: [], mappings: [] };
+      return JSON.stringify({ format: WORKSPACE_FORMAT, version: SCHEMA_VERSION, exported: new Date().toISOString(), note: `Exported as stored; it could not be opened because ${u?.reason ?? ''}`, ...data });
+    },
+    async discardUnreadable() {
+      if (!db) return noStorage();
+      const state: StoredState = { source: 'example', settings: DEFAULT_STATE.settings };
+      const built = prepare([], 'example', state.settings);
+      if (!built.ok) return built.reason;
+      const error = await write((d) => d.replaceAll({ state, imports: [], mappings: [] }));
+      if (error) return error;
+      set({ settings: state.settings, mappings: [], unreadable: null, selectedFy: null, selectedPeriod: null });
+      applyImports([], 'example', built);
+      return null;
     },
   };
 });

@@ -23,7 +23,7 @@ describe('the workspace file', () => {
   it('reads back exactly what it wrote', () => {
     const file = toWorkspaceFile({ state, imports: exampleRecords(), mappings: [] }, new Date('2026-02-03T04:05:06Z'));
     const read = readWorkspaceFile(JSON.stringify(file));
-    expect(read).toEqual({ ok: true, value: file });
+    expect(read).toEqual({ ok: true, value: file, notes: [] });
   });
 
   it('refuses what is not a workspace file, saying why', () => {
@@ -42,9 +42,9 @@ describe('the workspace file', () => {
     const read = readWorkspaceFile(JSON.stringify(file));
     expect(read.ok).toBe(false);
     const errors = (read as { errors: string[] }).errors;
-    expect(errors).toContain('state.settings.tolerance: must be a fraction from 0 to 1, such as "0.02"');
-    expect(errors).toContain('imports[0].data.actuals[0].actuals: twelve whole numbers of pence or nulls');
-    expect(errors).toContain('imports[1].data.agreement[0].fy: a financial year from 2000 to 2099');
+    expect(errors).toContain('state.settings.tolerance: "lots" is not a fraction from 0 to 1, such as "0.02"');
+    expect(errors).toContain('imports[0].data.actuals[0].actuals[3]: 1.5 is not a whole number of pence of at most £1 trillion either way, or null');
+    expect(errors).toContain('imports[1].data.agreement[0].fy: 1999 is not a financial year from 2000 to 2099');
     expect(errors.some((e) => e.startsWith('imports[2].kind:'))).toBe(true);
   });
 
@@ -63,7 +63,7 @@ describe('the workspace file', () => {
     expect(read.ok).toBe(true);
     expect((read as { value: typeof file }).value.imports.every((r) => r.rowsExcluded === 0)).toBe(true);
     const bad = { ...file, imports: file.imports.map((r, i) => (i === 0 ? { ...r, rowsExcluded: -1 } : r)) };
-    expect(readWorkspaceFile(JSON.stringify(bad))).toMatchObject({ ok: false, errors: expect.arrayContaining(['imports[0].rowsExcluded: a whole number of 0 or more']) });
+    expect(readWorkspaceFile(JSON.stringify(bad))).toMatchObject({ ok: false, errors: expect.arrayContaining(['imports[0].rowsExcluded: -1 is not a whole number of 0 or more']) });
   });
 
   it('keeps the hand mappings of cost centres, and names a bad one by where it is', () => {
@@ -78,7 +78,7 @@ describe('the workspace file', () => {
       replaces: [{ fy: 2022, period: 3, block: 'High Needs' }],
     };
     const file = toWorkspaceFile({ state, imports: [...recs, good], mappings: [] });
-    expect(readWorkspaceFile(JSON.stringify(file))).toEqual({ ok: true, value: file });
+    expect(readWorkspaceFile(JSON.stringify(file))).toEqual({ ok: true, value: file, notes: [] });
     const bad = { ...good, costCentreMap: [{ code: 'hn*1', treatment: 'spend', block: 'High Needs', source: 'hand' }, { code: 'A', treatment: 'move', source: 'elsewhere' }], replaces: [{ fy: 2022, period: 13, block: 'High Needs' }] };
     const read = readWorkspaceFile(JSON.stringify({ ...file, imports: [...recs, bad] }));
     const errors = (read as { errors: string[] }).errors;
@@ -104,14 +104,14 @@ describe('the workspace file', () => {
     expect(read.ok).toBe(false);
     const errors = (read as { errors: string[] }).errors;
     expect(errors).toEqual([
-      'imports[0].data.instalments[0].status: one of scheduled, received, withheld',
-      'imports[0].data.otherContributions[0].amount: a whole number of pence',
-      'imports[0].data.revisions[0].date: a date such as "2024-03-01"',
-      'imports[0].data.revisions[0].years[0].surplusRequired: true or false',
-      'imports[0].data.conditions[0].rag: one of red, amber, green, not rated',
-      'imports[0].data.conditions[0].reviewed: a date such as "2023-03-29"',
-      'imports[0].data.comments[0].period: a period from 1 to 12',
-      'imports[0].data.comments[0].at: a date and time',
+      'imports[0].data.instalments[0].status: "late" is not one of scheduled, received, withheld',
+      'imports[0].data.otherContributions[0].amount: "1,000" is not a whole number of pence of at most £1 trillion either way',
+      'imports[0].data.revisions[0].date: "March 2024" is not a date such as "2024-03-01"',
+      'imports[0].data.revisions[0].years[0].surplusRequired: "no" is not true or false',
+      'imports[0].data.conditions[0].rag: "purple" is not one of red, amber, green, not rated',
+      'imports[0].data.conditions[0].reviewed: "2023-02-30x" is not a date such as "2023-03-29"',
+      'imports[0].data.comments[0].period: 13 is not a period from 1 to 12',
+      'imports[0].data.comments[0].at: "yesterday" is not a date and time',
     ]);
   });
 });

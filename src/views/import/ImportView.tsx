@@ -3,6 +3,7 @@ import './import.css';
 import { useRef, useState } from 'react';
 import { fyLabel } from '../../domain/calendar';
 import { useWorkspace } from '../../store/workspace';
+import type { CellChange } from '../../storage/schema';
 import { formatSize } from './report';
 import { UploadCard } from './UploadCard';
 import { HandMappings } from './CostCentrePanel';
@@ -105,13 +106,7 @@ function History() {
                   <td>{new Date(r.time).toLocaleString('en-GB')}</td>
                   <td>
                     {r.file}
-                    {r.replaced.length > 0 && (
-                      <span className="detail">
-                        {' '}
-                        replaced {r.replaced.length} figure{r.replaced.length === 1 ? '' : 's'} (
-                        {[...new Set(r.replaced.map((c) => `${fyLabel(c.fy)} P${c.period}`))].join(', ')})
-                      </span>
-                    )}
+                    {replacedNote(r.replaced)}
                     {r.undoneAt && <span className="detail"> (undone)</span>}
                   </td>
                   <td>{r.kindLabel}</td>
@@ -140,5 +135,18 @@ function History() {
         </ScrollBox>
       )}
     </>
+  );
+}
+
+/** "replaced 3 figures (2022-23 P4, P5)": read defensively, as a history note is not a figure and may be damaged. */
+function replacedNote(replaced: unknown) {
+  const list = Array.isArray(replaced) ? replaced.filter((c): c is CellChange => typeof c === 'object' && c !== null && typeof c.fy === 'number' && typeof c.period === 'number') : [];
+  if (list.length === 0) return null;
+  const periods = [...new Set(list.map((c) => `${fyLabel(c.fy)} P${c.period}`))];
+  return (
+    <span className="detail">
+      {' '}
+      replaced {list.length} figure{list.length === 1 ? '' : 's'} ({periods.slice(0, 24).join(', ')}{periods.length > 24 ? ` and ${periods.length - 24} more` : ''})
+    </span>
   );
 }

@@ -32,6 +32,14 @@ import { ScrollBox } from '../shared/TableWrap';
 const money = (p: Pence | null) => (p === null ? '–' : formatPounds(p));
 const plans = (d: Decimal) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString();
 const toCal = (key: string) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
+/** A projection, or none where its figures cannot be held exactly: one bad scenario never blanks the view. */
+const safeProject = (base: ProjectionBase, s: Scenario): ProjectedYear[] => {
+  try {
+    return project(base, s);
+  } catch {
+    return [];
+  }
+};
 
 const DRIVER_HINTS: Record<keyof Drivers, string> = {
   newPlansPerMonth: 'plans a month',
@@ -73,8 +81,16 @@ function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario
     [drivers, oneOffs, changes, placementChanges],
   );
   const deferred = useDeferredValue(scenario);
-  const forecast = useMemo(() => mitigatedForecast(base, deferred), [base, deferred]);
-  const sens = useMemo(() => tornadoRows(sensitivity(base, deferred)), [base, deferred]);
+  // Values a forecast cannot use (figures beyond the exact range) fall back to the data's own drivers, said so.
+  const computed = useMemo(() => {
+    try {
+      return { used: deferred, forecast: mitigatedForecast(base, deferred), sens: tornadoRows(sensitivity(base, deferred)), failed: null };
+    } catch (e) {
+      const used: Scenario = { drivers: base.drivers, oneOffs: [], changes: [] };
+      return { used, forecast: mitigatedForecast(base, used), sens: tornadoRows(sensitivity(base, used)), failed: e instanceof Error ? e.message : String(e) };
+    }
+  }, [base, deferred]);
+  const { forecast, sens } = computed;
   const said = useMemo(() => answers(forecast.mitigated, base), [forecast, base]);
   const load = (s: Scenario) => {
     setInputs(driversToInputs(s.drivers));
@@ -83,7 +99,7 @@ function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario
     setPlacementChanges(s.placementChanges ?? []);
   };
   const years = base.agreement.filter((a) => a.fy > base.baseYear.fy).map((a) => a.fy);
-  const mitigated = hasMitigations(deferred);
+  const mitigated = hasMitigations(computed.used);
   const series: Series[] = mitigated
     ? [
         { name: 'Unmitigated: no action', years: forecast.unmitigated },
@@ -120,6 +136,11 @@ function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario
 
       <section aria-labelledby="forecast-h">
         <h2 id="forecast-h">Forecast against the agreement</h2>
+        {computed.failed && (
+          <p className="error-message" role="alert" data-testid="forecast-failed">
+            This scenario cannot be forecast ({computed.failed}): change the values above. The forecast below is for the data’s own drivers.
+          </p>
+        )}
         <ChartFigure testId="forecast-chart" title={title} table={<ForecastTable series={series} />} note={forecast.words}>
           <ForecastChart rows={rows} names={series.map((s) => s.name)} title={title} />
         </ChartFigure>
@@ -550,8 +571,8 @@ function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase
   const [ln, ls, rn, rs] = [left.name, left.scenario, right.name, right.scenario];
   const compared = useMemo(
     () => [
-      { name: ln, years: project(base, ls) },
-      { name: rn, years: project(base, rs) },
+      { name: ln, years: safeProject(base, ls) },
+      { name: rn, years: safeProject(base, rs) },
     ],
     [base, ln, ls, rn, rs],
   );
@@ -592,7 +613,7 @@ function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase
             </thead>
             <tbody>
               {saved.map((s) => {
-                const last = project(base, s.scenario).at(-1);
+                const last = safeProject(base, s.scenario).at(-1);
                 return (
                   <tr key={s.name}>
                     <th scope="row">{s.name}</th>

@@ -130,6 +130,7 @@ function WorkspaceFileSection() {
   const exportWorkspace = useWorkspace((s) => s.exportWorkspace);
   const loadWorkspace = useWorkspace((s) => s.loadWorkspace);
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
+  const progress = useWorkspace((s) => s.workspaceProgress);
   const [result, setResult] = useState<{ error: boolean; lines: string[] } | null>(null);
   return (
     <section>
@@ -167,10 +168,15 @@ function WorkspaceFileSection() {
           <button
             type="button"
             className="primary"
+            disabled={progress !== null}
             onClick={async () => {
-              const r = await loadWorkspace(pending.text);
-              setPending(null);
-              setResult(r.ok ? { error: false, lines: [`Opened ${pending.name}.`] } : { error: true, lines: [`${pending.name} was not opened; nothing was changed.`, ...r.errors] });
+              // The box closes whatever happens: a failure is said below it, never left hanging.
+              try {
+                const r = await loadWorkspace(pending.text);
+                setResult(r.ok ? { error: false, lines: [`Opened ${pending.name}.`] } : { error: true, lines: [`${pending.name} was not opened; nothing was changed.`, ...r.errors] });
+              } finally {
+                setPending(null);
+              }
             }}
           >
             Replace my data
@@ -179,6 +185,11 @@ function WorkspaceFileSection() {
             Cancel
           </button>
         </div>
+      )}
+      {progress && (
+        <p role="status" data-testid="workspace-progress">
+          {progress}
+        </p>
       )}
       {result && (
         <ul className={result.error ? 'error-message' : 'notice'} role={result.error ? 'alert' : 'status'} data-testid="workspace-result">
@@ -197,9 +208,14 @@ function DangerZone() {
   const [asking, setAsking] = useState<'reset' | 'delete' | null>(null);
   const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
   const confirm = async () => {
-    const error = asking === 'reset' ? await resetToExample() : await deleteAll();
-    setMsg(error ? { error: true, text: error } : { error: false, text: asking === 'reset' ? 'The example data is back.' : 'All your data has been deleted from this browser.' });
-    setAsking(null);
+    try {
+      if (asking === 'reset') {
+        const error = await resetToExample();
+        setMsg(error ? { error: true, text: error } : { error: false, text: 'The example data is back.' });
+      } else setMsg(await deleteAll());
+    } finally {
+      setAsking(null);
+    }
   };
   return (
     <section>
