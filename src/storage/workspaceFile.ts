@@ -6,7 +6,7 @@
 import { BLOCKS } from '../domain/blocks';
 import { FIRST_FY, LAST_FY } from '../domain/calendar';
 import { EHCP_FIELDS, type Dataset } from '../domain/dataset';
-import { parseTolerance } from '../domain/settings';
+import { parseCouncilName, parseLaCode, parseTolerance } from '../domain/settings';
 import { KINDS } from '../import/kinds';
 import { MANUAL_KINDS, SCHEMA_VERSION, type ImportRecord, type StoredMapping, type StoredState } from './schema';
 
@@ -66,6 +66,9 @@ export function readWorkspaceFile(text: string): Check {
     if (state.source !== 'example' && state.source !== 'user') err('state.source', 'must be "example" or "user"');
     const tol = obj(state.settings) ? state.settings.tolerance : undefined;
     if (typeof tol !== 'string' || !parseTolerance(tol).ok) err('state.settings.tolerance', 'must be a fraction from 0 to 1, such as "0.02"');
+    const set = obj(state.settings) ? state.settings : {};
+    if (set.councilName !== undefined && (typeof set.councilName !== 'string' || !parseCouncilName(set.councilName).ok)) err('state.settings.councilName', 'text of at most 100 characters');
+    if (set.laCode !== undefined && (typeof set.laCode !== 'string' || !parseLaCode(set.laCode).ok)) err('state.settings.laCode', 'three digits, such as "880"');
   }
 
   /** The agreement's years (the original or a revision): each year once, amounts in pence. */

@@ -11,6 +11,7 @@ import { ForecastChart, TornadoChart } from '../../charts/ScenarioCharts';
 import { fyLabel, monthLabel } from '../../domain/calendar';
 import { PLACEMENT_LABELS, PLACEMENT_TYPES, currentAgreement, type PlacementType, type SavedScenario } from '../../domain/dataset';
 import { formatPounds } from '../../domain/format';
+import { atRiskText, instalmentPosition } from '../../domain/instalments';
 import { fromPounds, type Pence } from '../../domain/money';
 import { mitigatedForecast, mitigationsInWords, hasMitigations } from '../../domain/mitigation';
 import {
@@ -57,12 +58,12 @@ export function Scenarios() {
           {all.length - saved.length} saved scenario{all.length - saved.length === 1 ? '' : 's'} could not be read (a value is missing or not a number) and {all.length - saved.length === 1 ? 'is' : 'are'} left out.
         </p>
       )}
-      <Workbench key={key} base={base} saved={saved} />
+      <Workbench key={key} base={base} saved={saved} atRisk={atRiskText(instalmentPosition(report, dataset.instalments ?? [], base.baseYear), formatPounds)} />
     </>
   );
 }
 
-function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario[] }) {
+function Workbench({ base, saved, atRisk }: { base: ProjectionBase; saved: SavedScenario[]; atRisk: string }) {
   const [inputs, setInputs] = useState<DriverInputs>(() => driversToInputs(base.drivers));
   const [oneOffs, setOneOffs] = useState<OneOff[]>([]);
   const [changes, setChanges] = useState<DriverChange[]>([]);
@@ -129,6 +130,7 @@ function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario
             <li key={a}>{a}</li>
           ))}
         </ul>
+        <p data-testid="scenario-at-risk">On the data held to {base.baseYear.label}, by the rule every view uses: {atRisk}</p>
       </section>
 
       <section aria-labelledby="sens-h">

@@ -7,10 +7,12 @@ import { useWorkspace } from '../../store/workspace';
 import { downloadText } from '../../export/download';
 import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
 import { AgreementYearsTable } from '../shared/AgreementYearsTable';
+import { CouncilSettings } from './CouncilSettings';
 
 export function SettingsView() {
   return (
     <>
+      <CouncilSettings />
       <Tolerance />
       <AgreementEditor />
       <WorkspaceFileSection />
