@@ -154,8 +154,8 @@ export function summarySentence(y: YearFigures, money: (p: Pence) => string = fo
   let s = `At period ${y.latestPeriod} (${monthLabel(monthOfPeriod(y.fy, y.latestPeriod))}), ${inYear}: ${spend}.`;
   const v = y.variance;
   const outturn = finalYear ? 'the outturn' : 'the forecast outturn';
-  const against = v === 0 ? `${outturn} is on budget` : `${outturn} is ${money(Math.abs(v) as Pence)} ${v > 0 ? 'over' : 'under'} budget (an ${v > 0 ? 'overspend' : 'underspend'})`;
-  s += ` ${plannedDeficitText(y, money)}; against that budget ${against}.`;
+  const against = v === 0 ? `${outturn} is on that budget` : `${outturn} is ${money(Math.abs(v) as Pence)} ${v > 0 ? 'over' : 'under'} that budget (an ${v > 0 ? 'overspend' : 'underspend'})`;
+  s += ` ${plannedDeficitText(y, money)}; ${against}.`;
   if (y.cumulativeDeficitGross !== null) {
     s += ` The gross cumulative deficit ${is} ${money(y.cumulativeDeficitGross)}`;
     if (y.varianceToProfile !== null && y.agreementProfile !== null) {

@@ -47,3 +47,9 @@ export function authoritySlug(settings: { councilName?: string; laCode?: string 
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** A downloaded file's name with the council in front: "torbay-council-880-dsg-snapshot-2022-23-P12.html". */
+export function fileNameFor(settings: { councilName?: string; laCode?: string }, name: string): string {
+  const slug = authoritySlug(settings);
+  return slug ? `${slug}-${name}` : name;
+}

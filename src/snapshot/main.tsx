@@ -7,10 +7,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../app/App';
 import { SNAPSHOT_ELEMENT_ID, readSnapshot, type SnapshotPayload } from '../domain/snapshot';
 import { sha256Hex } from '../export/sha256';
+import { authorityName } from '../domain/settings';
 import { useWorkspace } from '../store/workspace';
 import '../app/styles.css';
 
-function Banner({ payload }: { payload: SnapshotPayload }) {
+function Banner({ payload, council }: { payload: SnapshotPayload; council: string | null }) {
   const canCheck = Boolean(globalThis.crypto?.subtle);
   const [check, setCheck] = useState<'checking' | 'verified' | 'mismatch' | 'unavailable'>(canCheck ? 'checking' : 'unavailable');
   useEffect(() => {
@@ -23,7 +24,7 @@ function Banner({ payload }: { payload: SnapshotPayload }) {
   return (
     <div className="app-source snapshot-banner" data-testid="snapshot-banner">
       <p>
-        Read-only snapshot, as at {payload.asAt}. Made {payload.producedAt}.
+        Read-only snapshot{council ? ` of ${council}'s figures` : ''}, as at {payload.asAt}. Made {payload.producedAt}.
       </p>
       <p>
         Data fingerprint (SHA-256): <code data-testid="snapshot-fingerprint">{payload.sha256}</code>{' '}
@@ -53,7 +54,7 @@ if (!read.ok) {
   useWorkspace.setState({ dataset, settings, selectedFy: fy, selectedPeriod: period, role: 'forum', source: 'user', hydrated: true });
   root.render(
     <StrictMode>
-      <App readOnly banner={<Banner payload={read.payload} />} />
+      <App readOnly banner={<Banner payload={read.payload} council={authorityName(settings)} />} />
     </StrictMode>,
   );
 }

@@ -2,7 +2,7 @@
 import '../import/import.css';
 import { useState } from 'react';
 import Decimal from 'decimal.js';
-import { TOLERANCE_ACCEPTED, parseTolerance } from '../../domain/settings';
+import { TOLERANCE_ACCEPTED, fileNameFor, parseTolerance } from '../../domain/settings';
 import { useWorkspace } from '../../store/workspace';
 import { downloadText } from '../../export/download';
 import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
@@ -141,7 +141,7 @@ function WorkspaceFileSection() {
         type="button"
         onClick={() => {
           const file = exportWorkspace();
-          downloadText(`dsg-workspace-${file.exported.slice(0, 10)}.json`, JSON.stringify(file), 'application/json');
+          downloadText(fileNameFor(file.state.settings, `dsg-workspace-${file.exported.slice(0, 10)}.json`), JSON.stringify(file), 'application/json');
         }}
       >
         Export the workspace
