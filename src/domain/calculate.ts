@@ -45,6 +45,8 @@ export interface LineFigures {
   /** Commentary on single months, written in the app. */
   monthComments: { period: number; text: string; by: string; at: string }[];
   unbudgeted: boolean;
+  /** Where the line stands in the council's own files (budget file order, then unbudgeted actuals): the forum report keeps it. */
+  fileOrder?: number;
 }
 
 export interface BlockFigures {
@@ -325,7 +327,7 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
         }
       }
     }
-    const figures = yearLines.map((l) => lineFigures(l, latest, commentsByLine.get(`${fy}|${l.block}|${lineKey(l.line)}`) ?? []));
+    const figures = yearLines.map((l, i) => ({ ...lineFigures(l, latest, commentsByLine.get(`${fy}|${l.block}|${lineKey(l.line)}`) ?? []), fileOrder: i }));
     figures.sort((a, b) => BLOCKS.indexOf(a.block) - BLOCKS.indexOf(b.block));
     const hasData = latest !== null;
     const income = (block: Block) => sum(data.funding.filter((f) => f.fy === fy && f.block === block).map((f) => f.income));

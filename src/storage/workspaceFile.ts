@@ -92,7 +92,7 @@ export function readWorkspaceFile(text: string): Check {
       if (!Array.isArray(d[k])) err(`${at}.${k}`, 'must be a list');
     }
     // Later parts of the dataset (instalments, revisions, conditions, comments…) are optional lists.
-    for (const k of ['instalments', 'otherContributions', 'revisions', 'conditions', 'comments'] as const) {
+    for (const k of ['instalments', 'otherContributions', 'revisions', 'conditions', 'comments', 'narratives'] as const) {
       if (d[k] !== undefined && !Array.isArray(d[k])) err(`${at}.${k}`, 'must be a list');
     }
     const rows = (k: keyof Dataset) => (Array.isArray(d[k]) ? (d[k] as unknown[]) : []);
@@ -167,6 +167,13 @@ export function readWorkspaceFile(text: string): Check {
       if (!['red', 'amber', 'green', 'not rated'].includes(x.rag as string)) err(`${w}.rag`, 'one of red, amber, green, not rated');
       if (!optText(x.owner) || !optText(x.commentary)) err(w, 'owner and commentary must be text');
       if (x.reviewed !== undefined && !isDate(x.reviewed)) err(`${w}.reviewed`, 'a date such as "2023-03-29"');
+    });
+    rows('narratives').forEach((x, i) => {
+      const w = `${at}.narratives[${i}]`;
+      if (!obj(x)) return err(w, 'not an object');
+      if (!isFy(x.fy)) err(`${w}.fy`, `a financial year from ${FIRST_FY} to ${LAST_FY}`);
+      if (!isText(x.section) || !isText(x.text) || !isText(x.by)) err(w, 'section, text and by must be text');
+      if (!isText(x.at) || Number.isNaN(Date.parse(x.at as string))) err(`${w}.at`, 'a date and time');
     });
     rows('comments').forEach((x, i) => {
       const w = `${at}.comments[${i}]`;
