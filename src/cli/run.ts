@@ -31,7 +31,8 @@ export function runReport(inputs: { name: string; bytes: Uint8Array }[], options
   }
   const merged = mergeDatasets(results.map((r) => ({ file: r.file, additive: r.kind === 'ledger', data: r.data })));
   const importWarnings = results.flatMap((r) => [
-    ...r.warnings.map((w) => formatProblem(w).replace(/^Warning: /, '')),
+    // The EHCP reconciliation is stated once, by the report on the merged data.
+    ...r.warnings.filter((w) => !w.message.startsWith('reconciliation: ')).map((w) => formatProblem(w).replace(/^Warning: /, '')),
     ...r.skipped.map((s) => `${r.file}, row ${s.row}: skipped: ${s.reason}`),
   ]);
   const report = buildReport(merged.data, { tolerance }, [...importWarnings, ...merged.warnings]);

@@ -4,6 +4,7 @@
  * validating aggregator.
  * Pure: no file system, DOM or storage, so the CLI and the browser's worker run it unchanged.
  */
+import { analyseEhcp } from '../domain/ehcp';
 import Papa from 'papaparse';
 import { emptyDataset, type Dataset } from '../domain/dataset';
 import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './decode';
@@ -336,6 +337,13 @@ function importPieces(source: TextPieces, file: string, options: ImportOptions):
   }
   result.data = sink.finish();
   result.errorCount = ctx.errorCount;
+  // The EHCP view's reconciliation (src/domain/ehcp.ts) run on the file's own months, so the card's
+  // warning count is the count the EHCP view will show for this file: one check, in one place.
+  if (result.data.ehcp.length > 0) {
+    for (const w of analyseEhcp(result.data.ehcp, []).flatMap((m) => m.warnings)) {
+      result.warnings.push({ severity: 'warning', file, message: `reconciliation: ${w}` });
+    }
+  }
   // Rows that are all blank, totals or headings are no data either: say so rather than import nothing.
   if (result.rowsImported + result.rowsRejected === 0) fileError(result, 'the file has a header row but no data rows', 'a CSV file with data rows below its header');
   options.onProgress?.(1, result.rowsRead);
