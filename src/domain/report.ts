@@ -191,7 +191,7 @@ export function reportText(r: Report): string {
       out.push(`  Agreed profile: ${formatPounds(y.agreementProfile)}`);
     }
     if (y.dfeContributionsToDate !== null && y.cumulativeDeficitGross !== null) {
-      out.push(`  DfE contributions to date: ${formatPounds(y.dfeContributionsToDate)}; net cumulative deficit ${formatPounds(y.cumulativeDeficitNet!)}`);
+      out.push(`  DfE contributions counted to date (received, or agreed where no instalment is recorded): ${formatPounds(y.dfeContributionsToDate)}; net cumulative deficit ${formatPounds(y.cumulativeDeficitNet!)}`);
     }
     if (y.surplusRequired) out.push(`  The agreement requires an in-year surplus this year.`);
     out.push(`  Why: ${y.statusReason}`);

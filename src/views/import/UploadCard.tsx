@@ -1,7 +1,7 @@
 /** One uploaded file: progress and cancel while it is read, then its report and the user's choice. */
 import { useState } from 'react';
 import { fyLabel } from '../../domain/calendar';
-import { formatPounds } from '../../domain/format';
+import { formatDateTime, formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
 import { leftOutRows } from '../../store/history';
@@ -168,7 +168,7 @@ export function UploadCard({ upload }: { upload: Upload }) {
 
       {upload.status === 'read' && upload.importedBefore && (
         <p className="warning-message">
-          This same file was imported on {new Date(upload.importedBefore).toLocaleString('en-GB')}.
+          This same file was imported on {formatDateTime(upload.importedBefore)}.
           {r?.kind === 'ledger' && ' Ledger transactions add up: importing it again would count them twice.'}
         </p>
       )}

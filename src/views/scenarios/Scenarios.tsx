@@ -10,7 +10,7 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import { ForecastChart, TornadoChart } from '../../charts/ScenarioCharts';
 import { fyLabel, monthLabel } from '../../domain/calendar';
 import { PLACEMENT_LABELS, PLACEMENT_TYPES, currentAgreement, type PlacementType, type SavedScenario } from '../../domain/dataset';
-import { formatPounds } from '../../domain/format';
+import { formatDateTime, formatPounds } from '../../domain/format';
 import { atRiskText, instalmentPosition } from '../../domain/instalments';
 import { fromPounds, type Pence } from '../../domain/money';
 import { mitigatedForecast, mitigationsInWords, hasMitigations } from '../../domain/mitigation';
@@ -594,7 +594,7 @@ function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase
                 return (
                   <tr key={s.name}>
                     <th scope="row">{s.name}</th>
-                    <td className="nowrap">{new Date(s.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                    <td className="nowrap">{formatDateTime(s.savedAt)}</td>
                     <td className="num">{last ? `${money(last.cumulativeDeficitGross)} (${last.label})` : '–'}</td>
                     <td className="nowrap">
                       <button type="button" onClick={() => onLoad(s.scenario)} aria-label={`Edit ${s.name}`}>
