@@ -149,7 +149,7 @@ export function projectionBase(report: Report, agreement: AgreementYear[], place
     incomeGrowth: '0',
   };
   const method = [
-    `Starts from ${last.plansAtEnd} plans at the end of ${monthLabel(toCal(last.month))} and the ${baseYear.label} cumulative deficit of ${formatPounds(baseYear.cumulativeDeficitGross)}.`,
+    `Starts from ${formatCount(last.plansAtEnd!)} plans at the end of ${monthLabel(toCal(last.month))} and the ${baseYear.label} cumulative deficit of ${formatPounds(baseYear.cumulativeDeficitGross)}.`,
     `EHCPs change each month by the average of the last ${lastTwelve.length} months held: ${drivers.newPlansPerMonth} new plans and ${drivers.endingsPerMonth} plans ending.`,
     ...(mix
       ? placementMethod(mix, averagePlansBase, highNeedsBase, baseYear.label)

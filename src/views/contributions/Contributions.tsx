@@ -69,8 +69,8 @@ export function Contributions() {
         The DfE pays each year's Safety Valve contribution in instalments, each subject to satisfactory progress, and can withhold
         them. Record each instalment here. The net cumulative deficit counts the instalments recorded as received and, for a year
         with none recorded, its whole agreed contribution (shown as "agreed", never as "received"), and other contributions that
-        reduce the deficit. Amounts in pounds (£1.55m,
-        1,550,000 or 1550000).
+        reduce the deficit. Amounts in pounds, such as
+        £1.55m or 1,550,000 (the commas may be left out).
       </p>
       {viewed && <InstalmentsSummary report={report} y={viewed} />}
       {errors.length > 0 && (

@@ -93,7 +93,7 @@ function AgreementEditor() {
   return (
     <section>
       <h2>Safety Valve agreement</h2>
-      <p>Enter or amend the agreement: the ceiling on the gross cumulative deficit at each year end, the DfE's contribution, and whether an in-year surplus is required. Amounts in pounds (£11.7m, 11,700,000 or 11700000).</p>
+      <p>Enter or amend the agreement: the ceiling on the gross cumulative deficit at each year end, the DfE's contribution, and whether an in-year surplus is required. Amounts in pounds, such as £11.7m or 11,700,000 (the commas may be left out).</p>
       <AgreementYearsTable
         label="Agreement years"
         testId="agreement-editor"
