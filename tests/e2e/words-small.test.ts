@@ -28,6 +28,7 @@ describe('the small ones', () => {
     await upload(h.page, [path]);
     const c = card(h.page, 'ehcp-march.csv');
     expect(await c.getByTestId('upload-summary').innerText()).toContain('1 warning');
+    await c.getByText('Warnings (1)').click();
     expect(await c.innerText()).toContain('March 2023: plans at end are given as 1,575, but start + new + transfers in − outflows = 1,570');
     await importAll(h.page);
     await view(h.page, 'ehcp');
