@@ -23,7 +23,7 @@ describe('the overview on the example data', () => {
     expect(await text('forecast-outturn')).toContain('£15,652,717');
     expect(await text('income')).toContain('£12,921,000');
     expect(await text('in-year-deficit')).toContain('£2,731,717');
-    expect(await text('in-year-deficit')).toContain('£2.73m');
+    expect(await text('in-year-deficit')).toContain('planned deficit of £2,700,000');
     expect(await text('cumulative-gross')).toContain('£11,862,717');
     expect(await text('profile')).toContain('£11,700,000');
     expect(await text('excess')).toMatch(/£162,717[\s\S]*1\.39%/);
