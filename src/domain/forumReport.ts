@@ -211,7 +211,10 @@ export function narrativeSections(y: YearFigures, narratives: ReportNarrative[] 
     return n ? { written: { text: n.text, by: n.by, at: n.at } } : {};
   };
   const final = y.latestPeriod === 12;
-  const blocks = y.blocks
+  // Blocks in the order the council's lines first name them (the paper: Early Years, then High Needs).
+  const firstLine = (block: string) => Math.min(...y.lines.filter((l) => l.block === block).map((l) => l.fileOrder ?? 0));
+  const blocks = [...y.blocks]
+    .sort((a, b) => firstLine(a.block) - firstLine(b.block))
     .filter((b) => b.budget !== ZERO || b.forecastOutturn !== ZERO)
     .map((b): NarrativeSection => {
       const v = b.variance;

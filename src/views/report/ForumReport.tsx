@@ -46,7 +46,7 @@ function AdjustmentFunding({ t }: { t: AdjustmentTable }) {
   };
   return (
     <ScrollBox label={`${t.line}: funding and in-year adjustments`}>
-      <table className="report-table narrow" data-testid="report-adjustments">
+      <table className="report-table funding" data-testid="report-adjustments">
         <caption>{t.line}: the budget, the in-year adjustments by month and their total against the budget, £{t.previousLabel ? `, ${t.previousLabel} and ${t.currentLabel}` : `, ${t.currentLabel}`}.</caption>
         <thead>
           <tr>
