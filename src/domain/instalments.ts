@@ -6,8 +6,9 @@
  *   instalments recorded as received, or a year's whole contribution where none are recorded);
  * - due: instalments recorded as scheduled, and the contributions of later agreement years with no
  *   instalments recorded, which the agreement pays subject to progress;
- * - at risk: every withheld instalment, and whatever is due for a year whose status is red, or for
- *   a year without actuals yet while the latest year with actuals is red (the DfE pays on progress).
+ * - at risk: every withheld instalment, and whatever is due, or agreed with no instalment recorded,
+ *   for a year whose status is red, or for a year without actuals yet while the latest year with
+ *   actuals is red (the DfE pays on progress).
  *
  * Words (issue 11): "received" is said only of instalments recorded as received. The net deficit
  * also counts the whole contribution of a year with no instalment recorded (the agreement pays it
@@ -65,7 +66,12 @@ export function instalmentPosition(analysis: Analysis, instalments: Instalment[]
     return latestWithData?.status === 'red';
   };
   const withheldItems = recorded.filter((i) => i.status === 'withheld');
-  const atRiskItems = [...withheldItems, ...dueItems.filter((i) => redYear(i.fy))].sort((a, b) => a.fy - b.fy);
+  // The contributions of years up to this one with no instalment recorded are counted in the net
+  // deficit but not received: they are at risk on the same terms as what is due.
+  const agreedUnrecordedItems = agreementYears
+    .filter((x) => x.fy <= y.fy && !instalments.some((i) => i.fy === x.fy))
+    .map((x): InstalmentItem => ({ fy: x.fy, label: x.label, amount: x.agreement!.contribution, status: 'agreed' }));
+  const atRiskItems = [...withheldItems, ...[...agreedUnrecordedItems, ...dueItems].filter((i) => redYear(i.fy))].sort((a, b) => a.fy - b.fy);
   const total = (xs: InstalmentItem[]) => sum(xs.map((i) => i.amount));
   const upTo = agreementYears.filter((x) => x.fy <= y.fy);
   const unrecorded = upTo.filter((x) => !instalments.some((i) => i.fy === x.fy));

@@ -2,7 +2,8 @@
  * Issue 11, point 3: "received" only for instalments recorded as received; a contribution counted
  * with none recorded is "agreed"; one at-risk figure, from one rule (src/domain/instalments.ts),
  * on the Overview, Agreement, Contributions and Scenarios views, the forum report and the return.
- * The three-year workspace records no instalments; 2025-26 is red, so 2026-27's £4,300,000 is at risk.
+ * The three-year workspace records no instalments; 2025-26 is red, so its own £2,100,000 (agreed, not
+ * received) and 2026-27's £4,300,000 are at risk: £6,400,000, whichever year is viewed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type Harness } from './browser';
@@ -48,13 +49,18 @@ describe('contributions in the right words', () => {
     seen.report = await h.page.getByTestId('report-contributions').innerText();
     await view(h.page, 'return');
     seen.return = (await h.page.getByTestId('return-sheet-financial-position').innerText()).replace(/\s+/g, ' ');
-    expect(seen.overview).toContain('£4,300,000');
-    expect(seen.agreement).toContain('£4,300,000');
-    expect(seen.contributions).toContain('£4,300,000');
-    expect(seen.scenarios).toContain('DfE instalments at risk: £4,300,000 (2026-27)');
+    expect(seen.overview).toContain('£6,400,000');
+    expect(seen.agreement).toContain('£6,400,000');
+    expect(seen.contributions).toContain('£6,400,000');
+    expect(seen.scenarios).toContain('DfE instalments at risk: £6,400,000 (2025-26, 2026-27)');
     expect(seen.scenarios).not.toContain('No DfE instalment');
-    expect(seen.report).toContain('DfE instalments at risk: £4.3m (2026-27)');
-    expect(seen.return).toContain('DfE instalments at risk £4,300,000');
+    expect(seen.report).toContain('DfE instalments at risk: £6.4m (2025-26, 2026-27)');
+    expect(seen.return).toContain('DfE instalments at risk £6,400,000');
     expect(await mainText(h.page)).not.toContain('DfE contributions received to date');
+  });
+  it('the same at-risk figure when the year after, without actuals, is viewed', async () => {
+    await view(h.page, 'overview');
+    await selectYear(h.page, '2026-27');
+    expect((await h.page.getByTestId('instalments-at-risk').innerText()).replace(/\s+/g, ' ')).toContain('£6,400,000');
   });
 });
