@@ -116,6 +116,12 @@ export function describeDeficit(p: Pence): string {
   return `${formatPounds(Math.abs(p) as Pence, { pence: Math.abs(p) < 100 })} ${p > 0 ? 'deficit' : 'surplus'}`;
 }
 
+/** A decimal quantity as a string ("1584.3") with thousands separators: "1,584.3". */
+export function formatQuantity(decimal: string): string {
+  const [whole, frac] = decimal.replace(/^-/, '').split('.');
+  return `${decimal.startsWith('-') ? '-' : ''}${groupThousands(whole!)}${frac ? '.' + frac : ''}`;
+}
+
 /** Whole numbers with thousands separators: "1,570"; with `brackets`, a negative difference as "(2)". */
 export function formatCount(n: number, options: { brackets?: boolean } = {}): string {
   const text = groupThousands(String(Math.abs(n)));

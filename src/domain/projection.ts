@@ -13,7 +13,7 @@ import { currentYear } from './calculate';
 import { fyLabel, fyOfMonth, monthLabel, type FinancialYear } from './calendar';
 import type { AgreementYear, PlacementCount, PlacementType } from './dataset';
 import type { EhcpFigures } from './ehcp';
-import { formatCount, formatPounds } from './format';
+import { formatCount, formatPounds, formatQuantity } from './format';
 import { ZERO, add, roundPence, sub, type Pence } from './money';
 import type { Report } from './report';
 import {
@@ -153,7 +153,7 @@ export function projectionBase(report: Report, agreement: AgreementYear[], place
     `EHCPs change each month by the average of the last ${lastTwelve.length} months held: ${drivers.newPlansPerMonth} new plans and ${drivers.endingsPerMonth} plans ending.`,
     ...(mix
       ? placementMethod(mix, averagePlansBase, highNeedsBase, baseYear.label)
-      : [`High Needs spend is the average plans in force times ${formatPounds(roundPence(costPerPlan.mul(100)), { pence: true })} a plan: the ${baseYear.label} High Needs outturn of ${formatPounds(highNeedsBase)} over ${averagePlansBase.toDecimalPlaces(1).toString()} plans on average, plus inflation.`]),
+      : [`High Needs spend is the average plans in force times ${formatPounds(roundPence(costPerPlan.mul(100)), { pence: true })} a plan: the ${baseYear.label} High Needs outturn of ${formatPounds(highNeedsBase)} over ${formatQuantity(averagePlansBase.toDecimalPlaces(1).toString())} plans on average, plus inflation.`]),
     `Other blocks stay at their ${baseYear.label} budget of ${formatPounds(otherBlocksBudget)}; DSG income starts at ${formatPounds(baseYear.income)} and grows by the income growth set.`,
   ];
   return {
