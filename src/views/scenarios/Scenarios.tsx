@@ -10,7 +10,7 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import { ForecastChart, TornadoChart } from '../../charts/ScenarioCharts';
 import { fyLabel, monthLabel } from '../../domain/calendar';
 import { PLACEMENT_LABELS, PLACEMENT_TYPES, currentAgreement, type PlacementType, type SavedScenario } from '../../domain/dataset';
-import { formatDateTime, formatPounds } from '../../domain/format';
+import { formatDateTime, formatPounds, formatQuantity } from '../../domain/format';
 import { atRiskText, instalmentPosition } from '../../domain/instalments';
 import { fromPounds, type Pence } from '../../domain/money';
 import { mitigatedForecast, mitigationsInWords, hasMitigations } from '../../domain/mitigation';
@@ -269,7 +269,11 @@ function DriverInputsForm(props: {
   onReset: () => void;
 }) {
   const id = useId();
-  const fromData = driversToInputs(props.base.drivers);
+  const raw = driversToInputs(props.base.drivers);
+  // Shown as the rules print money and quantities (docs/formats.md); the field still takes them plain.
+  const fromData = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, k === 'costPerPlan' ? formatPounds(fromPounds(v), { pence: !/^\d+$/.test(v) }) : formatQuantity(v)]),
+  ) as typeof raw;
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Drivers</h2>
