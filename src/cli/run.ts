@@ -163,7 +163,8 @@ export async function runReport(inputs: { name: string; bytes: Uint8Array }[], o
   const range = exactRangeProblem(merged.data);
   if (range) return tooLarge(names, range, summary);
   const importWarnings = [...sheetWarnings, ...results.flatMap((r) => [
-    ...r.warnings.map((w) => formatProblem(w).replace(/^Warning: /, '')),
+    // The EHCP reconciliation is stated once, by the report on the merged data.
+    ...r.warnings.filter((w) => !w.message.startsWith('reconciliation: ')).map((w) => formatProblem(w).replace(/^Warning: /, '')),
     ...r.skipped.map((s) => `${place(r)}, row ${s.row}: skipped: ${s.reason}`),
   ])];
   let report;

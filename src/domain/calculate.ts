@@ -18,6 +18,10 @@ export type Status = 'green' | 'amber' | 'red' | 'no data';
 export interface Settings {
   /** Amber tolerance as a fraction of the profile, a decimal string: "0.02" is 2%. */
   tolerance: string;
+  /** The council's name as it signs its papers ("Torbay Council"); the calculations do not read it. */
+  councilName?: string;
+  /** The DfE's three-digit local authority code ("880" for Torbay). */
+  laCode?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = { tolerance: '0.02' };
@@ -44,6 +48,8 @@ export interface LineFigures {
   /** Commentary on single months, written in the app. */
   monthComments: { period: number; text: string; by: string; at: string }[];
   unbudgeted: boolean;
+  /** Where the line stands in the council's own files (budget file order, then unbudgeted actuals): the forum report keeps it. */
+  fileOrder?: number;
 }
 
 export interface BlockFigures {
@@ -370,9 +376,12 @@ function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
   const noComments: LineComment[] = [];
   // The lines grouped by block in BLOCKS order, each block's lines in file order (a stable sort).
   const byBlock = new Map<Block, { f: LineFigures; w: LineWork }[]>(BLOCKS.map((b) => [b, []]));
-  for (const w of yearLines) {
+  for (const [i, w] of yearLines.entries()) {
     const comments = commentsByLine.size === 0 ? noComments : (commentsByLine.get(`${w.block}|${lineKey(w.line)}`) ?? noComments);
-    byBlock.get(w.block)!.push({ f: lineFigures(w, latest, comments), w });
+    const f = lineFigures(w, latest, comments);
+    // Where the line stands in the council's own files: the forum report keeps that order.
+    f.fileOrder = i;
+    byBlock.get(w.block)!.push({ f, w });
   }
   const ordered = BLOCKS.flatMap((b) => byBlock.get(b)!);
   const figures = ordered.map((x) => x.f);

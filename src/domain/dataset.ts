@@ -147,6 +147,20 @@ export interface LineComment {
   at: string;
 }
 
+/**
+ * A narrative section of the forum report (issue 11) written by an officer: the position, a
+ * block's paragraph or the recommendation. Empty text removes it (the report's own words return).
+ */
+export interface ReportNarrative {
+  fy: number;
+  /** 'position', 'recommendation', or a block's name. */
+  section: string;
+  text: string;
+  by: string;
+  /** ISO 8601 time. */
+  at: string;
+}
+
 /** A named forecast scenario the user saved (issue 6); its drivers are decimal strings. */
 export interface SavedScenario {
   name: string;
@@ -171,6 +185,7 @@ export interface Dataset {
   placements?: PlacementCount[];
   comments?: LineComment[];
   scenarios?: SavedScenario[];
+  narratives?: ReportNarrative[];
 }
 
 export function emptyDataset(): Dataset {

@@ -8,6 +8,7 @@
  */
 import { TOTAL_LIMIT_WORDS } from '../domain/exactRange';
 import { quoteValue } from '../domain/quote';
+import { analyseEhcp } from '../domain/ehcp';
 import { emptyDataset, type Dataset } from '../domain/dataset';
 import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './sources/decode';
 import { describeColumns, detectHeader, type ColumnUse } from './detect';
@@ -263,6 +264,13 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
     result.rowsRejected += ctx.lateRejected;
   }
   if (ctx.readAs) Object.assign(result, { kind: ctx.readAs, kindLabel: KIND_LABELS[ctx.readAs] });
+  // The EHCP view's reconciliation (src/domain/ehcp.ts) run on the file's own months, so the card's
+  // warning count is the count the EHCP view will show for this file: one check, in one place.
+  if (result.data.ehcp.length > 0) {
+    for (const w of analyseEhcp(result.data.ehcp, []).flatMap((m) => m.warnings)) {
+      result.warnings.push({ severity: 'warning', file, message: `reconciliation: ${w}` });
+    }
+  }
   // Rows that are all blank, totals or headings are no data either: say so rather than import nothing.
   if (result.rowsImported + result.rowsRejected + (result.costCentres?.excludedRows ?? 0) === 0) fileError(result, 'the file has a header row but no data rows', 'a CSV file with data rows below its header');
   options.onProgress?.(1, result.rowsRead);

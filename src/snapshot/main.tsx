@@ -10,6 +10,7 @@ import { buildReport } from '../domain/report';
 import { SNAPSHOT_ELEMENT_ID, readSnapshot, shortFingerprint, type SnapshotContent, type SnapshotPayload } from '../domain/snapshot';
 import { sha256Hex } from '../export/sha256';
 import { checkDatasetShape } from '../storage/workspaceFile';
+import { authorityName } from '../domain/settings';
 import { useWorkspace } from '../store/workspace';
 import { ErrorBoundary } from '../views/shared/ErrorBoundary';
 import '../app/styles.css';
@@ -30,11 +31,11 @@ function Fingerprint({ payload, check }: { payload: SnapshotPayload; check: Chec
   );
 }
 
-function Banner({ payload, content, check }: { payload: SnapshotPayload; content: SnapshotContent; check: Check }) {
+function Banner({ payload, content, check, council }: { payload: SnapshotPayload; content: SnapshotContent; check: Check; council: string | null }) {
   return (
     <div className="app-source snapshot-banner" data-testid="snapshot-banner">
       <p>
-        Read-only snapshot, as at {content.asAt}. Made {content.producedAt}.
+        Read-only snapshot{council ? ` of ${council}'s figures` : ''}, as at {content.asAt}. Made {content.producedAt}.
       </p>
       <p>
         <Fingerprint payload={payload} check={check} />
@@ -60,7 +61,7 @@ function Message({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function Snapshot({ payload, content }: { payload: SnapshotPayload; content: SnapshotContent }) {
+function Snapshot({ payload, content, council }: { payload: SnapshotPayload; content: SnapshotContent; council: string | null }) {
   const canCheck = Boolean(globalThis.crypto?.subtle);
   const [check, setCheck] = useState<Check>(canCheck ? 'checking' : 'unavailable');
   useEffect(() => {
@@ -84,7 +85,7 @@ function Snapshot({ payload, content }: { payload: SnapshotPayload; content: Sna
   return (
     <>
       <ErrorBoundary where="The snapshot">
-        <App readOnly banner={<Banner payload={payload} content={content} check={check} />} />
+        <App readOnly banner={<Banner payload={payload} content={content} check={check} council={council} />} />
       </ErrorBoundary>
       <footer className="snapshot-print-footer" aria-hidden="true">
         Snapshot as at {content.asAt}, made {content.producedAt}. <Fingerprint payload={payload} check={check} />
@@ -124,7 +125,7 @@ if (!read.ok) {
     useWorkspace.setState({ dataset, settings, selectedFy: fy, selectedPeriod: period, role: 'forum', source: 'user', hydrated: true });
     root.render(
       <StrictMode>
-        <Snapshot payload={read.payload} content={read.content} />
+        <Snapshot payload={read.payload} content={read.content} council={authorityName(settings)} />
       </StrictMode>,
     );
   }

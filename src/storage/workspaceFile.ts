@@ -16,7 +16,7 @@ import { exactRangeProblem } from '../domain/exactRange';
 import { MAX_CELL_PENCE } from '../domain/money';
 import { quoteValue } from '../domain/quote';
 import { isSavedScenario } from '../domain/scenarioCheck';
-import { parseTolerance } from '../domain/settings';
+import { parseCouncilName, parseLaCode, parseTolerance } from '../domain/settings';
 import { KINDS } from '../import/kinds';
 import { checkCostCentreMap } from './costCentreMapFile';
 import { MANUAL_KINDS, SCHEMA_VERSION, type ImportRecord, type StoredMapping, type StoredState } from './schema';
@@ -108,6 +108,9 @@ class Checker {
     this.need(state.source === 'example' || state.source === 'user', 'state.source', state.source, '"example" or "user"');
     const tol = obj(state.settings) ? state.settings.tolerance : undefined;
     this.need(typeof tol === 'string' && parseTolerance(tol).ok, 'state.settings.tolerance', tol, 'a fraction from 0 to 1, such as "0.02"');
+    const set = obj(state.settings) ? state.settings : {};
+    if (set.councilName !== undefined) this.need(typeof set.councilName === 'string' && parseCouncilName(set.councilName).ok, 'state.settings.councilName', set.councilName, 'text of at most 100 characters');
+    if (set.laCode !== undefined) this.need(typeof set.laCode === 'string' && parseLaCode(set.laCode).ok, 'state.settings.laCode', set.laCode, 'three digits, such as "880"');
   }
 
   /** The agreement's years (the original or a revision): each year once, amounts in pence. */
@@ -235,6 +238,11 @@ class Checker {
       if (x.period !== undefined) this.need(isPeriod(x.period), `${w}.period`, x.period, 'a period from 1 to 12');
       this.need(isTime(x.at), `${w}.at`, x.at, 'a date and time');
     }, 'a comment');
+    rows('narratives', true, (x, w) => {
+      this.need(isFy(x.fy), `${w}.fy`, x.fy, FY_WORDS);
+      for (const k of ['section', 'text', 'by'] as const) this.need(isText(x[k]), `${w}.${k}`, x[k], 'text');
+      this.need(isTime(x.at), `${w}.at`, x.at, 'a date and time');
+    }, 'a narrative section');
     // The browser leaves a saved scenario it cannot read out of the forecast and says so; a file is refused.
     const scenarios = list('scenarios', true);
     if (!this.repair) for (let i = 0; i < scenarios.length; i++) if (!isSavedScenario(scenarios[i])) this.err(`${at}.scenarios[${i}]`, scenarios[i], 'a saved scenario with readable drivers (decimal numbers of a sensible size)');

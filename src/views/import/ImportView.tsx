@@ -1,4 +1,5 @@
 /** Upload files (drop or choose), see each one's report, import it; the import history with undo. */
+import { formatCount, formatDateTime } from '../../domain/format';
 import './import.css';
 import { useRef, useState } from 'react';
 import { fyLabel } from '../../domain/calendar';
@@ -103,7 +104,7 @@ function History() {
             <tbody>
               {[...imports].reverse().map((r) => (
                 <tr key={r.id} className={r.undoneAt ? 'undone' : undefined}>
-                  <td>{new Date(r.time).toLocaleString('en-GB')}</td>
+                  <td>{formatDateTime(r.time)}</td>
                   <td>
                     {r.file}
                     {replacedNote(r.replaced)}
@@ -113,7 +114,7 @@ function History() {
                   <td className="num">{formatSize(r.size)}</td>
                   <td className="num">{r.rowsRead.toLocaleString('en-GB')}</td>
                   <td className="num">{r.rowsImported.toLocaleString('en-GB')}</td>
-                  <td className="num">{r.leftOutRows.length > 0 ? r.leftOutRows.length.toLocaleString('en-GB') : r.rowsRejected}</td>
+                  <td className="num">{formatCount(r.leftOutRows.length > 0 ? r.leftOutRows.length : r.rowsRejected)}</td>
                   <td>
                     <code title={r.sha256}>{r.sha256 ? `${r.sha256.slice(0, 12)}…` : ''}</code>
                   </td>

@@ -1,7 +1,7 @@
 /** One uploaded file: progress and cancel while it is read, then its report and the user's choice. */
 import { useState } from 'react';
 import { fyLabel } from '../../domain/calendar';
-import { formatPounds } from '../../domain/format';
+import { formatDateTime, formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
 import type { SheetInfo } from '../../import/workbook';
@@ -175,7 +175,7 @@ export function UploadCard({ upload }: { upload: Upload }) {
 
       {upload.status === 'read' && upload.importedBefore && r?.kind !== 'ledger' && (
         <p className="warning-message">
-          This same file was imported on {new Date(upload.importedBefore).toLocaleString('en-GB')}.
+          This same file was imported on {formatDateTime(upload.importedBefore)}.
         </p>
       )}
       <LedgerReupload upload={upload} />

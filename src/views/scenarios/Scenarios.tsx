@@ -10,7 +10,8 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import { ForecastChart, TornadoChart } from '../../charts/ScenarioCharts';
 import { fyLabel, monthLabel } from '../../domain/calendar';
 import { PLACEMENT_LABELS, PLACEMENT_TYPES, currentAgreement, type PlacementType, type SavedScenario } from '../../domain/dataset';
-import { formatPounds } from '../../domain/format';
+import { formatDateTime, formatPounds, formatQuantity } from '../../domain/format';
+import { atRiskText, instalmentPosition } from '../../domain/instalments';
 import { fromPounds, type Pence } from '../../domain/money';
 import { mitigatedForecast, mitigationsInWords, hasMitigations } from '../../domain/mitigation';
 import {
@@ -65,12 +66,12 @@ export function Scenarios() {
           {all.length - saved.length} saved scenario{all.length - saved.length === 1 ? '' : 's'} could not be read (a value is missing or not a number) and {all.length - saved.length === 1 ? 'is' : 'are'} left out.
         </p>
       )}
-      <Workbench key={key} base={base} saved={saved} />
+      <Workbench key={key} base={base} saved={saved} atRisk={atRiskText(instalmentPosition(report, dataset.instalments ?? [], base.baseYear), formatPounds)} />
     </>
   );
 }
 
-function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario[] }) {
+function Workbench({ base, saved, atRisk }: { base: ProjectionBase; saved: SavedScenario[]; atRisk: string }) {
   const [inputs, setInputs] = useState<DriverInputs>(() => driversToInputs(base.drivers));
   const [oneOffs, setOneOffs] = useState<OneOff[]>([]);
   const [changes, setChanges] = useState<DriverChange[]>([]);
@@ -150,6 +151,7 @@ function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario
             <li key={a}>{a}</li>
           ))}
         </ul>
+        <p data-testid="scenario-at-risk">On the data held to {base.baseYear.label}, by the rule every view uses: {atRisk}</p>
       </section>
 
       <section aria-labelledby="sens-h">
@@ -288,7 +290,11 @@ function DriverInputsForm(props: {
   onReset: () => void;
 }) {
   const id = useId();
-  const fromData = driversToInputs(props.base.drivers);
+  const raw = driversToInputs(props.base.drivers);
+  // Shown as the rules print money and quantities (docs/formats.md); the field still takes them plain.
+  const fromData = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, k === 'costPerPlan' ? formatPounds(fromPounds(v), { pence: !/^\d+$/.test(v) }) : formatQuantity(v)]),
+  ) as typeof raw;
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Drivers</h2>
@@ -617,7 +623,7 @@ function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase
                 return (
                   <tr key={s.name}>
                     <th scope="row">{s.name}</th>
-                    <td className="nowrap">{new Date(s.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                    <td className="nowrap">{formatDateTime(s.savedAt)}</td>
                     <td className="num">{last ? `${money(last.cumulativeDeficitGross)} (${last.label})` : '–'}</td>
                     <td className="nowrap">
                       <button type="button" onClick={() => onLoad(s.scenario)} aria-label={`Edit ${s.name}`}>

@@ -2,15 +2,17 @@
 import '../import/import.css';
 import { useState } from 'react';
 import Decimal from 'decimal.js';
-import { TOLERANCE_ACCEPTED, parseTolerance } from '../../domain/settings';
+import { TOLERANCE_ACCEPTED, fileNameFor, parseTolerance } from '../../domain/settings';
 import { useWorkspace } from '../../store/workspace';
 import { downloadText } from '../../export/download';
 import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
 import { AgreementYearsTable } from '../shared/AgreementYearsTable';
+import { CouncilSettings } from './CouncilSettings';
 
 export function SettingsView() {
   return (
     <>
+      <CouncilSettings />
       <Tolerance />
       <AgreementEditor />
       <WorkspaceFileSection />
@@ -91,7 +93,7 @@ function AgreementEditor() {
   return (
     <section>
       <h2>Safety Valve agreement</h2>
-      <p>Enter or amend the agreement: the ceiling on the gross cumulative deficit at each year end, the DfE's contribution, and whether an in-year surplus is required. Amounts in pounds (£11.7m, 11,700,000 or 11700000).</p>
+      <p>Enter or amend the agreement: the ceiling on the gross cumulative deficit at each year end, the DfE's contribution, and whether an in-year surplus is required. Amounts in pounds, such as £11.7m or 11,700,000 (the commas may be left out).</p>
       <AgreementYearsTable
         label="Agreement years"
         testId="agreement-editor"
@@ -140,7 +142,7 @@ function WorkspaceFileSection() {
         type="button"
         onClick={() => {
           const file = exportWorkspace();
-          downloadText(`dsg-workspace-${file.exported.slice(0, 10)}.json`, JSON.stringify(file), 'application/json');
+          downloadText(fileNameFor(file.state.settings, `dsg-workspace-${file.exported.slice(0, 10)}.json`), JSON.stringify(file), 'application/json');
         }}
       >
         Export the workspace
