@@ -21,8 +21,11 @@ import {
 import type { ColumnMap, Kind } from './kinds';
 import { MAX_KEPT_PROBLEMS, columnName, type Problem, type RowContext } from './problems';
 
-/** The kinds whose rows are spend on a budget line, and so can take it from a map. */
-export const MAPPABLE_KINDS: readonly Kind[] = ['ledger', 'actuals', 'actualsWide'];
+/**
+ * The kinds whose rows are spend on a budget line, and so can take it from a map; and budgets,
+ * which a finance system's budget-v-actual report gives by cost centre alone.
+ */
+export const MAPPABLE_KINDS: readonly Kind[] = ['ledger', 'actuals', 'actualsWide', 'budget'];
 
 /** Whether a file is read through the map: it names cost centres or accounts, but lacks a block or a line column. */
 export function usesCostCentreMap(map: ColumnMap): boolean {

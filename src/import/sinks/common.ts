@@ -2,6 +2,7 @@
  * What every kind's sink shares: the Sink a kind implements, and the wrapper that skips blank
  * rows, totals, subtotals and headings before a row reaches it.
  */
+import { usesCostCentreMap } from '../costCentreStage';
 import type { Dataset } from '../../domain/dataset';
 import { KIND_SPECS, normaliseHeader, type ColumnMap, type Field } from '../kinds';
 import { trimCell } from '../columns';
@@ -62,7 +63,9 @@ function valueColumns(map: ColumnMap): number[] {
  * section headings are skipped with a note, never added in.
  */
 export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink): RowSink {
-  const keyCols = KIND_SPECS[map.kind].keys.map((f) => map.fields[f]).filter((c): c is number => c !== undefined);
+  // A file read through the cost-centre map (a budget-v-actual report by cost centre) is keyed by its codes too.
+  const keys = usesCostCentreMap(map) ? [...new Set([...KIND_SPECS[map.kind].keys, 'costCentre', 'account'] as const)] : KIND_SPECS[map.kind].keys;
+  const keyCols = keys.map((f) => map.fields[f]).filter((c): c is number => c !== undefined);
   const labelCols = [...new Set([0, ...keyCols])];
   const valueCols = valueColumns(map);
   const blankRows: number[] = [];

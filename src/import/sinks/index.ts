@@ -60,7 +60,15 @@ export function createSink(
     const budget = inner;
     const actuals = actualsSink(r2, false);
     inner = {
-      row: (cells, rowNumber) => budget.row(cells, rowNumber) && actuals.row(cells, rowNumber),
+      row: (cells, rowNumber) => {
+        // A row whose line the cost-centre map gave has it for its actuals too.
+        r2.mapped = r.mapped;
+        try {
+          return budget.row(cells, rowNumber) && actuals.row(cells, rowNumber);
+        } finally {
+          r2.mapped = undefined;
+        }
+      },
       finish: () => ({ ...emptyDataset(), budgets: budget.finish().budgets, actuals: actuals.finish().actuals }),
     };
   }
