@@ -6,7 +6,8 @@
  *
  * One lookup per row, a hash-map hit: the matcher caches its answer per distinct pair of cells.
  */
-import { add, toFixed2, ZERO, type Pence } from '../domain/money';
+import { formatPounds } from '../domain/format';
+import { add, ZERO, type Pence } from '../domain/money';
 import {
   CODE_ACCEPTED,
   CodeTallies,
@@ -120,13 +121,13 @@ export class CostCentreStage {
   finish(): CostCentreSummary {
     for (const t of this.unmapped.list()) {
       for (const p of this.unmappedErrors.get(t.code) ?? []) {
-        p.message = `${p.message} (the code is on ${t.rowCount.toLocaleString('en-GB')} ${t.rowCount === 1 ? 'row' : 'rows'}, totalling ${toFixed2(t.total)})`;
+        p.message = `${p.message} (the code is on ${t.rowCount.toLocaleString('en-GB')} ${t.rowCount === 1 ? 'row' : 'rows'}, totalling ${formatPounds(t.total, { pence: true })})`;
       }
     }
     if (this.unmapped.size > 0) {
       this.ctx.warnings.push({
         severity: 'warning', file: this.ctx.file,
-        message: `${this.unmapped.size} ${this.unmapped.size === 1 ? 'code is' : 'codes are'} not in the cost-centre map, so ${this.unmapped.rowCount.toLocaleString('en-GB')} rows totalling ${toFixed2(this.unmapped.total)} are left out: ${this.unmapped.list().slice(0, 10).map((t) => `${t.code} (${toFixed2(t.total)})`).join(', ')}${this.unmapped.size > 10 ? ` and ${this.unmapped.size - 10} more` : ''}`,
+        message: `${this.unmapped.size} ${this.unmapped.size === 1 ? 'code is' : 'codes are'} not in the cost-centre map, so ${this.unmapped.rowCount.toLocaleString('en-GB')} rows totalling ${formatPounds(this.unmapped.total, { pence: true })} are left out: ${this.unmapped.list().slice(0, 10).map((t) => `${t.code} (${formatPounds(t.total, { pence: true })})`).join(', ')}${this.unmapped.size > 10 ? ` and ${this.unmapped.size - 10} more` : ''}`,
       });
     }
     return {
