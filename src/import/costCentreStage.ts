@@ -28,9 +28,13 @@ import { MAX_KEPT_PROBLEMS, columnName, type Problem, type RowContext } from './
  */
 export const MAPPABLE_KINDS: readonly Kind[] = ['ledger', 'actuals', 'actualsWide', 'budget'];
 
-/** Whether a file is read through the map: it names cost centres or accounts, but lacks a block or a line column. */
-export function usesCostCentreMap(map: ColumnMap): boolean {
-  if (!MAPPABLE_KINDS.includes(map.kind)) return false;
+/**
+ * Whether a file is read through the map: it names cost centres or accounts, but lacks a block or
+ * a line column. A budget whose block comes from heading rows ("High Needs Block") is not: its
+ * lines are its own.
+ */
+export function usesCostCentreMap(map: ColumnMap, blockHeadings = false): boolean {
+  if (!MAPPABLE_KINDS.includes(map.kind) || (map.kind === 'budget' && blockHeadings)) return false;
   const f = map.fields as Partial<Record<string, number>>;
   const hasCode = f.costCentre !== undefined || f.account !== undefined;
   return hasCode && (f.block === undefined || f.line === undefined);

@@ -135,7 +135,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
   const detected = detectForms(det, options.forms, file);
   det.map = detected.map;
   for (const w of detected.warnings) result.warnings.push({ ...w, file });
-  if (usesCostCentreMap(det.map) && det.map.fields.block === undefined && det.map.fields.line !== undefined) {
+  if (usesCostCentreMap(det.map, detected.forms.blockHeadings) && det.map.fields.block === undefined && det.map.fields.line !== undefined) {
     // Without a block column the map gives the line too: a "description" column is the transaction's, not the budget line.
     const { line, ...fields } = det.map.fields;
     det.map = { ...det.map, fields, extra: [...det.map.extra, line].sort((a, b) => a - b) };

@@ -2,7 +2,6 @@
  * What every kind's sink shares: the Sink a kind implements, and the wrapper that skips blank
  * rows, totals, subtotals and headings before a row reaches it.
  */
-import { usesCostCentreMap } from '../costCentreStage';
 import type { Dataset } from '../../domain/dataset';
 import { KIND_SPECS, normaliseHeader, type ColumnMap, type Field } from '../kinds';
 import { trimCell } from '../columns';
@@ -62,9 +61,9 @@ function valueColumns(map: ColumnMap): number[] {
  * Wraps a kind's sink with what every kind shares: blank rows, totals and subtotal rows, and
  * section headings are skipped with a note, never added in.
  */
-export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink): RowSink {
+export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink, throughMap = false): RowSink {
   // A file read through the cost-centre map (a budget-v-actual report by cost centre) is keyed by its codes too.
-  const keys = usesCostCentreMap(map) ? [...new Set([...KIND_SPECS[map.kind].keys, 'costCentre', 'account'] as const)] : KIND_SPECS[map.kind].keys;
+  const keys = throughMap ? [...new Set([...KIND_SPECS[map.kind].keys, 'costCentre', 'account'] as const)] : KIND_SPECS[map.kind].keys;
   const keyCols = keys.map((f) => map.fields[f]).filter((c): c is number => c !== undefined);
   const labelCols = [...new Set([0, ...keyCols])];
   const valueCols = valueColumns(map);

@@ -73,8 +73,8 @@ export function createSink(
     };
   }
   // Rows with a cost centre or account but no block or line take them from the map.
-  const costCentres = usesCostCentreMap(map) ? new CostCentreStage(ctx, map, costCentreMap) : undefined;
-  const sink = skippingSink(ctx, map, costCentres ? costCentreRows(r, inner, costCentres) : inner);
+  const costCentres = usesCostCentreMap(map, forms.blockHeadings) ? new CostCentreStage(ctx, map, costCentreMap) : undefined;
+  const sink = skippingSink(ctx, map, costCentres ? costCentreRows(r, inner, costCentres) : inner, costCentres !== undefined);
   const withMap = costCentres ? { ...sink, costCentres } : sink;
   if (!forms.blockHeadings && forms.unitsRowNumber === undefined) return withMap;
   // Rows that are forms, not data: the units row, and block headings that set the block of the rows beneath.
