@@ -166,6 +166,10 @@ describe('the same exports as the .xlsx their systems write', () => {
       expect(xlsx.stderr).not.toMatch(/Error/);
       expect(xlsx.exitCode).toBe(0);
       expect(figures(xlsx.stdout)).toEqual(figures(csv.stdout));
+      // Every warning of the workbook is the CSV's, for the sheet (the CSV's number form needs saying; Excel's numbers do not).
+      const warnings = (out: string) => (JSON.parse(out) as { warnings: string[] }).warnings;
+      const named = warnings(xlsx.stdout).map((w) => w.replace(/^(.*)\.xlsx, sheet "[^"]*"/, '$1.csv'));
+      expect(warnings(csv.stdout)).toEqual(expect.arrayContaining(named));
       const files = (JSON.parse(xlsx.stdout) as { files: { file: string; rowsImported: number }[] }).files;
       const csvFiles = (JSON.parse(csv.stdout) as { files: { file: string; rowsImported: number }[] }).files;
       expect(files.at(-1)!.rowsImported).toBe(csvFiles.at(-1)!.rowsImported);
