@@ -7,6 +7,7 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import { TrajectoryChart } from '../../charts/TrajectoryChart';
 import { VarianceChart } from '../../charts/VarianceChart';
 import { BLOCKS } from '../../domain/blocks';
+import { statusReasonIn } from '../../domain/calculate';
 import { monthLabel, monthOfPeriod } from '../../domain/calendar';
 import { adjustmentTables, agreementPosition, ehcpMonthsOfYear, narrativeSections, outturnTable, positionRows, reportTitle, type AdjustmentTable } from '../../domain/forumReport';
 import { formatCount, formatDate, formatPaperMoney, formatPercent, formatPounds, formatToday } from '../../domain/format';
@@ -107,7 +108,7 @@ export function ForumReport() {
       <section aria-labelledby="rep-summary" className="report-section">
         <h3 id="rep-summary">Summary</h3>
         <StatusBadge status={y.status} />
-        <p>{y.statusReason}</p>
+        <p>{statusReasonIn(y, report.settings.tolerance, formatPaperMoney)}</p>
       </section>
 
       <section aria-labelledby="rep-outturn" className="report-section">
@@ -243,11 +244,11 @@ export function ForumReport() {
 
       <section aria-labelledby="rep-charts" className="report-section report-charts">
         <h3 id="rep-charts">Charts</h3>
-        <ChartFigure testId="report-trajectory" title={trajectoryFinding(y)} table={<p>The table above gives the same figures by year.</p>}>
-          <TrajectoryChart rows={trajectoryRows(report)} title={trajectoryFinding(y)} />
+        <ChartFigure testId="report-trajectory" title={trajectoryFinding(y, formatPaperMoney)} table={<p>The table above gives the same figures by year.</p>}>
+          <TrajectoryChart rows={trajectoryRows(report)} title={trajectoryFinding(y, formatPaperMoney)} />
         </ChartFigure>
-        <ChartFigure testId="report-variance" title={varianceFinding(y)} table={<p>The variance view gives these figures by block and month.</p>}>
-          <VarianceChart rows={varianceMonthRows(y)} blocks={blocks} title={varianceFinding(y)} />
+        <ChartFigure testId="report-variance" title={varianceFinding(y, formatPaperMoney)} table={<p>The variance view gives these figures by block and month.</p>}>
+          <VarianceChart rows={varianceMonthRows(y)} blocks={blocks} title={varianceFinding(y, formatPaperMoney)} />
         </ChartFigure>
       </section>
 
