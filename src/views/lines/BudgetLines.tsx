@@ -125,7 +125,7 @@ export function BudgetLines() {
         {view.block ? ` in ${view.block}` : ''}
         {monthName ? `, with the in-month figures for ${monthName}` : ''}.
       </p>
-      <TableWrap label="Budget lines table">
+      <TableWrap label="Budget lines table" keyColumns={[1, 5]}>
         <table className="lines-table" data-testid="lines-table">
           <caption>
             Budget lines, {y.label}{view.block ? `, ${view.block}` : ''}. Sort by choosing a column heading. Underspends in brackets.

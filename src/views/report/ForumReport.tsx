@@ -211,7 +211,7 @@ export function ForumReport() {
 
       <section aria-labelledby="rep-agreement" className="report-section">
         <h3 id="rep-agreement">The Safety Valve agreement against the actual position</h3>
-        <ScrollBox label="Position against the agreement">
+        <ScrollBox label="Position against the agreement" keyColumns={[0, 4, 6]}>
           <table className="report-table" data-testid="report-agreement">
             <caption>The agreed deficit profile and DfE contributions by year, against the cumulative deficit where actuals are held.</caption>
             <thead>
@@ -255,7 +255,7 @@ export function ForumReport() {
       {ehcp.length > 0 && (
         <section aria-labelledby="rep-ehcp" className="report-section">
           <h3 id="rep-ehcp">Education, Health and Care Plans</h3>
-          <ScrollBox label="EHCPs by month">
+          <ScrollBox label="EHCPs by month" keyColumns={[0, -3, -1]}>
             <table className="report-table" data-testid="report-ehcp">
               <caption>EHCPs by month, {y.label}, against the target in force.</caption>
               <thead>
