@@ -142,13 +142,16 @@ export function ForumReport() {
                   )}
                 </tr>
               ))}
-              <tr>
-                <th scope="row">{table.plannedDeficitLabel}</th>
-                <td className="num">{m(-table.plannedDeficit as Pence)}</td>
-                <td className="num" />
-                <td className="num">{m(table.plannedDeficit)}</td>
-                {hasCommentary && <td>{table.plannedDeficitNote}</td>}
-              </tr>
+              {/* A budget set equal to the income has no planned deficit to add: no "£0" row (the note below says so). */}
+              {table.plannedDeficit !== 0 && (
+                <tr>
+                  <th scope="row">{table.plannedDeficitLabel}</th>
+                  <td className="num">{m(-table.plannedDeficit as Pence)}</td>
+                  <td className="num" />
+                  <td className="num">{m(table.plannedDeficit)}</td>
+                  {hasCommentary && <td>{table.plannedDeficitNote}</td>}
+                </tr>
+              )}
             </tbody>
             <tfoot>
               <tr data-testid="report-outturn-total">
