@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type Harness } from './browser';
-import { view } from './wordsHelpers';
+import { loadThreeYears, view } from './wordsHelpers';
 
 /** Each table: its view, its box's name, the column headings kept on a phone, and some folded away. */
 const TABLES: { route: string; box: RegExp; key: string[]; more: string[] }[] = [
@@ -16,7 +16,7 @@ const TABLES: { route: string; box: RegExp; key: string[]; more: string[] }[] = 
   { route: 'contributions', box: /^DfE instalments$/, key: ['Agreement year', 'Amount', 'Status'], more: ['Note'] },
   { route: 'contributions', box: /^Other contributions$/, key: ['Financial year', 'Amount', 'Source'], more: ['Description'] },
   { route: 'overview', box: /^Figures by block$/, key: ['Block', 'Over / (under) spend', 'In-year deficit / (surplus)'], more: ['Budget', 'DSG income'] },
-  { route: 'agreement', box: /^The agreement by year$/, key: ['Year', 'Status', 'Gross deficit', 'Excess / (headroom)'], more: ['Deficit profile', 'DfE to date'] },
+  { route: 'agreement', box: /^The agreement by year$/, key: ['Year', 'Status', 'Excess / (headroom)'], more: ['Deficit profile', 'DfE to date', 'Gross deficit'] },
   { route: 'conditions', box: /^Agreement conditions$/, key: ['Ref', 'Condition', 'RAG status'], more: ['Owner', 'Last reviewed'] },
 ];
 
@@ -78,6 +78,17 @@ describe('tables on a phone, 390 × 844', () => {
       expect(await button.locator('xpath=following-sibling::*[@aria-live="polite"]').innerText()).toBe('Only the key columns of the table are shown.');
     });
   }
+
+  it('the three-year workspace (a red year, forecast tags, surplus years): the folded tables fit too', async () => {
+    await loadThreeYears(h.page);
+    const wide: string[] = [];
+    for (const t of TABLES.filter((x) => !x.box.source.includes('By March 2023') && x.route !== 'conditions')) {
+      await view(h.page, t.route);
+      if ((await pageWidth(h.page)) > 390) wide.push(`#/${t.route}: the page`);
+      if (!(await tableBox(h.page, t.box).evaluate((b) => b.scrollWidth <= b.clientWidth + 1))) wide.push(`#/${t.route}: ${t.box.source}`);
+    }
+    expect(wide).toEqual([]);
+  });
 });
 
 describe('at 768 and 1280 px every column shows, with no button', () => {
