@@ -32,7 +32,7 @@ export function HydrationGate({ children }: { children: ReactNode }) {
         </p>
       )}
       {storageNotice && (
-        <p className="storage-error" role="status">
+        <p className="storage-notice" role="status" data-testid="storage-notice">
           {storageNotice}
         </p>
       )}

@@ -9,10 +9,11 @@ import { TableWrap } from '../views/shared/TableWrap';
 import { ErrorBoundary } from '../views/shared/ErrorBoundary';
 
 /**
+ * `keyColumns`: the table's columns kept on a phone, the rest behind "Show all columns" (TableWrap).
  * `minWidth`: for a chart with many categories, the narrowest it is drawn; on a narrower screen
  * it scrolls sideways in its own box rather than squeeze its labels together.
  */
-export function ChartFigure(props: { testId: string; title: string; children: ReactNode; table: ReactNode; note?: ReactNode; tableOpen?: boolean; minWidth?: string }) {
+export function ChartFigure(props: { testId: string; title: string; children: ReactNode; table: ReactNode; note?: ReactNode; tableOpen?: boolean; minWidth?: string; keyColumns?: readonly number[] }) {
   const id = useId();
   const [open, setOpen] = useState(props.tableOpen ?? false);
   const area = useRef<HTMLDivElement>(null);
@@ -31,7 +32,7 @@ export function ChartFigure(props: { testId: string; title: string; children: Re
       <details className="chart-table" data-testid={`${props.testId}-table`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{open ? 'Hide the table' : 'Show as table'}</summary>
         <ErrorBoundary where={`the table “${props.title}”`} compact>
-          <TableWrap label={`Table: ${props.title}`}>{props.table}</TableWrap>
+          <TableWrap label={`Table: ${props.title}`} keyColumns={props.keyColumns}>{props.table}</TableWrap>
         </ErrorBoundary>
       </details>
     </section>

@@ -267,6 +267,7 @@ function statusOf(
   percent: Decimal | null,
   tolerance: Decimal,
   brokenChain: boolean,
+  money: (p: Pence) => string = formatPounds,
 ): { status: Status; statusReason: string; statusCause: string | null } {
   if (y.latestPeriod === null) return { status: 'no data', statusReason: `No actuals are loaded for ${y.label}.`, statusCause: null };
   if (y.agreementProfile === null) {
@@ -282,14 +283,14 @@ function statusOf(
     };
   }
   const asAt = `At period ${y.latestPeriod} (${monthLabel(monthOfPeriod(y.fy, y.latestPeriod))})`;
-  const C = formatPounds(y.cumulativeDeficitGross);
-  const profile = formatPounds(y.agreementProfile);
+  const C = money(y.cumulativeDeficitGross);
+  const profile = money(y.agreementProfile);
   const pct = percent ? ` (${formatPercent(percent.abs())})` : '';
   const tolText = formatPercent(tolerance.mul(100));
   const limit = new Decimal(y.agreementProfile).mul(tolerance);
   const surplusMissed = y.surplusRequired && y.inYearDeficit !== null && y.inYearDeficit > 0;
   const surplusText = surplusMissed
-    ? ` The agreement requires an in-year surplus in ${y.label}, but the forecast is an in-year deficit of ${formatPounds(y.inYearDeficit!)}.`
+    ? ` The agreement requires an in-year surplus in ${y.label}, but the forecast is an in-year deficit of ${money(y.inYearDeficit!)}.`
     : y.surplusRequired
       ? ` The in-year surplus the agreement requires in ${y.label} is on course.`
       : '';
@@ -300,19 +301,28 @@ function statusOf(
   if (excess <= 0) {
     position = excess === 0
       ? `the gross cumulative deficit of ${C} is exactly the agreed profile of ${profile}.`
-      : `the gross cumulative deficit of ${C} is ${formatPounds(-excess as Pence)}${pct} below the agreed profile of ${profile}.`;
+      : `the gross cumulative deficit of ${C} is ${money(-excess as Pence)}${pct} below the agreed profile of ${profile}.`;
     status = surplusMissed ? 'red' : 'green';
     statusCause = surplusMissed ? surplusCause : 'within the agreed profile';
   } else if (limit.gte(excess)) {
-    position = `the gross cumulative deficit of ${C} is ${formatPounds(excess)}${pct} above the agreed profile of ${profile}, within the ${tolText} tolerance.`;
+    position = `the gross cumulative deficit of ${C} is ${money(excess)}${pct} above the agreed profile of ${profile}, within the ${tolText} tolerance.`;
     status = surplusMissed ? 'red' : 'amber';
     statusCause = surplusMissed ? surplusCause : `above the profile, within the ${tolText} tolerance`;
   } else {
-    position = `the gross cumulative deficit of ${C} is ${formatPounds(excess)}${pct} above the agreed profile of ${profile}, beyond the ${tolText} tolerance.`;
+    position = `the gross cumulative deficit of ${C} is ${money(excess)}${pct} above the agreed profile of ${profile}, beyond the ${tolText} tolerance.`;
     status = 'red';
     statusCause = `more than the ${tolText} tolerance above the profile${surplusMissed ? `, and ${surplusCause}` : ''}`;
   }
   return { status, statusReason: `${asAt} ${position}${surplusText}`, statusCause };
+}
+
+/**
+ * A year's status reason with its money in a page's own form (the forum report's £m, so that one
+ * figure has one form on the page); the same words as `statusReason`, which gives whole pounds.
+ */
+export function statusReasonIn(y: YearFigures, tolerance: string, money: (p: Pence) => string): string {
+  if (y.status === 'no data' || y.cumulativeDeficitGross === null || y.varianceToProfile === null) return y.statusReason;
+  return statusOf(y, y.varianceToProfile, y.varianceToProfilePercent, new Decimal(tolerance), false, money).statusReason;
 }
 
 /**

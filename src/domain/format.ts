@@ -33,7 +33,10 @@ export function formatPounds(p: Pence, options: { pence?: boolean } = {}): strin
 
 /**
  * Council-table style: "£2.73m" at a million and over, "£196k" at a thousand and over, else
- * whole pounds. `digits` sets the decimals of millions (2 by default, as in "£11.86m").
+ * whole pounds. `digits` sets the decimals of millions (2 by default, as in "£11.86m"). On screen
+ * only for chart marks (bar labels) read against a £m axis: a heading or a sentence gives the
+ * page's own form, whole pounds in a view and `formatPaperMoney` in the forum report, so one
+ * figure never shows at two precisions on one page.
  */
 export function formatCompact(p: Pence, options: { digits?: number; trim?: boolean } = {}): string {
   const pounds = new Decimal(p).div(100);

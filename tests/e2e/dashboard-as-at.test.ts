@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('as at period 6 (September 2022)', () => {
   it('the trajectory speaks of a forecast, in the table as well', async () => {
     await gotoView(h.page, h.url, 'trajectory', 'Trajectory');
-    expect(await h.page.getByTestId('trajectory-chart').locator('h3').innerText()).toMatch(/^Forecast at September 2022, the 2022-23 cumulative deficit of £[\d.]+m is /);
+    expect(await h.page.getByTestId('trajectory-chart').locator('h3').innerText()).toMatch(/^Forecast at September 2022, the 2022-23 cumulative deficit of £[\d,]+ is /);
     expect(rowNamed(await chartTable(h.page, 'trajectory-chart'), '2022-23')[3]).toBe('forecast at period 6');
   });
   it('the variance view stops at September 2022', async () => {

@@ -15,7 +15,7 @@ afterAll(async () => {
 describe('the trajectory view', () => {
   it('states the finding in the chart title', async () => {
     expect(await h.page.getByTestId('trajectory-chart').locator('h3').innerText()).toBe(
-      'At March 2023 the 2022-23 cumulative deficit of £11.86m was £163k (1.39%) above the £11.7m agreed profile',
+      'At March 2023 the 2022-23 cumulative deficit of £11,862,717 was £162,717 (1.39%) above the £11,700,000 agreed profile',
     );
   });
   it('carries the agreement years and the 2022-23 deficit in its table', async () => {
@@ -35,7 +35,7 @@ describe('the trajectory view', () => {
   });
   it('shows the waterfall from the opening deficit through each block to gross and net', async () => {
     expect(await h.page.getByTestId('waterfall-chart').locator('h3').innerText()).toBe(
-      'The £2.73m in-year deficit took the gross deficit from £9.13m to £11.86m; after £5.16m of DfE contributions the net deficit is £6.7m',
+      'The £2,731,717 in-year deficit took the gross deficit from £9,131,000 to £11,862,717; after £5,160,000 of DfE contributions the net deficit is £6,702,717',
     );
     const rows = await chartTable(h.page, 'waterfall-chart');
     expect(rows.slice(1)).toEqual([

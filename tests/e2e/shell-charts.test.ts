@@ -61,7 +61,7 @@ describe('the trajectory of a red year', () => {
     expect(await h.page.getByTestId('status-summary').innerText()).toContain('Red');
     await gotoView(h.page, h.url, 'trajectory', 'Trajectory');
     const title = await h.page.getByTestId('trajectory-chart').locator('.chart-title').innerText();
-    expect(title).toMatch(/below the £12m agreed profile/);
+    expect(title).toMatch(/below the £12,000,000 agreed profile/);
     expect(title).toContain(', but red: the agreement requires an in-year surplus in 2025-26 and the year is forecast to be in deficit');
   });
 

@@ -21,6 +21,8 @@ export async function view(page: Page, route: string) {
     window.location.hash = `#/${r}`;
   }, route);
   await page.locator('main h1').first().waitFor();
+  // Views load lazily: the heading is there before the view is.
+  await page.getByTestId('view-loading').waitFor({ state: 'detached', timeout: 30_000 });
   await page.waitForTimeout(150);
 }
 

@@ -3,6 +3,8 @@ import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { moneyAxis, countTicks } from '../../src/charts/axis';
 import { plot } from '../../src/charts/plot';
+import { formatPaperMoney } from '../../src/domain/format';
+import { statusReasonIn } from '../../src/domain/calculate';
 import { toFixed2, type Pence } from '../../src/domain/money';
 import { agreementRows, contributionsAtStake } from '../../src/views/agreement/shape';
 import { ehcpRows, ehcpWindow, flowsFinding, plansFinding, rsaFinding } from '../../src/views/ehcp/shape';
@@ -27,7 +29,8 @@ describe('trajectory', () => {
     expect(rows[0]!.pOutturn).toBe(11862717);
   });
   it('states the finding', () => {
-    expect(trajectoryFinding(year)).toBe('At March 2023 the 2022-23 cumulative deficit of £11.86m was £163k (1.39%) above the £11.7m agreed profile');
+    expect(trajectoryFinding(year)).toBe('At March 2023 the 2022-23 cumulative deficit of £11,862,717 was £162,717 (1.39%) above the £11,700,000 agreed profile');
+    expect(trajectoryFinding(year, formatPaperMoney)).toBe('At March 2023 the 2022-23 cumulative deficit of £11.863m was £163k (1.39%) above the £11.7m agreed profile');
     expect(trajectoryFinding(undefined)).toBe('No actuals are loaded yet: the chart shows the agreed deficit profile only');
   });
   it('walks the waterfall exactly from the opening deficit to the net deficit', () => {
@@ -59,6 +62,10 @@ describe('variance', () => {
   });
   it('states the findings', () => {
     expect(varianceFinding(year)).toBe('By March 2023 spending was £31,717 over the year-to-date budget, driven by High Needs (£293,717 over)');
+    expect(varianceFinding(year, formatPaperMoney)).toBe('By March 2023 spending was £32k over the year-to-date budget, driven by High Needs (£294k over)');
+    // The forum report's summary: the status reason's words with the paper's money.
+    expect(statusReasonIn(year, '0.02', formatPaperMoney)).toBe('At period 12 (March 2023) the gross cumulative deficit of £11.863m is £163k (1.39%) above the agreed profile of £11.7m, within the 2% tolerance.');
+    expect(year.statusReason).toBe('At period 12 (March 2023) the gross cumulative deficit of £11,862,717 is £162,717 (1.39%) above the agreed profile of £11,700,000, within the 2% tolerance.');
     expect(outturnFinding(year)).toBe('Over budget: High Needs £293,717; under: Schools £12,000, Central School Services £114,000, Early Years £136,000');
     expect(blockOutturnRows(year).map((r) => [r.block, r.pBudget, r.pOutturn])[2]).toEqual(['High Needs', 7959000, 8252717]);
   });

@@ -67,7 +67,9 @@ describe('the status summary', () => {
     };
     const text = render(data);
     expect(text).toContain('Status: Red: off track');
-    expect(text).toContain('The agreement requires an in-year surplus in 2022-23, but the year shows an in-year deficit.');
+    // Said once, by the status reason, not again beside it.
+    expect(text).toContain('The agreement requires an in-year surplus in 2022-23, but the forecast is an in-year deficit of £2,731,717.');
+    expect(text.match(/requires an in-year surplus in 2022-23/g)).toHaveLength(1);
   });
 
   it('part way through the year: a forecast, in the future tense', () => {

@@ -53,7 +53,7 @@ export function Agreement() {
       {y?.originalProfile !== null && y?.originalProfile !== undefined && (
         <p data-testid="agreement-revised">The agreement has been revised: the profile in force is shown; the original is on the Trajectory view.</p>
       )}
-      <TableWrap label="The agreement by year">
+      <TableWrap label="The agreement by year" keyColumns={[0, 1, -1]}>
         <table data-testid="agreement-table" className="agreement-table">
           <caption>The agreement by year, with the position where actuals are loaded. Headroom in brackets; dashes mark years without actuals.</caption>
           <thead>

@@ -100,7 +100,7 @@ export function Conditions() {
       </p>
       <p role="status" className="notice">{notice ?? ''}</p>
       {current && <ConditionEditor key={current.ref} condition={current} onDone={done(current.ref)} />}
-      <TableWrap label="Agreement conditions">
+      <TableWrap label="Agreement conditions" keyColumns={[0, 1, 3]}>
         <table data-testid="conditions-table">
           <caption>The agreement's conditions with their RAG status in words, owner, commentary and date last reviewed.</caption>
           <thead>

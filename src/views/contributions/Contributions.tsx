@@ -83,7 +83,7 @@ export function Contributions() {
 
       <section className="edit-form" aria-labelledby="inst-heading">
         <h2 id="inst-heading">DfE instalments</h2>
-        <ScrollBox label="DfE instalments">
+        <ScrollBox label="DfE instalments" keyColumns={[0, 1, 2]}>
           <table data-testid="instalments-editor">
             <thead>
               <tr>
@@ -130,7 +130,7 @@ export function Contributions() {
 
       <section className="edit-form" aria-labelledby="other-heading">
         <h2 id="other-heading">Other contributions that reduce the deficit</h2>
-        <ScrollBox label="Other contributions">
+        <ScrollBox label="Other contributions" keyColumns={[0, 1, 2]}>
           <table data-testid="others-editor">
             <thead>
               <tr>

@@ -91,6 +91,7 @@ export function Ehcp() {
       <ChartFigure
         testId="rsa-chart"
         title={rsaFinding(rows)}
+        keyColumns={[0, 1, -1]}
         note={anyRefusals ? 'The refusal rate is refused ÷ received for the month.' : 'No refusal figures are loaded, so no refusal rate can be shown.'}
         table={
           <table data-testid="rsa-table">

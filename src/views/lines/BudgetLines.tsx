@@ -54,6 +54,9 @@ function Commentary({ r, fy, period }: { r: LineRow; fy: number; period: number 
   );
 }
 
+/** On a phone: the line (its block, a column narrow screens hide anyway, goes beside its name) and its over / (under) spend. */
+const LINE_KEY_COLUMNS = [0, 1, 5];
+
 export function BudgetLines() {
   const report = useReport();
   const y = useSelectedYear(report);
@@ -125,7 +128,7 @@ export function BudgetLines() {
         {view.block ? ` in ${view.block}` : ''}
         {monthName ? `, with the in-month figures for ${monthName}` : ''}.
       </p>
-      <TableWrap label="Budget lines table">
+      <TableWrap label="Budget lines table" keyColumns={LINE_KEY_COLUMNS}>
         <table className="lines-table" data-testid="lines-table">
           <caption>
             Budget lines, {y.label}{view.block ? `, ${view.block}` : ''}. Sort by choosing a column heading. Underspends in brackets.

@@ -86,7 +86,7 @@ function BlocksTable({ y }: { y: YearFigures }) {
   return (
     <section aria-labelledby="blocks-heading">
       <h2 id="blocks-heading">By block</h2>
-      <TableWrap label="Figures by block">
+      <TableWrap label="Figures by block" keyColumns={[0, 3, 5]}>
         <table data-testid="blocks-table">
           <caption>Budget, forecast outturn, variance and in-year deficit by block, {y.label}. Underspends and surpluses in brackets.</caption>
           <thead>

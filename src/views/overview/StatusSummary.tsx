@@ -23,7 +23,8 @@ export function StatusSummary({ y, summaryFirst }: { y: YearFigures; summaryFirs
       {summarySentence(y)}
     </p>
   );
-  const surplus = surplusText(y);
+  // A status worked out for a year that requires a surplus already says whether it is on course.
+  const surplus = y.surplusRequired && y.status !== 'no data' ? null : surplusText(y);
   return (
     <section aria-labelledby="status-heading" className="status-panel" data-testid="status-summary">
       <h2 id="status-heading">

@@ -7,6 +7,7 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import { TrajectoryChart } from '../../charts/TrajectoryChart';
 import { VarianceChart } from '../../charts/VarianceChart';
 import { BLOCKS } from '../../domain/blocks';
+import { statusReasonIn } from '../../domain/calculate';
 import { monthLabel, monthOfPeriod } from '../../domain/calendar';
 import { adjustmentTables, agreementPosition, ehcpMonthsOfYear, narrativeSections, outturnTable, positionRows, reportTitle, type AdjustmentTable } from '../../domain/forumReport';
 import { formatCount, formatDate, formatPaperMoney, formatPercent, formatPounds, formatToday } from '../../domain/format';
@@ -107,7 +108,7 @@ export function ForumReport() {
       <section aria-labelledby="rep-summary" className="report-section">
         <h3 id="rep-summary">Summary</h3>
         <StatusBadge status={y.status} />
-        <p>{y.statusReason}</p>
+        <p>{statusReasonIn(y, report.settings.tolerance, formatPaperMoney)}</p>
       </section>
 
       <section aria-labelledby="rep-outturn" className="report-section">
@@ -141,13 +142,16 @@ export function ForumReport() {
                   )}
                 </tr>
               ))}
-              <tr>
-                <th scope="row">{table.plannedDeficitLabel}</th>
-                <td className="num">{m(-table.plannedDeficit as Pence)}</td>
-                <td className="num" />
-                <td className="num">{m(table.plannedDeficit)}</td>
-                {hasCommentary && <td>{table.plannedDeficitNote}</td>}
-              </tr>
+              {/* A budget set equal to the income has no planned deficit to add: no "£0" row (the note below says so). */}
+              {table.plannedDeficit !== 0 && (
+                <tr>
+                  <th scope="row">{table.plannedDeficitLabel}</th>
+                  <td className="num">{m(-table.plannedDeficit as Pence)}</td>
+                  <td className="num" />
+                  <td className="num">{m(table.plannedDeficit)}</td>
+                  {hasCommentary && <td>{table.plannedDeficitNote}</td>}
+                </tr>
+              )}
             </tbody>
             <tfoot>
               <tr data-testid="report-outturn-total">
@@ -210,7 +214,7 @@ export function ForumReport() {
 
       <section aria-labelledby="rep-agreement" className="report-section">
         <h3 id="rep-agreement">The Safety Valve agreement against the actual position</h3>
-        <ScrollBox label="Position against the agreement">
+        <ScrollBox label="Position against the agreement" keyColumns={[0, 4, 6]}>
           <table className="report-table" data-testid="report-agreement">
             <caption>The agreed deficit profile and DfE contributions by year, against the cumulative deficit where actuals are held.</caption>
             <thead>
@@ -243,18 +247,18 @@ export function ForumReport() {
 
       <section aria-labelledby="rep-charts" className="report-section report-charts">
         <h3 id="rep-charts">Charts</h3>
-        <ChartFigure testId="report-trajectory" title={trajectoryFinding(y)} table={<p>The table above gives the same figures by year.</p>}>
-          <TrajectoryChart rows={trajectoryRows(report)} title={trajectoryFinding(y)} />
+        <ChartFigure testId="report-trajectory" title={trajectoryFinding(y, formatPaperMoney)} table={<p>The table above gives the same figures by year.</p>}>
+          <TrajectoryChart rows={trajectoryRows(report)} title={trajectoryFinding(y, formatPaperMoney)} />
         </ChartFigure>
-        <ChartFigure testId="report-variance" title={varianceFinding(y)} table={<p>The variance view gives these figures by block and month.</p>}>
-          <VarianceChart rows={varianceMonthRows(y)} blocks={blocks} title={varianceFinding(y)} />
+        <ChartFigure testId="report-variance" title={varianceFinding(y, formatPaperMoney)} table={<p>The variance view gives these figures by block and month.</p>}>
+          <VarianceChart rows={varianceMonthRows(y)} blocks={blocks} title={varianceFinding(y, formatPaperMoney)} />
         </ChartFigure>
       </section>
 
       {ehcp.length > 0 && (
         <section aria-labelledby="rep-ehcp" className="report-section">
           <h3 id="rep-ehcp">Education, Health and Care Plans</h3>
-          <ScrollBox label="EHCPs by month">
+          <ScrollBox label="EHCPs by month" keyColumns={[0, -3, -1]}>
             <table className="report-table" data-testid="report-ehcp">
               <caption>EHCPs by month, {y.label}, against the target in force.</caption>
               <thead>

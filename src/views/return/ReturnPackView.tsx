@@ -33,6 +33,14 @@ function Cell({ c, header }: { c: PackCell; header?: boolean }) {
   return <td className="num" data-value={new Decimal(c.value).div(100).toString()}>{formatPercent(new Decimal(c.value))}</td>;
 }
 
+/** The columns a sheet keeps on a phone, by heading: what a row is and the figures it is about. */
+const KEY_HEADING = /^(Month|Ref|Block|Measure|Budget line|Condition|RAG|Over \/ \(under\) spend|In-year deficit|Plans at end|Above \/ \(below\) target)/;
+function keyColumns(header: readonly string[]): number[] {
+  const keys = header.flatMap((h, i) => (KEY_HEADING.test(h) ? [i] : []));
+  // A line's name says which line it is; its block is then one of the other columns.
+  return header.some((h) => h.startsWith('Budget line')) ? keys.filter((i) => !header[i]!.startsWith('Block')) : keys;
+}
+
 export function ReturnPackView() {
   const report = useReport();
   const y = useSelectedYear(report);
@@ -96,7 +104,7 @@ export function ReturnPackView() {
       {pack.sheets.map((s) => (
         <section key={s.name} className="return-sheet" aria-labelledby={`sheet-${s.name.replace(/\W+/g, '-')}`} data-testid={`return-sheet-${s.name.replace(/\W+/g, '-').toLowerCase()}`}>
           <h3 id={`sheet-${s.name.replace(/\W+/g, '-')}`}>{s.name}</h3>
-          <TableWrap label={s.title}>
+          <TableWrap label={s.title} keyColumns={keyColumns(s.header)}>
             <table>
               <caption>{s.title}. Brackets mean an underspend, surplus or headroom.</caption>
               <thead>

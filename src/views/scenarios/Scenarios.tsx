@@ -142,7 +142,7 @@ function Workbench({ base, saved, atRisk }: { base: ProjectionBase; saved: Saved
             This scenario cannot be forecast ({computed.failed}): change the values above. The forecast below is for the data’s own drivers.
           </p>
         )}
-        <ChartFigure testId="forecast-chart" title={title} table={<ForecastTable series={series} />} note={forecast.words}>
+        <ChartFigure testId="forecast-chart" title={title} table={<ForecastTable series={series} />} note={forecast.words} keyColumns={series.length > 1 ? [0, 1, 2, 3] : [0, 1, 2]}>
           <ForecastChart rows={rows} names={series.map((s) => s.name)} title={title} />
         </ChartFigure>
         <h3>Answers for this scenario</h3>
@@ -159,6 +159,7 @@ function Workbench({ base, saved, atRisk }: { base: ProjectionBase; saved: Saved
         <ChartFigure
           testId="tornado-chart"
           minWidth="32rem"
+          keyColumns={[0, 2, 4]}
           title={sens[0] ? `${sens[0].label} moves the final cumulative deficit the most` : 'No drivers to test'}
           note={`How much the ${forecast.mitigated.at(-1)?.label ?? 'final'} cumulative deficit of this scenario moves when each driver is 10% lower or higher (1 percentage point for the rates), the others as they are.`}
           table={

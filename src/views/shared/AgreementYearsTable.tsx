@@ -29,7 +29,7 @@ export function AgreementYearsTable(props: {
     />
   );
   return (
-    <ScrollBox label={props.label}>
+    <ScrollBox label={props.label} keyColumns={[0, 1, 2]}>
       <table data-testid={props.testId}>
         {props.caption && <caption>{props.caption}</caption>}
         <thead>

@@ -7,6 +7,7 @@ import { Component, useState, type ErrorInfo, type ReactNode } from 'react';
 import { ReadOnlyContext } from '../../app/readOnly';
 import { downloadText } from '../../export/download';
 import { quoteValue } from '../../domain/quote';
+import { fileNameFor } from '../../domain/settings';
 import { useWorkspace } from '../../store/workspace';
 
 interface Props {
@@ -62,7 +63,8 @@ function Failed({ where, compact, error, readOnly, retry }: { where: string; com
               type="button"
               onClick={() => {
                 const file = exportWorkspace();
-                downloadText(`dsg-workspace-${file.exported.slice(0, 10)}.json`, JSON.stringify(file), 'application/json');
+                // The council's name in front, as Settings' export names it.
+                downloadText(fileNameFor(file.state.settings, `dsg-workspace-${file.exported.slice(0, 10)}.json`), JSON.stringify(file), 'application/json');
               }}
             >
               Export my workspace

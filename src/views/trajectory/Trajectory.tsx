@@ -24,6 +24,7 @@ export function Trajectory() {
       <ChartFigure
         testId="trajectory-chart"
         title={title}
+        keyColumns={revised ? [0, 1, 3] : [0, 1, 2]}
         table={
           <table>
             <caption>Deficit trajectory by year: agreed profile, gross and net cumulative deficit, DfE contributions. Dashes mark years without actuals.</caption>

@@ -6,7 +6,7 @@
 import type { Report } from '../../domain/report';
 import type { YearFigures } from '../../domain/calculate';
 import { monthLabel, monthOfPeriod } from '../../domain/calendar';
-import { formatCompact, formatPercent } from '../../domain/format';
+import { formatCompact, formatPercent, formatPounds } from '../../domain/format';
 import { add, neg, sub, type Pence } from '../../domain/money';
 import { plot } from '../../charts/plot';
 
@@ -70,23 +70,27 @@ export function grossKindText(r: Pick<TrajectoryRow, 'grossKind' | 'latestPeriod
   return 'no actuals';
 }
 
-/** The finding the trajectory chart's title states, for the year being viewed. */
-export function trajectoryFinding(y: YearFigures | undefined): string {
+/**
+ * The finding the trajectory chart's title states, for the year being viewed. `money` is the form
+ * of the page it heads, so the heading gives each figure as the page's cards and tables do: whole
+ * pounds on screen, the paper's £m in the forum report (docs/formats.md).
+ */
+export function trajectoryFinding(y: YearFigures | undefined, money: (p: Pence) => string = formatPounds): string {
   if (!y || y.cumulativeDeficitGross === null || y.latestPeriod === null) {
     return 'No actuals are loaded yet: the chart shows the agreed deficit profile only';
   }
   const when = monthLabel(monthOfPeriod(y.fy, y.latestPeriod));
   const final = y.latestPeriod === 12;
-  const C = formatCompact(y.cumulativeDeficitGross, { trim: true });
+  const C = money(y.cumulativeDeficitGross);
   const subject = `${final ? `At ${when}` : `Forecast at ${when},`} the ${y.label} cumulative deficit of ${C}`;
   if (y.varianceToProfile === null || y.agreementProfile === null) return `${subject} has no agreed profile to compare against`;
   const e = y.varianceToProfile;
   const pct = y.varianceToProfilePercent ? ` (${formatPercent(y.varianceToProfilePercent.abs())})` : '';
-  const profile = formatCompact(y.agreementProfile, { trim: true });
+  const profile = money(y.agreementProfile);
   const position =
     e === 0
       ? `${subject} ${final ? 'was' : 'is'} exactly the ${profile} agreed profile`
-      : `${subject} ${final ? 'was' : 'is'} ${formatCompact(Math.abs(e) as Pence, { trim: true })}${pct} ${e > 0 ? 'above' : 'below'} the ${profile} agreed profile`;
+      : `${subject} ${final ? 'was' : 'is'} ${money(Math.abs(e) as Pence)}${pct} ${e > 0 ? 'above' : 'below'} the ${profile} agreed profile`;
   // A red year says so, with the engine's own cause, so the heading never reads as good news
   // beside a red status (a year below its profile is red when a required surplus is missed).
   if (y.status !== 'red' || !y.statusCause) return position;
@@ -138,14 +142,15 @@ export function waterfallSteps(y: YearFigures | undefined): WaterfallStep[] | nu
   return steps;
 }
 
-export function waterfallFinding(y: YearFigures): string {
+/** The waterfall's heading, its money in the page's form as `trajectoryFinding`'s is. */
+export function waterfallFinding(y: YearFigures, money: (p: Pence) => string = formatPounds): string {
   const d = y.inYearDeficit!;
-  const from = formatCompact(y.deficitBroughtForward!, { trim: true });
-  const to = formatCompact(y.cumulativeDeficitGross!, { trim: true });
-  const verb = d > 0 ? `The ${formatCompact(d, { trim: true })} in-year deficit took` : d < 0 ? `The ${formatCompact(neg(d), { trim: true })} in-year surplus took` : 'A balanced year kept';
+  const from = money(y.deficitBroughtForward!);
+  const to = money(y.cumulativeDeficitGross!);
+  const verb = d > 0 ? `The ${money(d)} in-year deficit took` : d < 0 ? `The ${money(neg(d))} in-year surplus took` : 'A balanced year kept';
   let s = `${verb} the gross deficit from ${from} to ${to}`;
   if (y.dfeContributionsToDate !== null && y.cumulativeDeficitNet !== null) {
-    s += `; after ${formatCompact(y.dfeContributionsToDate, { trim: true })} of DfE contributions the net deficit is ${formatCompact(y.cumulativeDeficitNet, { trim: true })}`;
+    s += `; after ${money(y.dfeContributionsToDate)} of DfE contributions the net deficit is ${money(y.cumulativeDeficitNet)}`;
   }
   return s;
 }

@@ -11,6 +11,10 @@ import { blockOutturnRows, blocksWithMonths, outturnFinding, varianceFinding, va
 import { MoneyCell } from '../shared/MoneyCell';
 import '../../charts/dashboard.css';
 
+/** On a phone: the month, all blocks' in-month figure and the year to date; the block and its over / (under) spend. */
+const KEY_MONTH_COLUMNS = [0, -2, -1];
+const KEY_BLOCK_COLUMNS = [0, -1];
+
 export function Variance() {
   const report = useReport();
   const y = useSelectedYear(report);
@@ -42,6 +46,7 @@ export function Variance() {
       <ChartFigure
         testId="variance-chart"
         title={title}
+        keyColumns={KEY_MONTH_COLUMNS}
         tableOpen={role === 'finance'}
         table={
           <table data-testid="variance-month-table">
@@ -94,6 +99,7 @@ export function Variance() {
       <ChartFigure
         testId="outturn-chart"
         title={outturnFinding(y)}
+        keyColumns={KEY_BLOCK_COLUMNS}
         table={
           <table data-testid="outturn-table">
             <caption>Budget against {outturnName.toLowerCase()} by block, {y.label}. Underspends in brackets.</caption>

@@ -51,16 +51,17 @@ export function yearToDateByBlock(y: YearFigures): { block: Block; variance: Pen
   return blocksWithMonths(y).map((block) => ({ block, variance: sum(y.months.filter((m) => m.block === block).map((m) => m.variance)) }));
 }
 
-export function varianceFinding(y: YearFigures): string {
+/** The variance chart's heading; `money` is the page's form (whole pounds, or the paper's £m). */
+export function varianceFinding(y: YearFigures, money: (p: Pence) => string = formatPounds): string {
   const rows = varianceMonthRows(y);
   const last = rows[rows.length - 1];
   if (!last) return `No actuals are loaded for ${y.label}`;
   const ytd = yearToDateByBlock(y);
   const driver = [...ytd].sort((a, b) => Math.abs(b.variance) - Math.abs(a.variance))[0];
   const c = last.cumulative;
-  const position = c === 0 ? 'exactly on the year-to-date budget' : `${formatPounds(Math.abs(c) as Pence)} ${c > 0 ? 'over' : 'under'} the year-to-date budget`;
+  const position = c === 0 ? 'exactly on the year-to-date budget' : `${money(Math.abs(c) as Pence)} ${c > 0 ? 'over' : 'under'} the year-to-date budget`;
   const by = driver && driver.variance !== 0
-    ? `, driven by ${driver.block} (${formatPounds(Math.abs(driver.variance) as Pence)} ${driver.variance > 0 ? 'over' : 'under'})`
+    ? `, driven by ${driver.block} (${money(Math.abs(driver.variance) as Pence)} ${driver.variance > 0 ? 'over' : 'under'})`
     : '';
   return `By ${last.month} spending was ${position}${by}`;
 }
