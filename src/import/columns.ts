@@ -30,7 +30,7 @@ import {
 import { MAX_TOTAL_PENCE } from '../domain/exactRange';
 import { quoteValue } from '../domain/quote';
 import { fyLabel } from '../domain/calendar';
-import { MAX_CELL_PENCE, MONEY_ACCEPTED, parseMoney, sub, type Pence } from '../domain/money';
+import { MAX_CELL_PENCE, MONEY_ACCEPTED, parseMoney, quickPence, sub, type Pence } from '../domain/money';
 import {
   NUMBER_FORMAT_ACCEPTED,
   PERIOD_CODE_ACCEPTED,
@@ -64,39 +64,11 @@ export function trimCell(v: string | undefined): string {
   return first > 32 && first < 127 && last > 32 && last < 127 ? v : v.trim();
 }
 
-/**
- * The plain figures that make up almost every ledger row ("1234", "-1234.5", "1234.56"), read by
- * character codes into exact pence with no intermediate strings; undefined for anything else,
- * which parseMoney then reads (or rejects) as usual.
- */
-export function plainPence(s: string): Pence | undefined {
-  const n = s.length;
-  let i = n > 0 && s.charCodeAt(0) === 45 ? 1 : 0;
-  const negative = i === 1;
-  let whole = 0;
-  const start = i;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    whole = whole * 10 + c;
-  }
-  const digits = i - start;
-  if (digits === 0 || digits > 12) return undefined;
-  let frac = 0;
-  if (i < n) {
-    if (s.charCodeAt(i) !== 46 || n - i - 1 < 1 || n - i - 1 > 2) return undefined;
-    const places = n - i - 1;
-    for (i++; i < n; i++) {
-      const c = s.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return undefined;
-      frac = frac * 10 + c;
-    }
-    if (places === 1) frac *= 10;
-  }
-  const p = whole * 100 + frac;
-  if (p > MAX_CELL_PENCE) return undefined;
-  return (negative && p !== 0 ? -p : p) as Pence;
+/** Whether a figure quickPence took has a separator in it, and so shows the UK number format. */
+function showsUkFormat(raw: string): boolean {
+  return raw.indexOf('.') >= 0 || raw.indexOf(',') >= 0;
 }
+
 /**
  * Shared cell access and reporting for every kind: one per file, made in createSink. The readers
  * below marked "Forms:" are where a source's forms are to be applied (see the top of this file).
@@ -306,11 +278,12 @@ export class RowReader {
     // (A budget-v-actual report's two readers share the forms: either may find the file European.)
     if (this.formed || this.forms.numberFormat === 'european') return this.formedMoneyAt(col);
     const raw = this.cells[col] ?? '';
-    const plain = plainPence(raw);
-    if (plain !== undefined) {
-      // A decimal point in a plain figure shows the file's numbers are UK style: 22.590 is then £22.59.
-      if (this.forms.numberFormat === undefined && raw.indexOf('.') >= 0) this.lockNumberFormat('uk', col, raw);
-      return this.counted(plain);
+    const quick = quickPence(raw);
+    if (quick !== undefined) {
+      // A decimal point or a thousands comma in a figure the quick reader takes shows the file's
+      // numbers are UK style (1,234.56, 1,234, 12.5): 22.590 is then £22.59.
+      if (this.forms.numberFormat === undefined && showsUkFormat(raw)) this.lockNumberFormat('uk', col, raw);
+      return this.counted(quick);
     }
     return this.slowMoney(col, raw, 0);
   }
@@ -339,9 +312,9 @@ export class RowReader {
     const raw = this.cells[col] ?? '';
     const exp = this.forms.unitExp[col] ?? 0;
     if (this.forms.numberFormat !== 'european') {
-      const plain = plainPence(raw);
+      const plain = quickPence(raw);
       if (plain !== undefined) {
-        if (this.forms.numberFormat === undefined && raw.indexOf('.') >= 0) this.lockNumberFormat('uk', col, raw);
+        if (this.forms.numberFormat === undefined && showsUkFormat(raw)) this.lockNumberFormat('uk', col, raw);
         if (exp === 0) return this.counted(plain);
         const scaled = plain * 10 ** exp;
         if (Math.abs(scaled) <= MAX_CELL_PENCE) return this.counted(scaled as Pence);
