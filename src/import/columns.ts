@@ -64,6 +64,15 @@ export function trimCell(v: string | undefined): string {
   return first > 32 && first < 127 && last > 32 && last < 127 ? v : v.trim();
 }
 
+/** A cell of one or two digits as a slot of its own (0–9, then 10–109 for "00" to "99"); -1 for any other cell. */
+function digitSlot(raw: string): number {
+  const a = raw.charCodeAt(0) - 48;
+  if (raw.length === 1) return a >= 0 && a <= 9 ? a : -1;
+  if (raw.length !== 2) return -1;
+  const b = raw.charCodeAt(1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? 10 + a * 10 + b : -1;
+}
+
 /** Whether a figure quickPence took has a separator in it, and so shows the UK number format. */
 function showsUkFormat(raw: string): boolean {
   return raw.indexOf('.') >= 0 || raw.indexOf(',') >= 0;
@@ -79,6 +88,11 @@ export class RowReader {
   rejected = false;
   private readonly yearCache = new Map<string, ReturnType<typeof parseFinancialYear>>();
   private readonly periodCache = new Map<string, ReturnType<typeof parsePeriodOrMonth>>();
+  /** Periods of one or two digits ("3", "03", "11"), by their digits: no hashing of the row's new string. */
+  private readonly digitPeriods: (ReturnType<typeof parsePeriodOrMonth> | undefined)[] = [];
+  /** The last year cell read and its reading: a ledger's rows mostly repeat one year. */
+  private lastYearRaw = '';
+  private lastYear: ReturnType<typeof parseFinancialYear> | undefined;
   private readonly blockCache = new Map<string, Block | undefined>();
   private readonly lineCache = new Map<string, string>();
   readonly roundedRows: number[] = [];
@@ -171,8 +185,13 @@ export class RowReader {
   /** Forms: a year given only in the title lines, or as FY2024 resolved from the file's dates. */
   year(raw = this.yearText()): FinancialYear | undefined {
     if (raw === '') return undefined;
-    let r = this.yearCache.get(raw);
-    if (!r) this.yearCache.set(raw, (r = this.parseYear(raw)));
+    let r = raw === this.lastYearRaw ? this.lastYear : undefined;
+    if (!r) {
+      r = this.yearCache.get(raw);
+      if (!r) this.yearCache.set(raw, (r = this.parseYear(raw)));
+      this.lastYearRaw = raw;
+      this.lastYear = r;
+    }
     if (!r.ok) {
       this.fieldError('year', `not a financial year (${r.reason})`, YEAR_ACCEPTED);
       return undefined;
@@ -203,8 +222,13 @@ export class RowReader {
 
   /** Forms: period codes such as 202304, APR-23 or 001/2024, and dates such as 02-APR-2023. */
   periodAt(col: number | undefined, raw: string): PeriodOrMonth | undefined {
-    let r = this.periodCache.get(raw);
-    if (!r) this.periodCache.set(raw, (r = this.parsePeriod(raw)));
+    const slot = digitSlot(raw);
+    let r = slot < 0 ? this.periodCache.get(raw) : this.digitPeriods[slot];
+    if (!r) {
+      r = this.parsePeriod(raw);
+      if (slot < 0) this.periodCache.set(raw, r);
+      else this.digitPeriods[slot] = r;
+    }
     if (!r.ok) {
       this.error(col, raw, `not a period or month (${r.reason})`, PERIOD_ACCEPTED + '; and 202304, 001/2024, APR-23, 02-APR-2023');
       return undefined;

@@ -48,6 +48,11 @@ export class CostCentreStage {
   mappedRows = 0;
   incomeRows = 0;
   incomeTotal: Pence = ZERO;
+  /**
+   * The decision for each cost centre already mapped to spend, in a file with no account column:
+   * one hash-map hit decides such a row, with no result object made for it.
+   */
+  private readonly spendByCode = new Map<string, RowDecision>();
   /** The errors kept for each unmapped code, to name the code's total once the file is read. */
   private readonly unmappedErrors = new Map<string, Problem[]>();
 
@@ -72,6 +77,13 @@ export class CostCentreStage {
    */
   decide(cells: readonly string[], rowNumber: number, amount: (quiet: boolean) => Pence | null | undefined): RowDecision {
     const cc = this.ccCol < 0 ? '' : (cells[this.ccCol] ?? '').trim();
+    if (this.accountCol < 0) {
+      const known = this.spendByCode.get(cc);
+      if (known) {
+        this.mappedRows++;
+        return known;
+      }
+    }
     const account = this.accountCol < 0 ? '' : (cells[this.accountCol] ?? '').trim();
     const col = cc !== '' || this.accountCol < 0 ? this.ccCol : this.accountCol;
     if (cc === '' && account === '') {
@@ -105,6 +117,11 @@ export class CostCentreStage {
       return { kind: 'excluded', entry, code: r.hit.matched };
     }
     this.mappedRows++;
+    if (entry.treatment === 'spend' && this.accountCol < 0 && this.spendByCode.size < 100_000) {
+      const d: RowDecision = { kind: 'mapped', entry };
+      this.spendByCode.set(cc, d);
+      return d;
+    }
     if (entry.treatment === 'income') {
       const a = amount(true);
       this.incomeRows++;

@@ -12,11 +12,13 @@ import type { ReadError, TableSource, TakeRows } from './table';
 const DELIMITERS = [',', '\t', ';', '|'] as const;
 
 /**
- * The text is parsed a quarter of a million characters (about 2,500 ledger rows) at a time: a
- * chunk's rows then die young, in the collector's cheap young generation. Chunks of millions of
- * characters outlive it and made a million-row import a quarter slower.
+ * The text is parsed 64K characters (about 600 ledger rows) at a time: a chunk's rows then die
+ * young, in the collector's cheap young generation, and its cells are still in the processor's
+ * cache when the sinks read them. Chunks of millions of characters outlive the young generation
+ * and made a million-row import a quarter slower; on the realistic bench ledger (quoted cells,
+ * 2,000 cost centres) 64K pieces were a fifth faster than 256K.
  */
-export const PARSE_CHUNK_CHARS = 256 * 1024;
+export const PARSE_CHUNK_CHARS = 64 * 1024;
 
 /** The text read for the header search and the line ending: the first million characters. */
 export const HEAD_CHARS = 1024 * 1024;
