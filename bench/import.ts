@@ -36,6 +36,8 @@ function arg(name: string): string | undefined {
 
 interface Run {
   ms: number;
+  /** CPU milliseconds of the process over the run (Node only): on a busy machine it moves less than wall time. */
+  cpu?: number;
   rows: number;
   /** Peak of heap + external + array buffers above the baseline before the file was read, bytes. */
   peak: number;
@@ -51,6 +53,7 @@ function child(path: string, mode: Mode): Run {
     const m = process.memoryUsage();
     peak = Math.max(peak, m.heapUsed + m.external + m.arrayBuffers - baseline);
   };
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   // A Buffer is a Uint8Array: wrapping it in a new one would copy the file, counted as memory used.
   const bytes = readFileSync(path);
@@ -75,7 +78,9 @@ function child(path: string, mode: Mode): Run {
     }
   }
   sample();
-  return { ms: performance.now() - t0, rows, peak };
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { ms, cpu: (cpu.user + cpu.system) / 1000, rows, peak };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -166,6 +171,10 @@ function report(where: string, size: number, runs: Record<Mode, Run[]>, memory: 
   const vsStep = t.step / t.import;
   const vsWhole = t.whole / t.import;
   const ok = (b: boolean) => (b ? 'OK' : 'MISSED');
+  if (runs.import[0]!.cpu !== undefined) {
+    const c = Object.fromEntries(MODES.map((m) => [m, median(runs[m].map((r) => r.cpu!))])) as Record<Mode, number>;
+    console.log(`  (in CPU time: import ÷ step-mode ${(c.step / c.import).toFixed(2)}, import ÷ whole-parse ${(c.whole / c.import).toFixed(2)})`);
+  }
   console.log(`  import speed ÷ step-mode speed:  ${vsStep.toFixed(2)} (target ≥ 0.60)  ${ok(vsStep >= 0.6)}`);
   console.log(`  import speed ÷ whole-parse speed: ${vsWhole.toFixed(2)} (target > 1.00)  ${ok(vsWhole > 1)}`);
   allMet &&= vsStep >= 0.6 && vsWhole > 1;

@@ -302,6 +302,8 @@ export class RowReader {
     // (A budget-v-actual report's two readers share the forms: either may find the file European.)
     if (this.formed || this.forms.numberFormat === 'european') return this.formedMoneyAt(col);
     const raw = this.cells[col] ?? '';
+    // An empty cell is missing, not zero (a wide file's months not yet reached).
+    if (raw === '') return null;
     const quick = quickPence(raw);
     if (quick !== undefined) {
       // A decimal point or a thousands comma in a figure the quick reader takes shows the file's
