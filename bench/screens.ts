@@ -37,7 +37,9 @@ for (const [, role, kb, files] of screens) {
 if (screens.length === 0) console.log('  first screen\'s JavaScript: not measured (the test printed no figure)  NOT met');
 const longest = /longest main-thread task while switching: (\d+) ms \((\d+) over 50 ms\)/.exec(out);
 if (longest) {
-  console.log(`  switching year and "as at" with 5,000 lines a year: longest main-thread task ${longest[1]} ms, ${longest[2]} over 50 ms (target < 100 ms: ${met(Number(longest[1]) < 100)})`);
+  // A long task is one over 50 ms: with none, the longest is under that.
+  const tasks = Number(longest[2]) === 0 ? 'no main-thread task over 50 ms' : `longest main-thread task ${longest[1]} ms, ${longest[2]} over 50 ms`;
+  console.log(`  switching year and "as at" with 5,000 lines a year: ${tasks} (target < 100 ms: ${met(Number(longest[1]) < 100)})`);
 } else console.log('  switching year and "as at": not measured (the test printed no figure)  NOT met');
 const byStep = /long tasks \(ms\) by step: (.*)/.exec(out);
 if (byStep) console.log(`    (long tasks by step: ${byStep[1]})`);
