@@ -19,7 +19,8 @@
  */
 import { BLOCK_ACCEPTED, parseBlock, type Block } from '../domain/blocks';
 import type { BudgetLine } from '../domain/dataset';
-import { add, toFixed2, ZERO, type Pence } from '../domain/money';
+import { formatPounds } from '../domain/format';
+import { add, ZERO, type Pence } from '../domain/money';
 
 export const TREATMENTS = ['spend', 'exclude', 'income'] as const;
 /**
@@ -439,7 +440,7 @@ export function mapCsvRows(entries: readonly MapEntry[]): string[][] {
 
 /** "£1,234.56 in 3 rows" style detail for messages, exact. */
 export function describeTally(t: Pick<CodeTally, 'rowCount' | 'total'>): string {
-  return `${t.rowCount} ${t.rowCount === 1 ? 'row' : 'rows'}, total ${toFixed2(t.total)}`;
+  return `${t.rowCount} ${t.rowCount === 1 ? 'row' : 'rows'}, total ${formatPounds(t.total, { pence: true })}`;
 }
 
 /** What a cost-centre map did to one file: the import's summary and result carry it. */

@@ -6,7 +6,8 @@
  *
  * One lookup per row, a hash-map hit: the matcher caches its answer per distinct pair of cells.
  */
-import { add, toFixed2, ZERO, type Pence } from '../domain/money';
+import { formatPounds } from '../domain/format';
+import { add, ZERO, type Pence } from '../domain/money';
 import {
   CODE_ACCEPTED,
   CodeTallies,
@@ -21,12 +22,19 @@ import {
 import type { ColumnMap, Kind } from './kinds';
 import { MAX_KEPT_PROBLEMS, columnName, type Problem, type RowContext } from './problems';
 
-/** The kinds whose rows are spend on a budget line, and so can take it from a map. */
-export const MAPPABLE_KINDS: readonly Kind[] = ['ledger', 'actuals', 'actualsWide'];
+/**
+ * The kinds whose rows are spend on a budget line, and so can take it from a map; and budgets,
+ * which a finance system's budget-v-actual report gives by cost centre alone.
+ */
+export const MAPPABLE_KINDS: readonly Kind[] = ['ledger', 'actuals', 'actualsWide', 'budget'];
 
-/** Whether a file is read through the map: it names cost centres or accounts, but lacks a block or a line column. */
-export function usesCostCentreMap(map: ColumnMap): boolean {
-  if (!MAPPABLE_KINDS.includes(map.kind)) return false;
+/**
+ * Whether a file is read through the map: it names cost centres or accounts, but lacks a block or
+ * a line column. A budget whose block comes from heading rows ("High Needs Block") is not: its
+ * lines are its own.
+ */
+export function usesCostCentreMap(map: ColumnMap, blockHeadings = false): boolean {
+  if (!MAPPABLE_KINDS.includes(map.kind) || (map.kind === 'budget' && blockHeadings)) return false;
   const f = map.fields as Partial<Record<string, number>>;
   const hasCode = f.costCentre !== undefined || f.account !== undefined;
   return hasCode && (f.block === undefined || f.line === undefined);
@@ -181,13 +189,13 @@ export class CostCentreStage {
   finish(): CostCentreSummary {
     for (const t of this.unmapped.list()) {
       for (const p of this.unmappedErrors.get(t.code) ?? []) {
-        p.message = `${p.message} (the code is on ${t.rowCount.toLocaleString('en-GB')} ${t.rowCount === 1 ? 'row' : 'rows'}, totalling ${toFixed2(t.total)})`;
+        p.message = `${p.message} (the code is on ${t.rowCount.toLocaleString('en-GB')} ${t.rowCount === 1 ? 'row' : 'rows'}, totalling ${formatPounds(t.total, { pence: true })})`;
       }
     }
     if (this.unmapped.size > 0) {
       this.ctx.warnings.push({
         severity: 'warning', file: this.ctx.file,
-        message: `${this.unmapped.size} ${this.unmapped.size === 1 ? 'code is' : 'codes are'} not in the cost-centre map, so ${this.unmapped.rowCount.toLocaleString('en-GB')} rows totalling ${toFixed2(this.unmapped.total)} are left out: ${this.unmapped.list().slice(0, 10).map((t) => `${t.code} (${toFixed2(t.total)})`).join(', ')}${this.unmapped.size > 10 ? ` and ${this.unmapped.size - 10} more` : ''}`,
+        message: `${this.unmapped.size} ${this.unmapped.size === 1 ? 'code is' : 'codes are'} not in the cost-centre map, so ${this.unmapped.rowCount.toLocaleString('en-GB')} rows totalling ${formatPounds(this.unmapped.total, { pence: true })} are left out: ${this.unmapped.list().slice(0, 10).map((t) => `${t.code} (${formatPounds(t.total, { pence: true })})`).join(', ')}${this.unmapped.size > 10 ? ` and ${this.unmapped.size - 10} more` : ''}`,
       });
     }
     return {

@@ -18,6 +18,7 @@ import { createSink } from './sinks';
 import type { CostCentreSummary, MapEntry } from './costCentreMap';
 import { usesCostCentreMap } from './costCentreStage';
 import type { FormChoices } from './forms';
+import type { FormQuestion } from './formChoices';
 import { SPEND_OVER_500_WARNING, detectForms, looksLikeSpendOver500 } from './sourceForms';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
@@ -84,6 +85,8 @@ export interface ImportResult {
   /** A workbook's: the sheet read, and every sheet with the kind its header says (src/import/workbook.ts). */
   sheet?: string;
   sheets?: SheetInfo[];
+  /** A form the file leaves open (such as what 202304 means), with a preview under each reading (src/import/formChoices.ts). */
+  formQuestion?: FormQuestion;
   /** The valid rows, aggregated. Held back by callers while errors stand, unless the user chooses. */
   data: Dataset;
 }
@@ -132,7 +135,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
   const detected = detectForms(det, options.forms, file);
   det.map = detected.map;
   for (const w of detected.warnings) result.warnings.push({ ...w, file });
-  if (usesCostCentreMap(det.map) && det.map.fields.block === undefined && det.map.fields.line !== undefined) {
+  if (usesCostCentreMap(det.map, detected.forms.blockHeadings) && det.map.fields.block === undefined && det.map.fields.line !== undefined) {
     // Without a block column the map gives the line too: a "description" column is the transaction's, not the budget line.
     const { line, ...fields } = det.map.fields;
     det.map = { ...det.map, fields, extra: [...det.map.extra, line].sort((a, b) => a - b) };

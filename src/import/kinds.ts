@@ -79,8 +79,9 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   budget: (h) =>
     has(h, /\bbudgets?\b/) &&
     !has(h, /\b(actual|actuals|forecast|outturn|variance|heading|line|year|profile|description|to date|ytd)\b/),
+  // "Val.in rep.cur." and "Val/COArea Crcy" are SAP KSB1's amount columns.
   actual: (h) =>
-    (has(h, /\b(actual|actuals|spend|spent|amount|value|net|expenditure|ytd)\b/) || YTD.test(h)) &&
+    (has(h, /\b(actual|actuals|spend|spent|amount|value|val|net|expenditure|ytd)\b/) || YTD.test(h)) &&
     !has(h, /\b(forecast|budget|variance|outturn|commitments?|committed)\b/),
   // Debit and credit columns (net = Dr − Cr); never a Dr/Cr indicator or a "Debit/Credit" column.
   debit: (h) => has(h, /\b(debit|debits|dr)\b/) && !has(h, /\b(credit|cr|indicator|ind)\b/),

@@ -58,6 +58,8 @@ export interface ImportRecord {
   size: number;
   /** Hex SHA-256 of the file's bytes ('' for figures entered by hand). */
   sha256: string;
+  /** A workbook's sheet the import read: with sha256, what "imported before" is checked on. */
+  sheet?: string;
   kind: ImportKind;
   kindLabel: string;
   rowsRead: number;

@@ -272,6 +272,7 @@ class Checker {
     if (this.version >= 2) this.need(isCount(r.rowsSkipped), `${w}.rowsSkipped`, r.rowsSkipped, 'a whole number of 0 or more');
     this.need(typeof r.additive === 'boolean', `${w}.additive`, r.additive, 'true or false');
     if (r.undoneAt !== undefined) this.need(isTime(r.undoneAt), `${w}.undoneAt`, r.undoneAt, 'a date and time');
+    if (r.sheet !== undefined) this.need(isText(r.sheet), `${w}.sheet`, r.sheet, 'text');
     if (r.rowsExcluded !== undefined) this.need(isCount(r.rowsExcluded), `${w}.rowsExcluded`, r.rowsExcluded, 'a whole number of 0 or more');
     // The cost-centre map's and the ledger periods' own messages say what is wanted in full.
     const said = (where: string, what: string) => {

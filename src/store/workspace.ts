@@ -12,6 +12,7 @@ import { create } from 'zustand';
 import { DEFAULT_SETTINGS, currentYear, type Settings } from '../domain/calculate';
 import { emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
 import { buildReport, type Report } from '../domain/report';
+import type { FormChoices } from '../import/forms';
 import type { ImportResult } from '../import/importFile';
 import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../import/kinds';
 import { WorkspaceDb } from '../storage/db';
@@ -48,6 +49,8 @@ export interface Upload {
   mappingRemembered?: boolean;
   /** A workbook's sheet the user chose instead of the first of a known kind. */
   sheetChoice?: string;
+  /** Forms the user chose for this file where it cannot say (such as what 202304 means): this upload's only. */
+  formChoices?: FormChoices;
   status: UploadStatus;
   /** Share of the file parsed, 0 to 1, and rows so far. */
   fraction: number;
@@ -102,6 +105,8 @@ export interface WorkspaceState {
   setUploadColumns(id: number, kind: Kind, choices: ColumnChoices): void;
   /** Reads a workbook again, taking this sheet (its kind detected afresh). */
   setUploadSheet(id: number, sheet: string): void;
+  /** Reads the file again with these forms (added to those already chosen for it). */
+  setUploadForms(id: number, forms: FormChoices): void;
   cancelUpload(id: number): void;
   setLedgerMode(id: number, mode: LedgerMode): void;
   confirmDouble(id: number, confirmed: boolean): void;
@@ -183,7 +188,9 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     return uploads.map((u) => {
       if (u.status !== 'read' || !u.result?.kind) return u;
       const live = imports.filter((r) => !r.undoneAt);
-      const same = live.find((r) => r.sha256 === u.sha256);
+      // The same bytes and the same sheet (another sheet of one workbook is other figures); a record
+      // kept before sheets were recorded matches on the bytes alone, so a double is never missed.
+      const same = live.find((r) => r.sha256 === u.sha256 && (r.sheet === undefined || r.sheet === (u.result?.sheet ?? '')));
       const held = source === 'example' || u.result.kind !== 'ledger' ? [] : heldPeriods(before, periodsOf(u.result.data));
       const next = { ...u, heldPeriods: held, importedBefore: same?.time };
       let changes: CellChange[] = [];
@@ -225,7 +232,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     const next = get().uploads.find((u) => u.status === 'queued');
     if (!next) return;
     patchUpload(next.id, { status: 'reading', fraction: 0, rows: 0, message: undefined });
-    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined, activeMapEntries(get().imports, get().dataset), next.sheetChoice);
+    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined, activeMapEntries(get().imports, get().dataset), next.sheetChoice, next.formChoices);
     running.set(next.id, job);
     job.promise
       .then((outcome) => {
@@ -358,6 +365,12 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const u = get().uploads.find((x) => x.id === id);
       if (!u || u.status === 'reading' || u.status === 'imported') return;
       patchUpload(id, { sheetChoice: sheet, kindChoice: undefined, columnChoices: undefined, mappingRemembered: false, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
+      pump();
+    },
+    setUploadForms(id, forms) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status === 'reading' || u.status === 'imported') return;
+      patchUpload(id, { formChoices: { ...u.formChoices, ...forms }, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
       pump();
     },
     cancelUpload(id) {
@@ -593,6 +606,7 @@ function draftRecord(u: Upload, id: number): ImportRecord {
     file: u.name,
     size: u.size,
     sha256: u.sha256 ?? '',
+    sheet: r.sheet ?? '',
     kind,
     kindLabel: KIND_LABELS[kind],
     rowsRead: r.rowsRead,

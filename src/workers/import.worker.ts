@@ -3,6 +3,7 @@
  * (Papa Parse a chunk at a time, aggregating while it parses) off the page's thread, posting
  * progress every few thousand rows. Cancelling terminates the worker: nothing reaches the store.
  */
+import { csvHeadRows, withFormQuestion } from '../import/formChoices';
 import { importBytes, type ImportResult } from '../import/importFile';
 import { sniffSpreadsheet } from '../import/sources/sniff';
 import type { ImportReply, ImportRequest } from './protocol';
@@ -18,7 +19,7 @@ function hex(buffer: ArrayBuffer): string {
 }
 
 scope.onmessage = async (e) => {
-  const { file, name, kind, columns, maxBytes, costCentreMap, sheet } = e.data;
+  const { file, name, kind, columns, maxBytes, costCentreMap, sheet, forms } = e.data;
   try {
     const buffer = await file.arrayBuffer();
     // The browser hashes on its own thread while this one parses.
@@ -29,6 +30,7 @@ scope.onmessage = async (e) => {
       ...(kind && columns ? { columns } : {}),
       ...(maxBytes ? { maxBytes } : {}),
       ...(costCentreMap ? { costCentreMap } : {}),
+      ...(forms ? { forms } : {}),
       onProgress: (fraction: number, rows: number) => scope.postMessage({ type: 'progress', fraction, rows }),
     };
     let result: ImportResult;
@@ -36,7 +38,17 @@ scope.onmessage = async (e) => {
       // Only a spreadsheet loads the workbook reader (and SheetJS, in a chunk of its own).
       const { importWorkbook } = await import('../import/workbook');
       result = await importWorkbook(bytes, name, { ...options, ...(sheet !== undefined ? { sheet } : {}) });
-    } else result = importBytes(bytes, name, options);
+      const { readWorkbook } = await import('../import/sources/spreadsheet');
+      const { sheetRows } = await import('../import/workbook');
+      const read = result.sheet;
+      const sheets = read !== undefined && result.formQuestion === undefined && result.errorCount > 0 ? await readWorkbook(bytes) : [];
+      const chosen = sheets.find((s) => s.name === read);
+      // A form the sheet leaves open is offered with a preview of its first rows.
+      if (chosen) result = withFormQuestion(result, () => sheetRows(chosen).slice(0, 60), options);
+    } else {
+      const csv = importBytes(bytes, name, options);
+      result = csv.errorCount > 0 ? withFormQuestion(csv, () => csvHeadRows(bytes, csv), options) : csv;
+    }
     const sha256 = hex(await hashing);
     scope.postMessage({ type: 'done', result, sha256, size: file.size });
   } catch (err) {

@@ -1,5 +1,6 @@
 /** Runs one file through the import worker; `cancel` terminates it at once. */
 import type { MapEntry } from '../import/costCentreMap';
+import type { FormChoices } from '../import/forms';
 import type { ImportResult } from '../import/importFile';
 import type { ColumnChoices, Kind } from '../import/kinds';
 import type { ImportReply, ImportRequest } from './protocol';
@@ -23,6 +24,7 @@ export function runImport(
   columns?: ColumnChoices,
   costCentreMap?: MapEntry[],
   sheet?: string,
+  forms?: FormChoices,
 ): RunningImport {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let settle: (v: WorkerOutcome | 'cancelled') => void = () => undefined;
@@ -47,6 +49,7 @@ export function runImport(
   const request: ImportRequest = {
     file, name, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}), ...(costCentreMap?.length ? { costCentreMap } : {}),
     ...(sheet !== undefined ? { sheet } : {}),
+    ...(forms && Object.keys(forms).length > 0 ? { forms } : {}),
   };
   worker.postMessage(request);
   return {

@@ -1,5 +1,6 @@
 /** Messages between the page and the import worker: plain, structured-cloneable data only. */
 import type { MapEntry } from '../import/costCentreMap';
+import type { FormChoices } from '../import/forms';
 import type { ImportResult } from '../import/importFile';
 import type { ColumnChoices, Kind } from '../import/kinds';
 
@@ -13,6 +14,8 @@ export interface ImportRequest {
   maxBytes?: number;
   /** A workbook's sheet to read, by name (otherwise the first of a known kind). */
   sheet?: string;
+  /** The forms the user chose for this file where it cannot say (what 202304 means, and the like). */
+  forms?: FormChoices;
 }
 
 export type ImportReply =

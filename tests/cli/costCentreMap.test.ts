@@ -15,7 +15,7 @@ describe('the report with a cost-centre map', () => {
     expect(out.exitCode).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain('oracle-account-analysis.csv, row 8, column F (Account): value "10.HN3099.5610.0000"');
-    expect(out.stderr).toContain('totalling 15000.00');
+    expect(out.stderr).toContain('totalling £15,000.00');
   });
 
   it('gives the figures worked out by hand once a second map file maps it', async () => {

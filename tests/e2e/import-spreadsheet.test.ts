@@ -85,6 +85,18 @@ describe('importing an Excel workbook', () => {
     expect(f.status).toContain('Amber');
   });
 
+  it('flags the same sheet of the workbook as imported before, but not another sheet of it', async () => {
+    const book = writeFile(files, 'DSG budget 2022-23.xlsx', workbook());
+    await upload(h.page, [book]);
+    const c = card(h.page, 'DSG budget 2022-23.xlsx');
+    // The draft sheet, read first, was never imported: the bytes alone are not the figures.
+    await expect.poll(() => c.getByTestId('upload-sheet').innerText()).toContain('Read from sheet “Draft budget”');
+    expect(await c.innerText()).not.toContain('This same file was imported');
+    await c.getByLabel('Sheet').selectOption('Approved budget');
+    await expect.poll(() => c.getByTestId('upload-sheet').innerText(), { timeout: 30_000 }).toContain('Read from sheet “Approved budget”');
+    await expect.poll(() => c.innerText()).toContain('This same file was imported on');
+  });
+
   it('refuses an old .xls with what to do, and the screen stays usable', async () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['a']]), 'S');

@@ -65,8 +65,8 @@ describe('an Oracle-style account analysis: account strings, no block or line co
       file: 'oracle-account-analysis.csv', row: 8, column: 'F (Account)', value: '10.HN3099.5610.0000',
       message: expect.stringContaining('"10.HN3099.5610.0000" is not in the cost-centre map'),
     });
-    expect(r.errors[0]!.message).toContain('the code is on 1 row, totalling 15000.00');
-    expect(r.warnings.map((w) => w.message).join('\n')).toContain('rows totalling 15000.00 are left out');
+    expect(r.errors[0]!.message).toContain('the code is on 1 row, totalling £15,000.00');
+    expect(r.warnings.map((w) => w.message).join('\n')).toContain('rows totalling £15,000.00 are left out');
   });
 
   it('takes the cost centre mapped by hand (its segment, into a new line) and then has no error', () => {

@@ -61,8 +61,10 @@ function valueColumns(map: ColumnMap): number[] {
  * Wraps a kind's sink with what every kind shares: blank rows, totals and subtotal rows, and
  * section headings are skipped with a note, never added in.
  */
-export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink): RowSink {
-  const keyCols = KIND_SPECS[map.kind].keys.map((f) => map.fields[f]).filter((c): c is number => c !== undefined);
+export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink, throughMap = false): RowSink {
+  // A file read through the cost-centre map (a budget-v-actual report by cost centre) is keyed by its codes too.
+  const keys = throughMap ? [...new Set([...KIND_SPECS[map.kind].keys, 'costCentre', 'account'] as const)] : KIND_SPECS[map.kind].keys;
+  const keyCols = keys.map((f) => map.fields[f]).filter((c): c is number => c !== undefined);
   const labelCols = [...new Set([0, ...keyCols])];
   const valueCols = valueColumns(map);
   const blankRows: number[] = [];

@@ -11,7 +11,8 @@ import type { RowReader } from '../columns';
 import type { Sink } from './common';
 
 export function costCentreRows(r: RowReader, inner: Sink, stage: CostCentreStage): Sink {
-  const amountCols = r.map.kind === 'actualsWide' ? r.map.months.map((m) => m.col) : r.map.fields.actual !== undefined ? [r.map.fields.actual] : [];
+  const single = r.map.fields.actual ?? r.map.fields.budget;
+  const amountCols = r.map.kind === 'actualsWide' ? r.map.months.map((m) => m.col) : single !== undefined ? [single] : [];
   let cells: string[] = [];
   /** The row's amount (a wide row's months added up); loud reports a cell that cannot be read. */
   const amount = (quiet: boolean): Pence | null | undefined => {

@@ -60,13 +60,21 @@ export function createSink(
     const budget = inner;
     const actuals = actualsSink(r2, false);
     inner = {
-      row: (cells, rowNumber) => budget.row(cells, rowNumber) && actuals.row(cells, rowNumber),
+      row: (cells, rowNumber) => {
+        // A row whose line the cost-centre map gave has it for its actuals too.
+        r2.mapped = r.mapped;
+        try {
+          return budget.row(cells, rowNumber) && actuals.row(cells, rowNumber);
+        } finally {
+          r2.mapped = undefined;
+        }
+      },
       finish: () => ({ ...emptyDataset(), budgets: budget.finish().budgets, actuals: actuals.finish().actuals }),
     };
   }
   // Rows with a cost centre or account but no block or line take them from the map.
-  const costCentres = usesCostCentreMap(map) ? new CostCentreStage(ctx, map, costCentreMap) : undefined;
-  const sink = skippingSink(ctx, map, costCentres ? costCentreRows(r, inner, costCentres) : inner);
+  const costCentres = usesCostCentreMap(map, forms.blockHeadings) ? new CostCentreStage(ctx, map, costCentreMap) : undefined;
+  const sink = skippingSink(ctx, map, costCentres ? costCentreRows(r, inner, costCentres) : inner, costCentres !== undefined);
   const withMap = costCentres ? { ...sink, costCentres } : sink;
   if (!forms.blockHeadings && forms.unitsRowNumber === undefined) return withMap;
   // Rows that are forms, not data: the units row, and block headings that set the block of the rows beneath.

@@ -4,20 +4,32 @@ import { fyLabel } from '../../domain/calendar';
 import { formatDateTime, formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
+import type { FormChoices } from '../../import/forms';
 import type { SheetInfo } from '../../import/workbook';
 import { leftOutRows } from '../../store/history';
 import { useWorkspace, type Upload } from '../../store/workspace';
 import { ColumnMapping } from './ColumnMapping';
+import { FormChooser } from './FormChooser';
 import { LedgerReupload, reuploadBlocked, reuploadButtonLabel } from './LedgerReupload';
 import { CostCentreSummaryLine, UnmappedCostCentres } from './CostCentrePanel';
 import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
 import { ScrollBox } from '../shared/TableWrap';
 
+/** The forms chosen for an upload, in words. */
+function describeChoices(f: FormChoices): string {
+  const parts: string[] = [];
+  if (f.numberFormat) parts.push(f.numberFormat === 'uk' ? 'UK amounts (1,234.56)' : 'European amounts (1.234,56)');
+  if (f.periodCode) parts.push(f.periodCode === 'calendar' ? 'six-digit periods as year and calendar month' : 'six-digit periods as year and fiscal period');
+  if (f.singleYear) parts.push(f.singleYear === 'start' ? 'a single year as the year the financial year starts in' : 'a single year as the year the financial year ends in');
+  if (f.units) parts.push(`amounts in ${f.units}`);
+  return parts.join('; ');
+}
+
 const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));
 
 export function UploadCard({ upload }: { upload: Upload }) {
-  const { cancelUpload, dismissUpload, setUploadKind, setUploadSheet, commitUpload } = useWorkspace.getState();
+  const { cancelUpload, dismissUpload, setUploadKind, setUploadSheet, setUploadForms, commitUpload } = useWorkspace.getState();
   const source = useWorkspace((s) => s.source);
   const [busy, setBusy] = useState(false);
   const r = upload.result;
@@ -86,6 +98,12 @@ export function UploadCard({ upload }: { upload: Upload }) {
             {plural(r.rowsImported, 'row')} valid, {plural(r.skipped.length, 'row')} skipped, {plural(r.errorCount, 'error')},{' '}
             {plural(r.warnings.length, 'warning')}.
           </p>
+          {upload.status === 'read' && r.formQuestion && (
+            <FormChooser key={r.formQuestion.key} question={r.formQuestion} onChoose={(forms) => setUploadForms(upload.id, forms)} />
+          )}
+          {upload.formChoices && Object.keys(upload.formChoices).length > 0 && (
+            <p data-testid="form-choices">Read with the forms you chose for this file: {describeChoices(upload.formChoices)}.</p>
+          )}
           {r.costCentres && <CostCentreSummaryLine summary={r.costCentres} />}
           {upload.status === 'read' && r.costCentres && <UnmappedCostCentres uploadId={upload.id} summary={r.costCentres} />}
           {r.columns.length > 0 && (

@@ -1,0 +1,177 @@
+/**
+ * Forms a file cannot decide for itself, offered as a choice (the browser's Import screen), each
+ * with a preview of the file's first rows as they will be read under it: the user sees which
+ * reading is right before anything is imported. The command line asks the same with an option.
+ *
+ * Which questions a file raises is read from its errors (the cells that name the option), so a
+ * file is asked only what it actually leaves open. A preview runs the import core itself on the
+ * first rows, a prefix at a time, so each row shows what that row adds, read exactly as the whole
+ * file will be (the forms decided by the first cells that decide them, as in the full import).
+ */
+import Papa from 'papaparse';
+import { fyLabel, monthOfPeriod } from '../domain/calendar';
+import { type Dataset } from '../domain/dataset';
+import { sub, type Pence } from '../domain/money';
+import type { FormChoices } from './forms';
+import { importTable, type ImportOptions, type ImportResult } from './importFile';
+
+export type FormQuestionKey = 'numberFormat' | 'periodCode' | 'singleYear';
+
+export interface FormOption {
+  /** A stable id for the option (the radio's value). */
+  id: string;
+  label: string;
+  /** What choosing it sets. */
+  choices: FormChoices;
+}
+
+export interface PreviewRow {
+  /** The row as a spreadsheet shows it. */
+  row: number;
+  /** "P1 2023-24 (April 2023)", or the financial year for a budget row. */
+  period?: string;
+  line?: string;
+  /** Pence the row adds, exact. */
+  amount?: Pence;
+  /** Why the row would not be read under this option. */
+  error?: string;
+}
+
+export interface FormQuestion {
+  key: FormQuestionKey;
+  /** The question, as the radio group's legend. */
+  legend: string;
+  /** One cell that raised it, for the user to find. */
+  example: { row?: number; value?: string };
+  options: (FormOption & { preview: PreviewRow[] })[];
+}
+
+/** The CLI option each question's errors name (src/import/columns.ts), and so how it is found. */
+const OPTION_NAMES: Record<FormQuestionKey, string> = {
+  numberFormat: 'number-format option',
+  periodCode: 'period-code option',
+  singleYear: 'single-year option',
+};
+
+const QUESTIONS: Record<FormQuestionKey, { legend: string; options: FormOption[] }> = {
+  numberFormat: {
+    legend: 'How are the amounts written?',
+    options: [
+      { id: 'uk', label: 'UK: a comma for thousands, a point for pence (22.590 is £22.59)', choices: { numberFormat: 'uk' } },
+      { id: 'european', label: 'European: a point for thousands, a comma for pence (22.590 is £22,590)', choices: { numberFormat: 'european' } },
+    ],
+  },
+  periodCode: {
+    legend: 'What does a six-digit period such as 202304 mean?',
+    options: [
+      { id: 'calendar', label: 'Year and calendar month: 202304 is April 2023', choices: { periodCode: 'calendar' } },
+      { id: 'fiscal-start', label: 'Year and fiscal period, the year the financial year starts in: 202304 is period 4 of 2023-24 (July 2023)', choices: { periodCode: 'fiscal', singleYear: 'start' } },
+      { id: 'fiscal-end', label: 'Year and fiscal period, the year the financial year ends in: 202304 is period 4 of 2022-23 (July 2022)', choices: { periodCode: 'fiscal', singleYear: 'end' } },
+    ],
+  },
+  singleYear: {
+    legend: 'Which financial year does a single year such as 2023 name?',
+    options: [
+      { id: 'start', label: 'The year it starts in: 2023 is 2023-24', choices: { singleYear: 'start' } },
+      { id: 'end', label: 'The year it ends in: 2023 is 2022-23', choices: { singleYear: 'end' } },
+    ],
+  },
+};
+
+const ORDER: FormQuestionKey[] = ['numberFormat', 'periodCode', 'singleYear'];
+
+/** The questions a read file leaves open, the first first: those whose option its errors name. */
+export function formsAsked(result: Pick<ImportResult, 'errors'>, chosen: FormChoices = {}): { key: FormQuestionKey; row?: number; value?: string }[] {
+  const out: { key: FormQuestionKey; row?: number; value?: string }[] = [];
+  for (const key of ORDER) {
+    if (chosen[key] !== undefined) continue;
+    const e = result.errors.find((p) => `${p.message} ${p.accepted ?? ''}`.includes(OPTION_NAMES[key]));
+    if (e) out.push({ key, ...(e.row !== undefined ? { row: e.row } : {}), ...(e.value !== undefined ? { value: e.value } : {}) });
+  }
+  // Fiscal periods need the year form too: one question gives both.
+  return out.some((q) => q.key === 'periodCode') ? out.filter((q) => q.key !== 'singleYear') : out;
+}
+
+/** Rows previewed under each option. */
+export const PREVIEW_ROWS = 5;
+
+/**
+ * The first open question, with each option's preview of the first data rows (`rows` is the
+ * table's first rows as cells: the title lines, the header and at least PREVIEW_ROWS below it).
+ */
+export function formQuestion(rows: string[][], file: string, result: ImportResult, options: ImportOptions = {}): FormQuestion | undefined {
+  const asked = formsAsked(result, options.forms);
+  const first = asked[0];
+  if (!first || result.headerRow === undefined) return undefined;
+  const q = QUESTIONS[first.key];
+  const headerAt = result.headerRow - 1;
+  return {
+    key: first.key,
+    legend: q.legend,
+    example: { ...(first.row !== undefined ? { row: first.row } : {}), ...(first.value !== undefined ? { value: first.value } : {}) },
+    options: q.options.map((o) => ({ ...o, preview: preview(rows, headerAt, file, { ...options, forms: { ...options.forms, ...o.choices } }) })),
+  };
+}
+
+/** Each of the first data rows as read: what it adds to the data, from imports of growing prefixes. */
+function preview(rows: string[][], headerAt: number, file: string, options: ImportOptions): PreviewRow[] {
+  const out: PreviewRow[] = [];
+  const quiet: ImportOptions = { ...options };
+  delete quiet.onProgress;
+  delete quiet.shouldCancel;
+  let before: Dataset | undefined;
+  for (let i = headerAt + 1; i < rows.length && out.length < PREVIEW_ROWS; i++) {
+    if (rows[i]!.every((c) => c.trim() === '')) continue;
+    const r = importTable(rows.slice(0, i + 1), file, quiet);
+    const rowNumber = i + 1;
+    const err = r.errors.find((e) => e.row === rowNumber);
+    const skipped = r.skipped.find((s) => s.row === rowNumber);
+    if (err) out.push({ row: rowNumber, error: err.message });
+    else if (skipped) out.push({ row: rowNumber, error: `not read: ${skipped.reason}` });
+    else out.push({ row: rowNumber, ...added(before, r.data) });
+    before = r.data;
+  }
+  return out;
+}
+
+/** The one figure a row added: an actual in a period, or a budget line. */
+function added(before: Dataset | undefined, after: Dataset): Omit<PreviewRow, 'row'> {
+  for (const a of after.actuals) {
+    const old = before?.actuals.find((b) => b.fy === a.fy && b.block === a.block && b.line === a.line && b.costCentre === a.costCentre);
+    for (let p = 0; p < 12; p++) {
+      const now = a.actuals[p];
+      const was = old?.actuals[p] ?? null;
+      if (now === null || now === undefined || now === was) continue;
+      const m = monthOfPeriod(a.fy, p + 1);
+      const month = new Date(Date.UTC(m.year, m.month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+      return { period: `P${p + 1} ${fyLabel(a.fy)} (${month} ${m.year})`, line: a.line, amount: was === null ? now : sub(now, was) };
+    }
+  }
+  for (const b of after.budgets) {
+    if (before?.budgets.some((x) => x.fy === b.fy && x.block === b.block && x.line === b.line)) continue;
+    return { period: fyLabel(b.fy), line: b.line, amount: b.budget };
+  }
+  return { error: 'adds no figure' };
+}
+
+/** Bytes enough for the title lines, the header and the previewed rows of any CSV export. */
+const HEAD_BYTES = 256 * 1024;
+
+/** A CSV's first rows as cells, decoded as the import decoded it (the rows to preview). */
+export function csvHeadRows(bytes: Uint8Array, result: Pick<ImportResult, 'encoding' | 'delimiter' | 'headerRow'>): string[][] {
+  const enc = result.encoding ?? 'utf-8';
+  const label = enc.startsWith('utf-16le') ? 'utf-16le' : enc.startsWith('utf-16be') ? 'utf-16be' : enc === 'windows-1252' ? 'windows-1252' : 'utf-8';
+  const head = bytes.length > HEAD_BYTES;
+  let text = new TextDecoder(label).decode(bytes.subarray(0, HEAD_BYTES));
+  // The last line of a cut head may be cut too: drop it.
+  if (head) text = text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
+  const rows = Papa.parse<string[]>(text, { delimiter: result.delimiter ?? ',' }).data;
+  return rows.slice(0, (result.headerRow ?? 1) + PREVIEW_ROWS * 4);
+}
+
+/** The result with its first open form question and previews attached, where it has one. */
+export function withFormQuestion(result: ImportResult, rows: () => string[][], options: ImportOptions = {}): ImportResult {
+  if (formsAsked(result, options.forms).length === 0) return result;
+  const q = formQuestion(rows(), result.file, result, options);
+  return q ? { ...result, formQuestion: q } : result;
+}

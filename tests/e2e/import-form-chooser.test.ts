@@ -1,0 +1,96 @@
+/**
+ * A form the file cannot decide, chosen on the Import screen (issue 10): the example's actuals
+ * with six-digit period codes (202201) and no dates, so nothing in the file says whether 202201
+ * is January 2022 or period 1 of 2022-23. The card offers the readings as a radio group, each with
+ * its first rows as they will be read; the user picks one with the keyboard, the file is read
+ * again with it, and the figures are the example's. The choice is that upload's only.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_DIR } from '../helpers';
+import { openApp, type Harness } from './browser';
+import { card, figures, importAll, tempDir, upload, writeFile } from './importHelpers';
+
+let h: Harness;
+const profileDir = tempDir();
+const files = tempDir();
+
+beforeAll(async () => {
+  h = await openApp({ profileDir });
+});
+afterAll(async () => {
+  await h?.close();
+  rmSync(profileDir, { recursive: true, force: true });
+  rmSync(files, { recursive: true, force: true });
+});
+
+/** The example's 2022-23 actuals, each period as a code of the year and fiscal period (P1 is 202201). */
+function actualsWithCodes(): string {
+  const rows = Papa.parse<string[]>(readFileSync(join(DATA_DIR, 'actuals.csv'), 'utf8'), { skipEmptyLines: true }).data;
+  const out = [['Period', 'Block', 'Line', 'Actual']];
+  for (const [fy, period, block, line, actual] of rows.slice(1)) {
+    expect(fy).toBe('2022-23');
+    out.push([`2022${period!.padStart(2, '0')}`, block!, line!, actual!]);
+  }
+  return Papa.unparse(out) + '\r\n';
+}
+
+describe('choosing a form the file cannot decide', () => {
+  it('shows each reading of 202201 with a preview, reads the file again as chosen, and gives the right figures', async () => {
+    const path = writeFile(files, 'actuals-period-codes.csv', actualsWithCodes());
+    const others = ['budget.csv', 'funding.csv', 'agreement.csv'].map((f) => join(DATA_DIR, f));
+    await upload(h.page, [...others, path]);
+    const c = card(h.page, 'actuals-period-codes.csv');
+    const chooser = c.getByTestId('form-chooser');
+    await chooser.waitFor();
+    expect(await chooser.locator('legend').innerText()).toBe('What does a six-digit period such as 202304 mean?');
+    expect(await chooser.innerText()).toContain('(row 2: 202201)');
+    // Each reading, labelled, with the first rows as they will be read: period, line, amount in £.
+    const calendar = chooser.getByRole('radio', { name: /^Year and calendar month/ });
+    const fiscal = chooser.getByRole('radio', { name: /^Year and fiscal period, the year the financial year starts in/ });
+    await calendar.waitFor();
+    await fiscal.waitFor();
+    expect(await chooser.getByRole('radio').count()).toBe(3);
+    const calendarRows = await chooser.getByTestId('form-preview-calendar').locator('tbody tr').allInnerTexts();
+    const fiscalRows = await chooser.getByTestId('form-preview-fiscal-start').locator('tbody tr').allInnerTexts();
+    expect(calendarRows).toHaveLength(5);
+    // Row 2 of the example: £491,083.33 on the early years payments line, in P1 (or, as a calendar month, January 2022).
+    expect(calendarRows[0]).toMatch(/^2\tP10 2021-22 \(January 2022\)\tEarly Years 2, 3 & 4 yr old payments - PVIs & Academies\t£491,083\.33$/);
+    expect(fiscalRows[0]).toMatch(/^2\tP1 2022-23 \(April 2022\)\tEarly Years 2, 3 & 4 yr old payments - PVIs & Academies\t£491,083\.33$/);
+    expect(await chooser.getByTestId('form-preview-fiscal-end').locator('tbody tr').first().innerText()).toContain('P1 2021-22 (April 2021)');
+    // Nothing can be imported until the user chooses.
+    expect(await c.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    await chooser.screenshot({ path: join(process.env.SCREENSHOT_DIR ?? files, 'import-form-chooser.png') });
+
+    // With the keyboard: focus the first reading, arrow to the next (fiscal, starting year), press the button.
+    await calendar.focus();
+    await h.page.keyboard.press('ArrowDown');
+    expect(await fiscal.isChecked()).toBe(true);
+    const read = chooser.getByRole('button', { name: 'Read the file this way' });
+    await read.focus();
+    await h.page.keyboard.press('Enter');
+    await expect.poll(() => c.getByTestId('form-choices').count(), { timeout: 30_000 }).toBe(1);
+    await c.getByTestId('upload-summary').waitFor();
+    expect(await c.getByTestId('form-choices').innerText()).toContain('six-digit periods as year and fiscal period; a single year as the year the financial year starts in');
+    expect(await c.getByTestId('upload-summary').innerText()).toContain('228 rows valid, 0 rows skipped, 0 errors');
+    expect(await c.getByTestId('form-chooser').count()).toBe(0);
+
+    await importAll(h.page);
+    const f = await figures(h.page);
+    // The example's own figures (SPEC section 7), as the CSV with its period numbers gives them.
+    expect(f.budget).toContain('£15,621,000');
+    expect(f['forecast-outturn']).toContain('£15,652,717');
+    expect(f['cumulative-gross']).toContain('£11,862,717');
+    expect(f.status).toContain('Amber');
+  });
+
+  it('asks again for the same file uploaded afresh: the choice was that upload\'s only', async () => {
+    const path = writeFile(files, 'actuals-period-codes-again.csv', actualsWithCodes());
+    await upload(h.page, [path]);
+    const c = card(h.page, 'actuals-period-codes-again.csv');
+    await c.getByTestId('form-chooser').waitFor();
+    expect(await c.getByTestId('form-choices').count()).toBe(0);
+  });
+});
