@@ -126,10 +126,10 @@ function fail(reason: string): MoneyParse {
  * importer can warn which rows were rounded).
  */
 export function parseMoney(raw: string): MoneyParse {
-  // Fast path for the plain figures that make up almost every ledger row.
+  // Fast path for the plain, grouped and bracketed figures that make up almost every ledger row.
+  const quick = quickPence(raw);
+  if (quick !== undefined) return { ok: true, pence: quick, rounded: false };
   if (PLAIN.test(raw)) return plainToPence(raw);
-  const grouped = groupedToPence(raw);
-  if (grouped) return grouped;
 
   let s = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   if (s === '') return { ok: true, missing: true };
@@ -193,11 +193,15 @@ export function parseMoney(raw: string): MoneyParse {
 }
 
 /**
- * "1,234.56", "(1,234.56)", "-1,234.56", "(234.56)": the grouped and bracketed amounts finance
- * systems export, read by character codes (a realistic ledger is full of them). Undefined for
- * anything else, which the general reading below then takes, with the same result.
+ * The one fast money reader, for parseMoney and the import's row loop alike: the amounts that
+ * make up almost every ledger row, plain ("1234", "-1234.5"), comma-grouped ("1,234.56") and
+ * bracketed ("(1,234.56)", "-1,234.56"), read by character codes into exact pence with no
+ * intermediate strings. At most 12 whole digits and 2 decimals, no spaces, signs or symbols
+ * beyond one leading minus or a pair of brackets; undefined for anything else, which
+ * parseMoney's general reading then takes (or rejects), with the same result for every input
+ * this accepts (tests/domain/quickPence.test.ts).
  */
-function groupedToPence(s: string): MoneyParse | undefined {
+export function quickPence(s: string): Pence | undefined {
   const n = s.length;
   const first = s.charCodeAt(0);
   const bracketed = first === 40; // (
@@ -234,7 +238,7 @@ function groupedToPence(s: string): MoneyParse | undefined {
   }
   const p = whole * 100 + frac;
   if (p > MAX_CELL_PENCE) return undefined;
-  return { ok: true, pence: (negative && p !== 0 ? -p : p) as Pence, rounded: false };
+  return (negative && p !== 0 ? -p : p) as Pence;
 }
 
 function plainToPence(s: string): MoneyParse {

@@ -30,7 +30,7 @@ import {
 import { MAX_TOTAL_PENCE } from '../domain/exactRange';
 import { quoteValue } from '../domain/quote';
 import { fyLabel } from '../domain/calendar';
-import { MAX_CELL_PENCE, MONEY_ACCEPTED, parseMoney, sub, type Pence } from '../domain/money';
+import { MAX_CELL_PENCE, MONEY_ACCEPTED, parseMoney, quickPence, sub, type Pence } from '../domain/money';
 import {
   NUMBER_FORMAT_ACCEPTED,
   PERIOD_CODE_ACCEPTED,
@@ -64,39 +64,20 @@ export function trimCell(v: string | undefined): string {
   return first > 32 && first < 127 && last > 32 && last < 127 ? v : v.trim();
 }
 
-/**
- * The plain figures that make up almost every ledger row ("1234", "-1234.5", "1234.56"), read by
- * character codes into exact pence with no intermediate strings; undefined for anything else,
- * which parseMoney then reads (or rejects) as usual.
- */
-export function plainPence(s: string): Pence | undefined {
-  const n = s.length;
-  let i = n > 0 && s.charCodeAt(0) === 45 ? 1 : 0;
-  const negative = i === 1;
-  let whole = 0;
-  const start = i;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    whole = whole * 10 + c;
-  }
-  const digits = i - start;
-  if (digits === 0 || digits > 12) return undefined;
-  let frac = 0;
-  if (i < n) {
-    if (s.charCodeAt(i) !== 46 || n - i - 1 < 1 || n - i - 1 > 2) return undefined;
-    const places = n - i - 1;
-    for (i++; i < n; i++) {
-      const c = s.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return undefined;
-      frac = frac * 10 + c;
-    }
-    if (places === 1) frac *= 10;
-  }
-  const p = whole * 100 + frac;
-  if (p > MAX_CELL_PENCE) return undefined;
-  return (negative && p !== 0 ? -p : p) as Pence;
+/** A cell of one or two digits as a slot of its own (0–9, then 10–109 for "00" to "99"); -1 for any other cell. */
+function digitSlot(raw: string): number {
+  const a = raw.charCodeAt(0) - 48;
+  if (raw.length === 1) return a >= 0 && a <= 9 ? a : -1;
+  if (raw.length !== 2) return -1;
+  const b = raw.charCodeAt(1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? 10 + a * 10 + b : -1;
 }
+
+/** Whether a figure quickPence took has a separator in it, and so shows the UK number format. */
+function showsUkFormat(raw: string): boolean {
+  return raw.indexOf('.') >= 0 || raw.indexOf(',') >= 0;
+}
+
 /**
  * Shared cell access and reporting for every kind: one per file, made in createSink. The readers
  * below marked "Forms:" are where a source's forms are to be applied (see the top of this file).
@@ -107,6 +88,11 @@ export class RowReader {
   rejected = false;
   private readonly yearCache = new Map<string, ReturnType<typeof parseFinancialYear>>();
   private readonly periodCache = new Map<string, ReturnType<typeof parsePeriodOrMonth>>();
+  /** Periods of one or two digits ("3", "03", "11"), by their digits: no hashing of the row's new string. */
+  private readonly digitPeriods: (ReturnType<typeof parsePeriodOrMonth> | undefined)[] = [];
+  /** The last year cell read and its reading: a ledger's rows mostly repeat one year. */
+  private lastYearRaw = '';
+  private lastYear: ReturnType<typeof parseFinancialYear> | undefined;
   private readonly blockCache = new Map<string, Block | undefined>();
   private readonly lineCache = new Map<string, string>();
   readonly roundedRows: number[] = [];
@@ -199,8 +185,13 @@ export class RowReader {
   /** Forms: a year given only in the title lines, or as FY2024 resolved from the file's dates. */
   year(raw = this.yearText()): FinancialYear | undefined {
     if (raw === '') return undefined;
-    let r = this.yearCache.get(raw);
-    if (!r) this.yearCache.set(raw, (r = this.parseYear(raw)));
+    let r = raw === this.lastYearRaw ? this.lastYear : undefined;
+    if (!r) {
+      r = this.yearCache.get(raw);
+      if (!r) this.yearCache.set(raw, (r = this.parseYear(raw)));
+      this.lastYearRaw = raw;
+      this.lastYear = r;
+    }
     if (!r.ok) {
       this.fieldError('year', `not a financial year (${r.reason})`, YEAR_ACCEPTED);
       return undefined;
@@ -231,8 +222,13 @@ export class RowReader {
 
   /** Forms: period codes such as 202304, APR-23 or 001/2024, and dates such as 02-APR-2023. */
   periodAt(col: number | undefined, raw: string): PeriodOrMonth | undefined {
-    let r = this.periodCache.get(raw);
-    if (!r) this.periodCache.set(raw, (r = this.parsePeriod(raw)));
+    const slot = digitSlot(raw);
+    let r = slot < 0 ? this.periodCache.get(raw) : this.digitPeriods[slot];
+    if (!r) {
+      r = this.parsePeriod(raw);
+      if (slot < 0) this.periodCache.set(raw, r);
+      else this.digitPeriods[slot] = r;
+    }
     if (!r.ok) {
       this.error(col, raw, `not a period or month (${r.reason})`, PERIOD_ACCEPTED + '; and 202304, 001/2024, APR-23, 02-APR-2023');
       return undefined;
@@ -306,11 +302,14 @@ export class RowReader {
     // (A budget-v-actual report's two readers share the forms: either may find the file European.)
     if (this.formed || this.forms.numberFormat === 'european') return this.formedMoneyAt(col);
     const raw = this.cells[col] ?? '';
-    const plain = plainPence(raw);
-    if (plain !== undefined) {
-      // A decimal point in a plain figure shows the file's numbers are UK style: 22.590 is then £22.59.
-      if (this.forms.numberFormat === undefined && raw.indexOf('.') >= 0) this.lockNumberFormat('uk', col, raw);
-      return this.counted(plain);
+    // An empty cell is missing, not zero (a wide file's months not yet reached).
+    if (raw === '') return null;
+    const quick = quickPence(raw);
+    if (quick !== undefined) {
+      // A decimal point or a thousands comma in a figure the quick reader takes shows the file's
+      // numbers are UK style (1,234.56, 1,234, 12.5): 22.590 is then £22.59.
+      if (this.forms.numberFormat === undefined && showsUkFormat(raw)) this.lockNumberFormat('uk', col, raw);
+      return this.counted(quick);
     }
     return this.slowMoney(col, raw, 0);
   }
@@ -339,9 +338,9 @@ export class RowReader {
     const raw = this.cells[col] ?? '';
     const exp = this.forms.unitExp[col] ?? 0;
     if (this.forms.numberFormat !== 'european') {
-      const plain = plainPence(raw);
+      const plain = quickPence(raw);
       if (plain !== undefined) {
-        if (this.forms.numberFormat === undefined && raw.indexOf('.') >= 0) this.lockNumberFormat('uk', col, raw);
+        if (this.forms.numberFormat === undefined && showsUkFormat(raw)) this.lockNumberFormat('uk', col, raw);
         if (exp === 0) return this.counted(plain);
         const scaled = plain * 10 ** exp;
         if (Math.abs(scaled) <= MAX_CELL_PENCE) return this.counted(scaled as Pence);

@@ -47,6 +47,53 @@ export type RowDecision =
 
 export const UNMAPPED_ACCEPTED = 'a code in the cost-centre map (the budget\'s cost centres, a cost centre map file, or mapped by hand on the Import screen)';
 
+/**
+ * Strings to values by open addressing, hashed by character codes in JavaScript. Each row's cost
+ * centre is a new string whose hash a Map would work out in the engine's runtime, at twice the
+ * cost of this loop over a code's half a dozen characters.
+ */
+class CodeTable<V> {
+  private keys: (string | undefined)[] = new Array<string | undefined>(1024).fill(undefined);
+  private values: (V | undefined)[] = new Array<V | undefined>(1024).fill(undefined);
+  size = 0;
+
+  private static hash(s: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    return h;
+  }
+
+  get(key: string): V | undefined {
+    const mask = this.keys.length - 1;
+    for (let i = CodeTable.hash(key) & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i];
+      if (k === undefined) return undefined;
+      if (k === key) return this.values[i];
+    }
+  }
+
+  set(key: string, value: V) {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    for (let i = CodeTable.hash(key) & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i];
+      if (k === undefined) this.size++;
+      else if (k !== key) continue;
+      this.keys[i] = key;
+      this.values[i] = value;
+      return;
+    }
+  }
+
+  private grow() {
+    const { keys, values } = this;
+    this.keys = new Array<string | undefined>(2 * keys.length).fill(undefined);
+    this.values = new Array<V | undefined>(2 * keys.length).fill(undefined);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) this.set(keys[i]!, values[i]!);
+  }
+}
+
 export class CostCentreStage {
   private readonly matcher: CostCentreMatcher;
   private readonly ccCol: number;
@@ -56,6 +103,11 @@ export class CostCentreStage {
   mappedRows = 0;
   incomeRows = 0;
   incomeTotal: Pence = ZERO;
+  /**
+   * The decision for each cost centre already mapped to spend, in a file with no account column:
+   * one hash-map hit decides such a row, with no result object made for it.
+   */
+  private readonly spendByCode = new CodeTable<RowDecision>();
   /** The errors kept for each unmapped code, to name the code's total once the file is read. */
   private readonly unmappedErrors = new Map<string, Problem[]>();
 
@@ -80,6 +132,13 @@ export class CostCentreStage {
    */
   decide(cells: readonly string[], rowNumber: number, amount: (quiet: boolean) => Pence | null | undefined): RowDecision {
     const cc = this.ccCol < 0 ? '' : (cells[this.ccCol] ?? '').trim();
+    if (this.accountCol < 0) {
+      const known = this.spendByCode.get(cc);
+      if (known) {
+        this.mappedRows++;
+        return known;
+      }
+    }
     const account = this.accountCol < 0 ? '' : (cells[this.accountCol] ?? '').trim();
     const col = cc !== '' || this.accountCol < 0 ? this.ccCol : this.accountCol;
     if (cc === '' && account === '') {
@@ -113,6 +172,11 @@ export class CostCentreStage {
       return { kind: 'excluded', entry, code: r.hit.matched };
     }
     this.mappedRows++;
+    if (entry.treatment === 'spend' && this.accountCol < 0 && this.spendByCode.size < 100_000) {
+      const d: RowDecision = { kind: 'mapped', entry };
+      this.spendByCode.set(cc, d);
+      return d;
+    }
     if (entry.treatment === 'income') {
       const a = amount(true);
       this.incomeRows++;

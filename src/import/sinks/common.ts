@@ -68,8 +68,7 @@ export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink, throu
   const labelCols = [...new Set([0, ...keyCols])];
   const valueCols = valueColumns(map);
   const blankRows: number[] = [];
-  // Labels already seen not to be totals. A ledger repeats a few hundred labels a million times,
-  // and the rows' readers hash the same cells for their own caches, so asking here costs little.
+  // Labels with "total" in them already seen not to be totals ("Totally Inclusive Trust").
   const notTotals = new Set<string>();
   return {
     row(cells, rowNumber) {
@@ -86,7 +85,9 @@ export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink, throu
       }
       for (let i = 0; i < labelCols.length; i++) {
         const v = cells[labelCols[i]!];
-        if (!v || notTotals.has(v)) continue;
+        // The scan for "total" by character codes first: cheaper than hashing the cell into the
+        // set (each row's cells are new strings), and almost every label lacks the word.
+        if (!v || !holdsTotal(v) || notTotals.has(v)) continue;
         if (!isTotalLabel(v)) {
           if (notTotals.size < MAX_REMEMBERED_LABELS) notTotals.add(v);
         } else {

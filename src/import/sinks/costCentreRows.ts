@@ -5,9 +5,9 @@
  * with its block and line from the map, or excluded (counted and totalled), or rejected with an
  * error naming the code.
  */
-import { add, parseMoney, type Pence } from '../../domain/money';
+import { add, parseMoney, quickPence, type Pence } from '../../domain/money';
 import type { CostCentreStage } from '../costCentreStage';
-import { plainPence, type RowReader } from '../columns';
+import type { RowReader } from '../columns';
 import type { Sink } from './common';
 
 export function costCentreRows(r: RowReader, inner: Sink, stage: CostCentreStage): Sink {
@@ -21,7 +21,7 @@ export function costCentreRows(r: RowReader, inner: Sink, stage: CostCentreStage
       let v: Pence | null | undefined;
       if (quiet) {
         const raw = cells[col] ?? '';
-        const plain = plainPence(raw);
+        const plain = quickPence(raw);
         const m = plain === undefined ? parseMoney(raw) : undefined;
         v = plain !== undefined ? plain : m && m.ok ? ('missing' in m ? null : m.pence) : undefined;
       } else v = r.moneyAt(col);
