@@ -45,7 +45,7 @@ export default tseslint.config(
     // The data model is plain data: it imports nothing outside src/model, not even a package.
     files: ['src/model/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)', message: 'src/model imports nothing outside src/model.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./)|\\.\\.', message: 'src/model imports nothing outside src/model.' }] }],
     },
   },
   {
