@@ -5,7 +5,7 @@
  * comma-grouped, a tenth of rows negative, in brackets or with a minus. Deterministic, and free of
  * Node modules: the Chromium bench page builds the same map. `ledgerRows` yields the text.
  */
-import type { MapEntry } from '../src/import/costCentreMap';
+import type { MapEntry } from '../src/model/costCentreMap';
 
 export const LEDGER_HEADER = 'Financial Year,Period,Cost Centre,Date,Reference,Supplier,Description,Amount\n';
 export const COST_CENTRES = 2000;

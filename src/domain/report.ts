@@ -2,14 +2,21 @@
  * The report: every figure the dashboard shows, as one value, with its JSON form (money as strings
  * with exactly two decimals) and a short readable summary. The CLI prints these; the browser
  * renders the same Report.
+ *
+ * The one exception to plain data: a Report and the results it gathers (Analysis, EhcpFigures,
+ * Projection, PlacementMix) hold decimal.js values for ratios and plan counts. They are never
+ * stored, posted to a worker or written to a file as they are: they are rebuilt from the model
+ * (src/model), and leave the app only through `reportJson`'s strings.
  */
 import type Decimal from 'decimal.js';
-import { analyse, currentYear, DEFAULT_SETTINGS, type Analysis, type AsAt, type Settings, type YearFigures } from './calculate';
-import { monthLabel, monthOfPeriod } from './calendar';
-import type { Condition, Dataset } from './dataset';
+import { analyse, currentYear, type Analysis, type AsAt, type YearFigures } from './calculate';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
+import { monthLabel, monthOfPeriod } from '../model/calendar';
+import type { Condition, Dataset } from '../model/dataset';
 import { analyseEhcp, type EhcpFigures } from './ehcp';
 import { describeDeficit, describeVariance, formatCount, formatPercent, formatPounds, formatWithShare } from './format';
-import { sub, toFixed2, type Pence } from './money';
+import { sub, type Pence } from '../model/money';
+import { toFixed2 } from './money';
 
 export interface Report extends Analysis {
   ehcp: EhcpFigures[];

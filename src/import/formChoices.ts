@@ -9,42 +9,11 @@
  * file will be (the forms decided by the first cells that decide them, as in the full import).
  */
 import Papa from 'papaparse';
-import { fyLabel, monthOfPeriod } from '../domain/calendar';
-import { type Dataset } from '../domain/dataset';
-import { sub, type Pence } from '../domain/money';
-import type { FormChoices } from './forms';
+import { fyLabel, monthOfPeriod } from '../model/calendar';
+import { type Dataset } from '../model/dataset';
+import { sub } from '../model/money';
+import type { FormChoices, FormOption, FormQuestion, FormQuestionKey, PreviewRow } from './forms';
 import { importTable, type ImportOptions, type ImportResult } from './importFile';
-
-export type FormQuestionKey = 'numberFormat' | 'periodCode' | 'singleYear';
-
-export interface FormOption {
-  /** A stable id for the option (the radio's value). */
-  id: string;
-  label: string;
-  /** What choosing it sets. */
-  choices: FormChoices;
-}
-
-export interface PreviewRow {
-  /** The row as a spreadsheet shows it. */
-  row: number;
-  /** "P1 2023-24 (April 2023)", or the financial year for a budget row. */
-  period?: string;
-  line?: string;
-  /** Pence the row adds, exact. */
-  amount?: Pence;
-  /** Why the row would not be read under this option. */
-  error?: string;
-}
-
-export interface FormQuestion {
-  key: FormQuestionKey;
-  /** The question, as the radio group's legend. */
-  legend: string;
-  /** One cell that raised it, for the user to find. */
-  example: { row?: number; value?: string };
-  options: (FormOption & { preview: PreviewRow[] })[];
-}
 
 /** The CLI option each question's errors name (src/import/columns.ts), and so how it is found. */
 const OPTION_NAMES: Record<FormQuestionKey, string> = {

@@ -13,7 +13,9 @@
  * - Dates: `02-APR-2023` (Oracle), besides the forms calendar.ts reads.
  * - Title lines: the financial year, the period and the units a report gives only above its header.
  */
-import { fyOfMonth, monthOfPeriod, parseFinancialYear, parsePeriodOrMonth, periodOfMonth, type FinancialYear, type Parsed, type PeriodOrMonth } from '../domain/calendar';
+import { parseBlock, type Block } from '../model/blocks';
+import { fyOfMonth, monthOfPeriod, parseFinancialYear, parsePeriodOrMonth, periodOfMonth, type FinancialYear, type Parsed, type PeriodOrMonth } from '../model/calendar';
+import type { Pence } from '../model/money';
 
 export type NumberFormat = 'uk' | 'european';
 export type PeriodCodeForm = 'calendar' | 'fiscal';
@@ -275,4 +277,48 @@ export function decide<T extends string>(counts: [T, number][]): T | undefined {
   const sorted = [...counts].sort((a, b) => b[1] - a[1]);
   if (sorted[0]![1] * 2 <= total || (sorted[1] && sorted[1][1] === sorted[0]![1])) return undefined;
   return sorted[0]![0];
+}
+
+/** A block heading row: one cell filled, naming a DSG block ("High Needs Block", "Schools"). */
+export function blockHeading(cells: string[]): Block | undefined {
+  let label: string | undefined;
+  for (const c of cells) {
+    const t = c.trim();
+    if (t === '') continue;
+    if (label !== undefined) return undefined;
+    label = t;
+  }
+  return label === undefined || label.length > 40 ? undefined : parseBlock(label);
+}
+
+/** A form the file leaves open, asked in the browser with a preview under each reading (formChoices.ts). */
+export type FormQuestionKey = 'numberFormat' | 'periodCode' | 'singleYear';
+
+export interface FormOption {
+  /** A stable id for the option (the radio's value). */
+  id: string;
+  label: string;
+  /** What choosing it sets. */
+  choices: FormChoices;
+}
+
+export interface PreviewRow {
+  /** The row as a spreadsheet shows it. */
+  row: number;
+  /** "P1 2023-24 (April 2023)", or the financial year for a budget row. */
+  period?: string;
+  line?: string;
+  /** Pence the row adds, exact. */
+  amount?: Pence;
+  /** Why the row would not be read under this option. */
+  error?: string;
+}
+
+export interface FormQuestion {
+  key: FormQuestionKey;
+  /** The question, as the radio group's legend. */
+  legend: string;
+  /** One cell that raised it, for the user to find. */
+  example: { row?: number; value?: string };
+  options: (FormOption & { preview: PreviewRow[] })[];
 }

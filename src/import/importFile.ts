@@ -9,20 +9,21 @@
 import { TOTAL_LIMIT_WORDS } from '../domain/exactRange';
 import { quoteValue } from '../domain/quote';
 import { analyseEhcp } from '../domain/ehcp';
-import { emptyDataset, type Dataset } from '../domain/dataset';
+import { emptyDataset, type Dataset } from '../model/dataset';
 import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './sources/decode';
 import { describeColumns, detectHeader, type ColumnUse } from './detect';
-import { KIND_LABELS, type ColumnChoices, type Field, type Kind } from './kinds';
+import { KIND_LABELS, type Kind } from '../model/kinds';
+import type { ColumnChoices, Field } from './kinds';
 import { MAX_KEPT_PROBLEMS, columnLetter, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
 import { createSink } from './sinks';
-import type { CostCentreSummary, MapEntry } from './costCentreMap';
+import type { CostCentreSummary } from './costCentreMap';
+import type { MapEntry } from '../model/costCentreMap';
 import { usesCostCentreMap } from './costCentreStage';
 import type { FormChoices } from './forms';
-import type { FormQuestion } from './formChoices';
+import type { FormQuestion } from './forms';
 import { SPEND_OVER_500_WARNING, detectForms, looksLikeSpendOver500 } from './sourceForms';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
-import type { SheetInfo } from './workbook';
 
 export { HEADER_SEARCH_ROWS, type ColumnUse, type Detection } from './detect';
 export { HEAD_CHARS, PARSE_CHUNK_CHARS, detect, guessLineEnding, headOf } from './sources/csv';
@@ -51,6 +52,15 @@ export interface ImportOptions {
    * that name the option.
    */
   forms?: FormChoices;
+}
+
+/** One sheet of a workbook, as the sheet chooser lists it. */
+export interface SheetInfo {
+  name: string;
+  kind?: Kind;
+  kindLabel?: string;
+  hidden: boolean;
+  empty: boolean;
 }
 
 export interface ImportResult {

@@ -12,7 +12,7 @@ import { sha256Hex } from '../export/sha256';
 import { checkDatasetShape } from '../storage/workspaceFile';
 import { authorityName } from '../domain/settings';
 import { useWorkspace } from '../store/workspace';
-import { ErrorBoundary } from '../views/shared/ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import '../app/styles.css';
 
 type Check = 'checking' | 'verified' | 'mismatch' | 'unavailable';

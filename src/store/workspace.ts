@@ -9,19 +9,22 @@
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { DEFAULT_SETTINGS, currentYear, type Settings } from '../domain/calculate';
-import { emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
+import { currentYear } from '../domain/calculate';
+import { emptyDataset, type AgreementYear, type Dataset } from '../model/dataset';
 import { buildReport, type Report } from '../domain/report';
 import type { FormChoices } from '../import/forms';
 import type { ImportResult } from '../import/importFile';
-import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../import/kinds';
+import { KIND_LABELS, type Kind } from '../model/kinds';
+import { normaliseHeader, type ColumnChoices } from '../import/kinds';
 import { WorkspaceDb } from '../storage/db';
-import { DEFAULT_STATE, SCHEMA_VERSION, type CellChange, type ManualKind, type ImportRecord, type PeriodOfBlock, type StoredMapping, type StoredState } from '../storage/schema';
+import { DEFAULT_STATE, SCHEMA_VERSION, type StoredMapping, type StoredState } from '../storage/schema';
+import type { CellChange, ManualKind, ImportRecord, PeriodOfBlock } from '../model/history';
 import { checkStored, readWorkspaceFileAsync, toWorkspaceFile, WORKSPACE_FORMAT, type WorkspaceFile } from '../storage/workspaceFile';
 import { runImport, type RunningImport } from '../workers/importClient';
 import { loadExample } from './example';
 import { actualChanges, buildDataset, leftOutRows, rebuild } from './history';
-import type { MapEntry } from '../import/costCentreMap';
+import type { MapEntry } from '../model/costCentreMap';
 import { activeMapEntries } from './costCentres';
 import { heldPeriods, periodsOf, type LedgerMode } from './ledgerReupload';
 

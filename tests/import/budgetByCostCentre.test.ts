@@ -1,6 +1,6 @@
 /** Budgets by cost centre alone: a budget-v-actual report takes its block and line from the cost-centre map; a budget with block headings keeps its own lines. */
 import { describe, expect, it } from 'vitest';
-import type { MapEntry } from '../../src/import/costCentreMap';
+import type { MapEntry } from '../../src/model/costCentreMap';
 import { importBytes } from '../../src/import/importFile';
 
 const bytes = (t: string) => new TextEncoder().encode(t);

@@ -6,10 +6,10 @@
  */
 import { useId, useState } from 'react';
 import { formatPounds } from '../../domain/format';
-import type { FormQuestion } from '../../import/formChoices';
+import type { FormQuestion } from '../../import/forms';
 import type { FormChoices } from '../../import/forms';
-import type { Pence } from '../../domain/money';
-import { ScrollBox } from '../shared/TableWrap';
+import type { Pence } from '../../model/money';
+import { ScrollBox } from '../../ui/TableWrap';
 
 export function FormChooser({ question, onChoose }: { question: FormQuestion; onChoose: (choices: FormChoices) => void }) {
   const [chosen, setChosen] = useState<string | undefined>(undefined);

@@ -2,13 +2,13 @@
 import { formatCount, formatDateTime } from '../../domain/format';
 import './import.css';
 import { useRef, useState } from 'react';
-import { fyLabel } from '../../domain/calendar';
+import { fyLabel } from '../../model/calendar';
 import { useWorkspace } from '../../store/workspace';
-import type { CellChange } from '../../storage/schema';
+import type { CellChange } from '../../model/history';
 import { formatSize } from './report';
 import { UploadCard } from './UploadCard';
 import { HandMappings } from './CostCentrePanel';
-import { ScrollBox } from '../shared/TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 
 export function ImportView() {
   const uploads = useWorkspace((s) => s.uploads);

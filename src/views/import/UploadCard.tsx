@@ -1,11 +1,11 @@
 /** One uploaded file: progress and cancel while it is read, then its report and the user's choice. */
 import { useState } from 'react';
-import { fyLabel } from '../../domain/calendar';
+import { fyLabel } from '../../model/calendar';
 import { formatDateTime, formatPounds } from '../../domain/format';
-import type { Pence } from '../../domain/money';
-import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
+import type { Pence } from '../../model/money';
+import { KINDS, KIND_LABELS, type Kind } from '../../model/kinds';
 import type { FormChoices } from '../../import/forms';
-import type { SheetInfo } from '../../import/workbook';
+import type { SheetInfo } from '../../import/importFile';
 import { leftOutRows } from '../../store/history';
 import { useWorkspace, type Upload } from '../../store/workspace';
 import { ColumnMapping } from './ColumnMapping';
@@ -14,7 +14,7 @@ import { LedgerReupload, reuploadBlocked, reuploadButtonLabel } from './LedgerRe
 import { CostCentreSummaryLine, UnmappedCostCentres } from './CostCentrePanel';
 import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
-import { ScrollBox } from '../shared/TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 
 /** The forms chosen for an upload, in words. */
 function describeChoices(f: FormChoices): string {

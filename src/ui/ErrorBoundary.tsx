@@ -4,11 +4,11 @@
  * "Reset to the example data"); the rest of the app, Settings included, keeps working.
  */
 import { Component, useState, type ErrorInfo, type ReactNode } from 'react';
-import { ReadOnlyContext } from '../../app/readOnly';
-import { downloadText } from '../../export/download';
-import { quoteValue } from '../../domain/quote';
-import { fileNameFor } from '../../domain/settings';
-import { useWorkspace } from '../../store/workspace';
+import { ReadOnlyContext } from './readOnly';
+import { downloadText } from '../export/download';
+import { quoteValue } from '../domain/quote';
+import { fileNameFor } from '../domain/settings';
+import { useWorkspace } from '../store/workspace';
 
 interface Props {
   /** What failed, as the user knows it: "Import files", "the chart ‘…’". */
