@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   {
     // The domain core must stay free of React, the DOM and storage, so the CLI can use it unchanged.
-    files: ['src/domain/**/*.ts', 'src/import/**/*.ts'],
+    files: ['src/domain/**/*.ts', 'src/import/**/*.ts', 'src/national/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'react-*', 'zustand', 'zustand/*', 'recharts', 'node:*', 'fs', 'path'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'sessionStorage'],
