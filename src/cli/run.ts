@@ -5,6 +5,8 @@ import { buildReport, reportJson, reportText } from '../domain/report';
 import { TOLERANCE_ACCEPTED, parseTolerance } from '../domain/settings';
 import { importBytes, type ImportResult } from '../import/importFile';
 import { formatProblem } from '../import/problems';
+import { buildNational, nationalReportJson, nationalText } from '../national/context';
+import type { NationalImport } from '../national/types';
 
 export interface RunOutput {
   stdout: string;
@@ -12,7 +14,17 @@ export interface RunOutput {
   exitCode: number;
 }
 
-export function runReport(inputs: { name: string; bytes: Uint8Array }[], options: { json: boolean; tolerance?: string | undefined }): RunOutput {
+export interface NationalOptions {
+  /** The DfE files read (src/national), kept apart from the council's own files. */
+  imports: NationalImport[];
+  la?: string | undefined;
+  compare?: string[] | undefined;
+}
+
+export function runReport(
+  inputs: { name: string; bytes: Uint8Array }[],
+  options: { json: boolean; tolerance?: string | undefined; national?: NationalOptions | undefined },
+): RunOutput {
   const problems: string[] = [];
   let tolerance = DEFAULT_SETTINGS.tolerance;
   if (options.tolerance !== undefined) {
@@ -35,6 +47,10 @@ export function runReport(inputs: { name: string; bytes: Uint8Array }[], options
     ...r.skipped.map((s) => `${r.file}, row ${s.row}: skipped: ${s.reason}`),
   ]);
   const report = buildReport(merged.data, { tolerance }, [...importWarnings, ...merged.warnings]);
-  const stdout = options.json ? JSON.stringify(reportJson(report), null, 2) + '\n' : reportText(report);
+  const n = options.national;
+  const national = n?.la ? buildNational(n.imports, n.la, n.compare, merged.data) : undefined;
+  const stdout = options.json
+    ? JSON.stringify({ ...reportJson(report), ...(national ? { national: nationalReportJson(national) } : {}) }, null, 2) + '\n'
+    : reportText(report) + (national ? nationalText(national) : '');
   return { stdout, stderr: '', exitCode: 0 };
 }

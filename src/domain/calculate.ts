@@ -15,6 +15,10 @@ export type Status = 'green' | 'amber' | 'red' | 'no data';
 export interface Settings {
   /** Amber tolerance as a fraction of the profile, a decimal string: "0.02" is 2%. */
   tolerance: string;
+  /** The council's DfE LA code (three digits, `880` for Torbay), for the national context. */
+  laCode?: string;
+  /** LA codes to compare with (e.g. statistical neighbours), for the national context. */
+  comparators?: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = { tolerance: '0.02' };

@@ -81,7 +81,13 @@ export function readAllocations(grid: Grid, file: string, sheet: string, warning
     const values = cols.map((c) => (c >= 0 ? money(r[c]) : ''));
     if (/^\d{3}$/.test(first)) rows.push({ period: year, level: 'la', la: first, name: text(r[1]), values });
     else if (first.toUpperCase() === 'ENGLAND') rows.push({ period: year, level: 'national', name: 'England', values });
-    else if (regions.has(first.toLowerCase())) rows.push({ period: year, level: 'regional', name: regions.get(first.toLowerCase())!, values });
+    else if (regions.has(first.toLowerCase())) {
+      // London is printed twice: among the kinds of authority (metropolitan, unitary…) and among the regions.
+      const name = regions.get(first.toLowerCase())!;
+      const earlier = rows.find((x) => x.level === 'regional' && x.name === name);
+      if (!earlier) rows.push({ period: year, level: 'regional', name, values });
+      else if (earlier.values.join('|') !== values.join('|')) warnings.push(`${file}, sheet ${sheet}, row ${i + 1}: a second row for ${name} with other figures; the first is used.`);
+    }
     else if (first && !first.startsWith('[') && !first.startsWith('=')) warnings.push(`${file}, sheet ${sheet}, row ${i + 1}: "${first}" is not an authority, a region or England; left out.`);
   }
   return { id: 'allocations', file, periodType: 'financial', columns: ALLOCATION_COLUMNS, rows };

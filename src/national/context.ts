@@ -1,0 +1,76 @@
+/**
+ * The national context as the views, the forum report and the CLI use it: the tables held, the
+ * council's authority and comparators from the settings, and its own funding and EHCP months.
+ */
+import type { Dataset } from '../domain/dataset';
+import { nationalJson } from './json';
+import { mergeNational, type NationalData } from './merge';
+import { METRIC_LABELS, comparatorStats, display, nationalContext, type MetricResult, type NationalContext } from './metrics';
+import { reconcileAllocations, type Reconciliation } from './reconcile';
+import type { NationalImport } from './types';
+
+export const LA_CODE_ACCEPTED = 'the DfE\'s three-digit LA code, such as 880 for Torbay';
+
+/** "880" → "880"; anything but three digits is refused with a reason. */
+export function parseLaCode(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
+  const s = raw.trim();
+  return /^\d{3}$/.test(s) ? { ok: true, value: s } : { ok: false, reason: `"${raw}" is not an LA code (accepted: ${LA_CODE_ACCEPTED})` };
+}
+
+/** "879, 878" → ["879", "878"], every code checked; duplicates dropped. */
+export function parseComparators(raw: string): { ok: true; value: string[] } | { ok: false; reason: string } {
+  const parts = raw.split(/[\s,;]+/).filter((p) => p !== '');
+  const out: string[] = [];
+  for (const p of parts) {
+    const c = parseLaCode(p);
+    if (!c.ok) return c;
+    if (!out.includes(c.value)) out.push(c.value);
+  }
+  return { ok: true, value: out };
+}
+
+export interface NationalView {
+  data: NationalData;
+  context: NationalContext | null;
+  reconciliation: Reconciliation | null;
+}
+
+export function buildNational(imports: NationalImport[], la: string | undefined, comparators: string[] | undefined, dataset: Pick<Dataset, 'funding' | 'ehcp'>): NationalView {
+  const data = mergeNational(imports);
+  if (!la) return { data, context: null, reconciliation: null };
+  const own = dataset.ehcp.flatMap((m) => (m.plansAtEnd === undefined ? [] : [{ month: m.month, plansAtEnd: m.plansAtEnd }]));
+  const context = nationalContext(data, la, (comparators ?? []).filter((c) => c !== la), own);
+  return { data, context, reconciliation: reconcileAllocations(data, la, dataset.funding) };
+}
+
+export function nationalReportJson(v: NationalView) {
+  return v.context ? nationalJson(v.context, v.reconciliation) : null;
+}
+
+/** 1643 → "1,643"; "17060.66" → "17,060.66". */
+export const grouped = (x: string | number) => (typeof x === 'number' ? x.toLocaleString('en-GB') : x.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ',')));
+const show = (x: string | number | null) => (x === null ? 'not published' : grouped(x));
+
+function metricLine(m: MetricResult, ctx: NationalContext): string {
+  const p = m.points[m.points.length - 1]!;
+  const stats = ctx.comparatorNames.length > 0 ? comparatorStats(p) : null;
+  const unit = m.unit === 'pct' ? '%' : '';
+  const v = (x: string | number | null) => (x === null ? 'not published' : `${m.unit === 'money' ? '£' : ''}${show(x)}${unit}`);
+  const parts = [
+    `${METRIC_LABELS[m.id]}, ${p.label}: ${v(display(p.value, m.unit))}`,
+    `England ${v(display(p.england, m.unit))}`,
+    `${ctx.region ?? 'region'} ${v(display(p.region, m.unit))}`,
+  ];
+  if (stats) parts.push(`comparators median ${v(display({ ok: true, value: stats.median }, m.unit))} (${v(display({ ok: true, value: stats.min }, m.unit))} to ${v(display({ ok: true, value: stats.max }, m.unit))})`);
+  if (p.rank) parts.push(`rank ${p.rank.rank} of ${p.rank.of} in England`);
+  return `  ${parts.join('; ')} [${p.source}]`;
+}
+
+export function nationalText(v: NationalView): string {
+  const ctx = v.context;
+  if (!ctx) return '';
+  const out = ['', `National context: ${ctx.name} (${ctx.la})${ctx.region ? `, ${ctx.region}` : ''}`];
+  for (const m of ctx.metrics) if (m.points.length > 0) out.push(metricLine(m, ctx));
+  for (const w of ctx.warnings) out.push(`  Note: ${w}`);
+  return out.join('\n') + '\n';
+}
