@@ -25,7 +25,7 @@ async function full(file: File) {
   const t0 = performance.now();
   let progress = 0;
   const out = await runImport(file, file.name, undefined, () => progress++).promise;
-  if (out === 'cancelled') throw new Error('cancelled');
+  if (out === 'cancelled' || !('result' in out)) throw new Error('cancelled, or not a ledger');
   return { ms: performance.now() - t0, rows: out.result.rowsImported, progress, errors: out.result.errorCount };
 }
 

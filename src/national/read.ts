@@ -19,7 +19,9 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03
  */
 export function isNationalFile(name: string, bytes: Uint8Array): boolean {
   const e = ext(name);
-  if (e === 'zip' || e === 'ods' || e === 'xlsx' || isZip(bytes)) return true;
+  if (e === 'zip' || e === 'ods' || e === 'xlsx') return true;
+  // A zip under another name is the release; a ".csv" that is a zip is left to the council import to refuse.
+  if (isZip(bytes)) return !['csv', 'txt', 'tsv'].includes(e);
   const head = decodeText(bytes.subarray(0, 64 * 1024));
   return isTidyTable(csvHeader(head)) || isTribunalTable(head);
 }

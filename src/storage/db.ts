@@ -27,6 +27,10 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase, tx: UpgradeTx) => Pro
       if (rec.rowsSkipped === undefined) await cursor.update({ ...rec, rowsSkipped: 0 });
     }
   },
+  3() {
+    // Version 3 adds records of kind 'national' and two optional settings (laCode, comparators):
+    // every version 2 record and state is already valid version 3 data, so nothing is rewritten.
+  },
 };
 
 /** Raised with a message a user can act on; `lost` is always false: nothing stored was changed. */

@@ -7,6 +7,7 @@
 import type { Settings } from '../domain/calculate';
 import type { Dataset } from '../domain/dataset';
 import type { Kind } from '../import/kinds';
+import type { NationalImport } from '../national/types';
 
 /**
  * The stored schema's version. Raise it by one for every change of shape, and add a step to
@@ -15,8 +16,10 @@ import type { Kind } from '../import/kinds';
  *
  * 1: `imports` (one record per import, with its data) and `state` (source and settings).
  * 2: `mappings` (column mappings remembered per header) added; import records gain `rowsSkipped`.
+ * 3: import records of kind 'national' hold the DfE's tables (`national`), apart from the
+ *    council's data; settings may hold `laCode` and `comparators`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const DB_NAME = 'dsg-monitor';
 
@@ -34,8 +37,11 @@ export interface CellChange {
 export const MANUAL_KINDS = ['manual-agreement', 'manual-conditions', 'manual-contributions', 'manual-commentary', 'manual-scenarios'] as const;
 export type ManualKind = (typeof MANUAL_KINDS)[number];
 
-/** The kind of an import: a file's kind, or figures entered by hand. */
-export type ImportKind = Kind | ManualKind;
+/** The DfE's published tables (src/national): their own history entries, apart from the council's data. */
+export const NATIONAL_KIND = 'national';
+
+/** The kind of an import: a file's kind, figures entered by hand, or the DfE's tables. */
+export type ImportKind = Kind | ManualKind | typeof NATIONAL_KIND;
 
 /** One import, kept with its data so that it can be undone (and the data rebuilt without it). */
 export interface ImportRecord {
@@ -61,6 +67,8 @@ export interface ImportRecord {
   /** Ledger transactions add to what is held rather than replacing it. */
   additive: boolean;
   data: Dataset;
+  /** For kind 'national': the DfE tables the file held (its `data` is then empty). */
+  national?: NationalImport;
   /** Set when the import has been undone: its data no longer counts. */
   undoneAt?: string;
 }

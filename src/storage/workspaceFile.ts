@@ -7,8 +7,9 @@ import { BLOCKS } from '../domain/blocks';
 import { FIRST_FY, LAST_FY } from '../domain/calendar';
 import { EHCP_FIELDS, type Dataset } from '../domain/dataset';
 import { parseTolerance } from '../domain/settings';
+import { LA_CODE_ACCEPTED, parseLaCode } from '../national/context';
 import { KINDS } from '../import/kinds';
-import { MANUAL_KINDS, SCHEMA_VERSION, type ImportRecord, type StoredMapping, type StoredState } from './schema';
+import { MANUAL_KINDS, NATIONAL_KIND, SCHEMA_VERSION, type ImportRecord, type StoredMapping, type StoredState } from './schema';
 
 export const WORKSPACE_FORMAT = 'dsg-safety-valve-monitor workspace';
 
@@ -66,6 +67,11 @@ export function readWorkspaceFile(text: string): Check {
     if (state.source !== 'example' && state.source !== 'user') err('state.source', 'must be "example" or "user"');
     const tol = obj(state.settings) ? state.settings.tolerance : undefined;
     if (typeof tol !== 'string' || !parseTolerance(tol).ok) err('state.settings.tolerance', 'must be a fraction from 0 to 1, such as "0.02"');
+    const st = obj(state.settings) ? state.settings : {};
+    if (st.laCode !== undefined && !(typeof st.laCode === 'string' && parseLaCode(st.laCode).ok)) err('state.settings.laCode', LA_CODE_ACCEPTED);
+    if (st.comparators !== undefined && !(Array.isArray(st.comparators) && st.comparators.every((c) => typeof c === 'string' && parseLaCode(c).ok))) {
+      err('state.settings.comparators', `a list of LA codes (${LA_CODE_ACCEPTED})`);
+    }
   }
 
   /** The agreement's years (the original or a revision): each year once, amounts in pence. */
@@ -177,6 +183,17 @@ export function readWorkspaceFile(text: string): Check {
     });
   };
 
+  /** The DfE tables of a national record: each table with its rows of text cells. */
+  const checkNational = (n: unknown, at: string) => {
+    if (!obj(n) || !Array.isArray(n.tables) || !Array.isArray(n.ignored) || !Array.isArray(n.warnings)) return err(at, 'needs tables, ignored and warnings lists');
+    n.tables.forEach((t: unknown, i) => {
+      const w = `${at}.tables[${i}]`;
+      if (!obj(t) || !isText(t.id) || !isText(t.file) || !isText(t.periodType) || !Array.isArray(t.columns) || !Array.isArray(t.rows)) return err(w, 'needs id, file, periodType, columns and rows');
+      const bad = t.rows.findIndex((r: unknown) => !obj(r) || !isText(r.period) || !isText(r.level) || !isText(r.name) || !Array.isArray(r.values) || !r.values.every(isText));
+      if (bad >= 0) err(`${w}.rows[${bad}]`, 'needs period, level, name and values (text)');
+    });
+  };
+
   const imports = raw.imports;
   const ids = new Set<number>();
   if (!Array.isArray(imports)) err('imports', 'must be a list');
@@ -188,7 +205,9 @@ export function readWorkspaceFile(text: string): Check {
       ids.add(r.id as number);
       if (!isText(r.time) || Number.isNaN(Date.parse(r.time as string))) err(`${w}.time`, 'a date and time');
       if (!isText(r.file) || !isText(r.kindLabel) || !isText(r.sha256)) err(w, 'file, kindLabel and sha256 must be text');
-      if (![...KINDS, ...MANUAL_KINDS].includes(r.kind as never)) err(`${w}.kind`, `one of ${[...KINDS, ...MANUAL_KINDS].join(', ')}`);
+      const kinds = [...KINDS, ...MANUAL_KINDS, ...(version >= 3 ? [NATIONAL_KIND] : [])];
+      if (!kinds.includes(r.kind as never)) err(`${w}.kind`, `one of ${kinds.join(', ')}`);
+      if (r.kind === NATIONAL_KIND) checkNational(r.national, `${w}.national`);
       for (const k of ['size', 'rowsRead', 'rowsImported', 'rowsRejected', 'warningCount'] as const) {
         if (!isInt(r[k]) || (r[k] as number) < 0) err(`${w}.${k}`, 'a whole number of 0 or more');
       }

@@ -15,7 +15,8 @@ import { buildReport, type Report } from '../domain/report';
 import type { ImportResult } from '../import/importFile';
 import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../import/kinds';
 import { WorkspaceDb } from '../storage/db';
-import { DEFAULT_STATE, type CellChange, type ManualKind, type ImportRecord, type StoredMapping, type StoredState } from '../storage/schema';
+import type { NationalImport } from '../national/types';
+import { DEFAULT_STATE, NATIONAL_KIND, type CellChange, type ManualKind, type ImportRecord, type StoredMapping, type StoredState } from '../storage/schema';
 import { readWorkspaceFile, toWorkspaceFile, type WorkspaceFile } from '../storage/workspaceFile';
 import { runImport, type RunningImport } from '../workers/importClient';
 import { loadExample } from './example';
@@ -54,6 +55,8 @@ export interface Upload {
   /** When a file with the same bytes was imported before (and not undone). */
   importedBefore?: string;
   message?: string;
+  /** A DfE file's tables (src/national), kept apart from the council's data when imported. */
+  national?: NationalImport;
 }
 
 export interface WorkspaceState {
@@ -87,6 +90,8 @@ export interface WorkspaceState {
   dismissUpload(id: number): void;
   /** Stores the upload's valid rows (the caller has shown any errors and changes and the user chose). */
   commitUpload(id: number): Promise<void>;
+  /** Stores a DfE file's tables as their own history entry (undoable), apart from the council's data. */
+  commitNational(id: number): Promise<void>;
   undoImport(id: number): Promise<string | null>;
   redoImport(id: number): Promise<string | null>;
   saveAgreement(years: AgreementYear[]): Promise<string | null>;
@@ -178,6 +183,13 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     job.promise
       .then((outcome) => {
         if (outcome === 'cancelled') return;
+        if ('national' in outcome) {
+          const rows = outcome.national.tables.reduce((n, t) => n + t.rows.length, 0);
+          if (get().uploads.some((x) => x.id === next.id && x.status === 'reading')) {
+            patchUpload(next.id, { status: 'read', fraction: 1, rows, national: outcome.national, sha256: outcome.sha256, size: outcome.size });
+          }
+          return;
+        }
         // A file with the same header as one mapped by hand before is read again with that mapping.
         const header = outcome.result.header;
         const remembered = header && !next.kindChoice ? get().mappings.find((m) => m.header === headerKey(header)) : undefined;
@@ -295,7 +307,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       if (!u || u.status !== 'read' || !u.result?.kind || u.result.rowsImported === 0) return;
       const record = draftRecord(u, 0);
       const wasExample = get().source === 'example';
-      const base = wasExample ? [] : get().imports;
+      // The first import replaces the example, but not the DfE tables held beside it.
+      const base = wasExample ? nationalRecords(get().imports) : get().imports;
       const state: StoredState = { source: 'user', settings: get().settings };
       // A mapping made by hand is remembered for the next file with the same header.
       const mapping: StoredMapping | undefined =
@@ -303,7 +316,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       let recId = nextLocalId;
       if (db) {
         try {
-          recId = await db.commitImport(omitId(record), state, wasExample ? [] : undefined, mapping);
+          recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined, mapping);
           announce();
         } catch (e) {
           patchUpload(id, { message: message(e) });
@@ -314,6 +327,31 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       if (mapping) set({ mappings: [...get().mappings.filter((m) => m.header !== mapping.header), mapping] });
       set({ uploads: get().uploads.map((x) => (x.id === id ? { ...x, status: 'imported', message: undefined } : x)) });
       applyImports([...base, { ...record, id: recId }], 'user');
+    },
+    async commitNational(id) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status !== 'read' || !u.national || u.national.tables.length === 0) return;
+      const rows = u.national.tables.reduce((n, t) => n + t.rows.length, 0);
+      const record: ImportRecord = {
+        id: 0, time: new Date().toISOString(), file: u.name, size: u.size, sha256: u.sha256 ?? '', kind: NATIONAL_KIND,
+        kindLabel: 'DfE national tables', rowsRead: rows, rowsImported: rows, rowsRejected: 0, rowsSkipped: 0,
+        warningCount: u.national.warnings.length, leftOutRows: [], replaced: [], additive: false, data: emptyDataset(), national: u.national,
+      };
+      // Kept apart from the council's data: the example, if shown, stays the example.
+      const state = stored();
+      let recId = nextLocalId;
+      if (db) {
+        try {
+          recId = await db.commitImport(omitId(record), state);
+          announce();
+        } catch (e) {
+          patchUpload(id, { message: message(e) });
+          return;
+        }
+      }
+      nextLocalId = Math.max(nextLocalId, recId) + 1;
+      set({ uploads: get().uploads.map((x) => (x.id === id ? { ...x, status: 'imported', message: undefined } : x)) });
+      applyImports([...get().imports, { ...record, id: recId }], get().source);
     },
     async undoImport(id) {
       const undoneAt = new Date().toISOString();
@@ -343,7 +381,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const data = { ...emptyDataset(), ...part };
       const wasExample = get().source === 'example';
       // Editing the example starts the user's own workspace from the example's data.
-      const base = wasExample ? exampleAsImports() : get().imports;
+      const base = wasExample ? [...nationalRecords(get().imports), ...exampleAsImports(Math.max(0, ...get().imports.map((r) => r.id)) + 1)] : get().imports;
       const record: ImportRecord = {
         id: 0, time: new Date().toISOString(), file: MANUAL_FILE_NAMES[kind], size: 0, sha256: '', kind,
         kindLabel: label, rowsRead: count, rowsImported: count, rowsRejected: 0,
@@ -381,10 +419,11 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     },
     async resetToExample() {
       const state: StoredState = { source: 'example', settings: get().settings };
-      const error = await write((d) => d.replaceAll({ state, imports: [], mappings: get().mappings }));
+      const kept = nationalRecords(get().imports);
+      const error = await write((d) => d.replaceAll({ state, imports: kept, mappings: get().mappings }));
       if (!error) {
         set({ selectedFy: null, selectedPeriod: null });
-        applyImports([], 'example');
+        applyImports(kept, 'example');
       }
       return error;
     },
@@ -415,6 +454,11 @@ function omitId(r: ImportRecord): Omit<ImportRecord, 'id'> {
   return rest as Omit<ImportRecord, 'id'>;
 }
 
+/** The DfE tables held: kept when the example gives way to the user's own data. */
+function nationalRecords(imports: ImportRecord[]): ImportRecord[] {
+  return imports.filter((r) => r.kind === NATIONAL_KIND);
+}
+
 /** The history record an upload would become. */
 function draftRecord(u: Upload, id: number): ImportRecord {
   const r = u.result!;
@@ -440,10 +484,10 @@ function draftRecord(u: Upload, id: number): ImportRecord {
 }
 
 /** The example as one history entry, for when the user amends it by hand. */
-function exampleAsImports(): ImportRecord[] {
+function exampleAsImports(id = 1): ImportRecord[] {
   return [
     {
-      id: 1, time: new Date().toISOString(), file: 'Example data (Torbay 2022-23)', size: 0, sha256: '', kind: 'budget',
+      id, time: new Date().toISOString(), file: 'Example data (Torbay 2022-23)', size: 0, sha256: '', kind: 'budget',
       kindLabel: 'the example data', rowsRead: 0, rowsImported: 0, rowsRejected: 0, rowsSkipped: 0, warningCount: 0,
       leftOutRows: [], replaced: [], additive: false, data: example(),
     },

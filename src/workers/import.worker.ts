@@ -4,6 +4,7 @@
  * progress every few thousand rows. Cancelling terminates the worker: nothing reaches the store.
  */
 import { importBytes } from '../import/importFile';
+import { isNationalFile, readNationalFile } from '../national/read';
 import type { ImportReply, ImportRequest } from './protocol';
 
 interface WorkerScope {
@@ -22,6 +23,13 @@ scope.onmessage = async (e) => {
     const buffer = await file.arrayBuffer();
     // The browser hashes on its own thread while this one parses.
     const hashing = crypto.subtle.digest('SHA-256', buffer);
+    // The DfE's files are told apart before the council kinds (unless the user chose a kind).
+    if (!kind && isNationalFile(name, new Uint8Array(buffer))) {
+      scope.postMessage({ type: 'progress', fraction: 0.5, rows: 0 });
+      const national = await readNationalFile(new Uint8Array(buffer), name);
+      scope.postMessage({ type: 'national', national, sha256: hex(await hashing), size: file.size });
+      return;
+    }
     const result = importBytes(new Uint8Array(buffer), name, {
       ...(kind ? { kind } : {}),
       ...(kind && columns ? { columns } : {}),

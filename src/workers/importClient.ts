@@ -1,6 +1,7 @@
 /** Runs one file through the import worker; `cancel` terminates it at once. */
 import type { ImportResult } from '../import/importFile';
 import type { ColumnChoices, Kind } from '../import/kinds';
+import type { NationalImport } from '../national/types';
 import type { ImportReply, ImportRequest } from './protocol';
 
 export interface WorkerOutcome {
@@ -9,8 +10,15 @@ export interface WorkerOutcome {
   size: number;
 }
 
+/** A DfE file, read by src/national rather than the council import. */
+export interface NationalOutcome {
+  national: NationalImport;
+  sha256: string;
+  size: number;
+}
+
 export interface RunningImport {
-  promise: Promise<WorkerOutcome | 'cancelled'>;
+  promise: Promise<WorkerOutcome | NationalOutcome | 'cancelled'>;
   cancel(): void;
 }
 
@@ -22,9 +30,9 @@ export function runImport(
   columns?: ColumnChoices,
 ): RunningImport {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-  let settle: (v: WorkerOutcome | 'cancelled') => void = () => undefined;
+  let settle: (v: WorkerOutcome | NationalOutcome | 'cancelled') => void = () => undefined;
   let fail: (e: Error) => void = () => undefined;
-  const promise = new Promise<WorkerOutcome | 'cancelled'>((resolve, reject) => {
+  const promise = new Promise<WorkerOutcome | NationalOutcome | 'cancelled'>((resolve, reject) => {
     settle = resolve;
     fail = reject;
   });
@@ -34,6 +42,7 @@ export function runImport(
     else {
       worker.terminate();
       if (m.type === 'done') settle({ result: m.result, sha256: m.sha256, size: m.size });
+      else if (m.type === 'national') settle({ national: m.national, sha256: m.sha256, size: m.size });
       else fail(new Error(m.message));
     }
   };

@@ -1,6 +1,7 @@
 /** Messages between the page and the import worker: plain, structured-cloneable data only. */
 import type { ImportResult } from '../import/importFile';
 import type { ColumnChoices, Kind } from '../import/kinds';
+import type { NationalImport } from '../national/types';
 
 export interface ImportRequest {
   file: Blob;
@@ -13,4 +14,6 @@ export interface ImportRequest {
 export type ImportReply =
   | { type: 'progress'; fraction: number; rows: number }
   | { type: 'done'; result: ImportResult; sha256: string; size: number }
+  /** A DfE file (release zip, its tables, the allocations workbook): read by src/national. */
+  | { type: 'national'; national: NationalImport; sha256: string; size: number }
   | { type: 'failed'; message: string };
