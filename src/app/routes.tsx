@@ -13,6 +13,7 @@ import { Conditions } from '../views/conditions/Conditions';
 import { Contributions } from '../views/contributions/Contributions';
 import { ReturnPackView } from '../views/return/ReturnPackView';
 import { Scenarios } from '../views/scenarios/Scenarios';
+import { NationalContextView } from '../views/national/NationalContextView';
 
 export interface RouteDef {
   path: string;
@@ -31,6 +32,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'agreement', label: 'Agreement', component: Agreement },
   { path: 'scenarios', label: 'Forecasts and scenarios', component: Scenarios },
   { path: 'conditions', label: 'Agreement conditions', component: Conditions },
+  { path: 'national', label: 'National context', component: NationalContextView },
   { path: 'report', label: 'Forum report', component: ForumReport },
   { path: 'return', label: 'DfE return', component: ReturnPackView },
   { path: 'import', label: 'Import files', component: ImportView, editing: true },

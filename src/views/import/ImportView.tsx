@@ -17,7 +17,8 @@ export function ImportView() {
     <>
       <p>
         Upload the budget, actuals, ledger, funding, agreement, EHCP and targets files as your finance system or Excel saves them
-        (CSV: comma, semicolon or tab separated). Nothing is stored until you choose to import a file.
+        (CSV: comma, semicolon or tab separated), and the DfE&apos;s national files as you download them (the SEN2 release .zip or its CSVs, the DSG
+        allocations .ods or .xlsx). Nothing is stored until you choose to import a file.
       </p>
       <div
         className={`drop-zone${over ? ' drop-over' : ''}`}
@@ -40,7 +41,7 @@ export function ImportView() {
             ref={input}
             type="file"
             multiple
-            accept=".csv,.txt,.tsv,text/csv,text/plain"
+            accept=".csv,.txt,.tsv,.zip,.ods,.xlsx,text/csv,text/plain"
             data-testid="file-input"
             onChange={(e) => {
               addFiles([...(e.target.files ?? [])]);

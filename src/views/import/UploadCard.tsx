@@ -10,6 +10,7 @@ import { ColumnMapping } from './ColumnMapping';
 import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
 import { ScrollBox } from '../shared/TableWrap';
+import { NationalUploadSummary } from '../national/NationalUploadSummary';
 
 const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));
 
@@ -56,7 +57,9 @@ export function UploadCard({ upload }: { upload: Upload }) {
         </p>
       )}
 
-      {upload.status !== 'reading' && upload.status !== 'imported' && (
+      {upload.national && <NationalUploadSummary upload={upload} />}
+
+      {upload.status !== 'reading' && upload.status !== 'imported' && !upload.national && (
         <label className="kind-choice">
           Kind of file{' '}
           <select

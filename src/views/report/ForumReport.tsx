@@ -21,6 +21,7 @@ import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
 import { blocksWithMonths, varianceFinding, varianceMonthRows } from '../variance/shape';
 import '../../charts/dashboard.css';
 import './report.css';
+import { NationalReportSection } from '../national/NationalReportSection';
 
 const m = (p: Pence | null) => (p === null ? '–' : formatCompact(p));
 const n = (x: number | null) => (x === null ? '–' : formatCount(x));
@@ -252,6 +253,7 @@ export function ForumReport() {
           </ScrollBox>
         </section>
       )}
+      <NationalReportSection />
       <p className="report-foot">
         {asAt}. Produced on {produced} by the DSG Safety Valve monitor. Figures are exact to the penny and shown rounded; underspends,
         surpluses and headroom are in brackets.

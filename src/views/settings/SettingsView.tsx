@@ -7,11 +7,13 @@ import { useWorkspace } from '../../store/workspace';
 import { downloadText } from '../../export/download';
 import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
 import { AgreementYearsTable } from '../shared/AgreementYearsTable';
+import { NationalSettings } from '../national/NationalSettings';
 
 export function SettingsView() {
   return (
     <>
       <Tolerance />
+      <NationalSettings />
       <AgreementEditor />
       <WorkspaceFileSection />
       <DangerZone />

@@ -1,0 +1,14 @@
+/** The national context for the workspace: the DfE tables held (not undone) and the settings' authority. */
+import { useMemo } from 'react';
+import { buildNational, type NationalView } from '../../national/context';
+import type { NationalImport } from '../../national/types';
+import { NATIONAL_KIND } from '../../storage/schema';
+import { useWorkspace } from '../../store/workspace';
+
+export function useNational(): NationalView & { held: boolean } {
+  const imports = useWorkspace((s) => s.imports);
+  const settings = useWorkspace((s) => s.settings);
+  const dataset = useWorkspace((s) => s.dataset);
+  const live = useMemo(() => imports.filter((r) => r.kind === NATIONAL_KIND && !r.undoneAt && r.national).map((r) => r.national as NationalImport), [imports]);
+  return useMemo(() => ({ ...buildNational(live, settings.laCode, settings.comparators, dataset), held: live.length > 0 }), [live, settings.laCode, settings.comparators, dataset]);
+}
