@@ -1,22 +1,25 @@
 /**
- * One file in, one ImportResult out: decode, find the delimiter, the header row and the kind,
- * then parse the text a piece at a time with Papa Parse, each row going straight into the kind's
- * validating aggregator.
- * Pure: no file system, DOM or storage, so the CLI and the browser's worker run it unchanged.
+ * One file in, one ImportResult out, through the import's stages:
+ *   sources/ (CSV text from bytes or a string; rows held as arrays, such as a spreadsheet's sheet)
+ *   → detect.ts (header row and kind) → columns.ts (cells read as fields) → sinks/ (one per kind).
+ * Each row goes straight from the source into the kind's validating aggregator, so a ledger is
+ * never held as rows. Pure: no file system, DOM or storage, so the CLI and the browser's worker
+ * run it unchanged.
  */
-import Papa from 'papaparse';
 import { emptyDataset, type Dataset } from '../domain/dataset';
-import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './decode';
-import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, applyChoices, describeRequired, mapColumns, satisfies, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
-import { columnName, type Problem, type SkippedRow } from './problems';
-import { MAX_KEPT_PROBLEMS, createSink, type RowContext } from './rows';
+import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './sources/decode';
+import { describeColumns, detectHeader, type ColumnUse } from './detect';
+import { KIND_LABELS, type ColumnChoices, type Field, type Kind } from './kinds';
+import { MAX_KEPT_PROBLEMS, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
+import { createSink } from './sinks';
+import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
+import { arraySource, type ReadError, type TableSource } from './sources/table';
 
-/** Rows searched for the header, below any title lines. */
-export const HEADER_SEARCH_ROWS = 20;
+export { HEADER_SEARCH_ROWS, type ColumnUse, type Detection } from './detect';
+export { HEAD_CHARS, PARSE_CHUNK_CHARS, detect, guessLineEnding, headOf } from './sources/csv';
+
 /** The largest file accepted: 1 GB is well beyond a year's ledger (117 MB per million rows). */
 export const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
-
-const DELIMITERS = [',', '\t', ';', '|'] as const;
 
 export interface ImportOptions {
   /** The kind the user chose, overriding detection. */
@@ -30,18 +33,6 @@ export interface ImportOptions {
   shouldCancel?: () => boolean;
   /** Characters parsed at a time (tests set it small to cut rows across chunks). */
   chunkChars?: number;
-}
-
-/**
- * The text is parsed a quarter of a million characters (about 2,500 ledger rows) at a time: a
- * chunk's rows then die young, in the collector's cheap young generation. Chunks of millions of
- * characters outlive it and made a million-row import a quarter slower.
- */
-export const PARSE_CHUNK_CHARS = 256 * 1024;
-
-export interface ColumnUse {
-  column: string;
-  field: string;
 }
 
 export interface ImportResult {
@@ -86,139 +77,27 @@ function fileError(result: ImportResult, message: string, accepted?: string): Im
   return result;
 }
 
-export interface Detection {
-  delimiter: string;
-  /** 0-based index of the header record. */
-  headerIndex: number;
-  header: string[];
-  map: ColumnMap;
-}
-
-/**
- * The top of the text, where the header is searched for. Papa's preview option still splits the
- * whole text into lines first (a million lines, for each delimiter tried), so it is given only the
- * first lines: four times as many as the rows searched, leaving room for values that run onto
- * several lines.
- */
-export function headOf(text: string): string {
-  let at = 0;
-  for (let n = 0; n < 4 * (HEADER_SEARCH_ROWS + 1); n++) {
-    const next = text.indexOf('\n', at);
-    if (next < 0) return text;
-    at = next + 1;
-  }
-  return text.substring(0, at);
-}
-
-function previewRows(text: string, delimiter: string): string[][] {
-  const head = headOf(text);
-  const rows = Papa.parse<string[]>(head, { delimiter, preview: HEADER_SEARCH_ROWS + 1, header: false }).data;
-  // Rows so long, or so full of line breaks, that the head holds too few of them: read the whole text.
-  if (head.length < text.length && rows.length < HEADER_SEARCH_ROWS + 1) {
-    return Papa.parse<string[]>(text, { delimiter, preview: HEADER_SEARCH_ROWS + 1, header: false }).data;
-  }
-  return rows;
-}
-
-/** Finds the delimiter, header row and kind: the first row, within the first 20, that has a kind's required columns. */
-export function detect(text: string, kind?: Kind, choices?: ColumnChoices): Detection | { error: string; accepted: string; widest: string[] } {
-  const kinds = kind ? [kind] : KIND_PRIORITY;
-  let best: (Detection & { score: number }) | undefined;
-  let widest: string[] = [];
-  for (const delimiter of DELIMITERS) {
-    const rows = previewRows(text, delimiter);
-    for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
-      const row = rows[i]!;
-      if (row.length > widest.length) widest = row;
-      const found = kinds.map((k) => (choices && kind ? applyChoices(mapColumns(k, row), row, choices) : mapColumns(k, row))).find(satisfies);
-      if (found) {
-        const score = Object.keys(found.fields).length + found.months.length - i / 100;
-        if (!best || score > best.score) best = { delimiter, headerIndex: i, header: row, map: found, score };
-        break;
-      }
-    }
-  }
-  if (best) return best;
-  const seen = widest.map((h) => h.trim()).filter(Boolean).slice(0, 15).join(', ');
-  const wanted = kind
-    ? `a ${KIND_LABELS[kind]} file needs columns for ${describeRequired(kind)}`
-    : 'for example a budget file needs columns for ' + describeRequired('budget') + '; actuals need ' + describeRequired('actuals');
-  return {
-    error: kind
-      ? `no row within the first ${HEADER_SEARCH_ROWS} has the columns of a ${KIND_LABELS[kind]} file (columns seen: ${seen || 'none'})`
-      : `the kind of file could not be recognised: no row within the first ${HEADER_SEARCH_ROWS} has the columns of any kind (columns seen: ${seen || 'none'})`,
-    accepted: wanted,
-    widest,
-  };
-}
-
-function describeColumns(det: Detection): { columns: ColumnUse[]; extra: string[] } {
-  const columns: ColumnUse[] = Object.entries(det.map.fields).map(([field, col]) => ({
-    column: columnName(det.header, col),
-    field: FIELD_LABELS[field as Field] + (field === 'actual' && det.map.ytd ? ' (year to date)' : ''),
-  }));
-  for (const m of det.map.months) {
-    columns.push({ column: columnName(det.header, m.col), field: det.map.kind === 'budget' ? `budget profile P${m.period}` : `actual P${m.period}` });
-  }
-  columns.sort((a, b) => a.column.localeCompare(b.column, 'en', { numeric: true }));
-  return { columns, extra: det.map.extra.map((c) => columnName(det.header, c)) };
-}
-
-/** The line ending Papa.parse would guess (its ParserHandle.guessLineEndings): quoted text aside, \n, \r\n or \r. */
-export function guessLineEnding(text: string): '\n' | '\r\n' | '\r' {
-  const input = text.substring(0, 1024 * 1024).replace(/"([^]*?)"/gm, '');
-  const r = input.split('\r');
-  const n = input.split('\n');
-  if (r.length === 1 || (n.length > 1 && n[0]!.length < r[0]!.length)) return '\n';
-  let withN = 0;
-  for (const part of r) if (part[0] === '\n') withN++;
-  return withN >= r.length / 2 ? '\r\n' : '\r';
-}
-
-/** The text read for the header search and the line ending: the first million characters. */
-export const HEAD_CHARS = 1024 * 1024;
-
-/** Text that arrives a piece at a time, and how far through the file the pieces taken so far reach (0 to 1). */
-interface TextPieces {
-  pieces: Iterator<string>;
-  fraction(): number;
-}
-
-/** One text, in pieces of `chunkChars`. */
-function piecesOf(text: string, chunkChars: number): TextPieces {
-  let at = 0;
-  return {
-    pieces: (function* () {
-      for (; at < text.length; at += chunkChars) yield text.substring(at, at + chunkChars);
-    })(),
-    fraction: () => (text.length === 0 ? 1 : Math.min(1, at / text.length)),
-  };
-}
-
 export function importText(text: string, file: string, options: ImportOptions = {}): ImportResult {
-  return importPieces(piecesOf(text, Math.max(1, options.chunkChars ?? PARSE_CHUNK_CHARS)), file, options);
+  const chunkChars = Math.max(1, options.chunkChars ?? PARSE_CHUNK_CHARS);
+  return importSource(csvSource(piecesOf(text, chunkChars), chunkChars), file, options);
 }
 
 /**
- * The import itself, on text taken a piece at a time: the first million characters find the
- * header, the kind and the line ending; then every piece is parsed and its rows aggregated, so
- * neither the rows nor (from bytes) the whole text are ever held at once.
+ * Rows already held as arrays of cells, such as a spreadsheet's sheet: row 0 is the sheet's
+ * row 1, so row numbers in messages are the sheet's. Read as a CSV of the same cells would be.
  */
-function importPieces(source: TextPieces, file: string, options: ImportOptions): ImportResult {
+export function importTable(rows: string[][], file: string, options: ImportOptions = {}): ImportResult {
+  return importSource(arraySource(rows), file, options);
+}
+
+/**
+ * The import itself, on any table source: its first rows find the header and the kind; then
+ * every row is read and aggregated as the source yields it.
+ */
+function importSource(source: TableSource, file: string, options: ImportOptions): ImportResult {
   const result = emptyResult(file);
-  const headParts: string[] = [];
-  let headLength = 0;
-  let ahead = source.pieces.next();
-  while (!ahead.done && headLength < HEAD_CHARS) {
-    headParts.push(ahead.value);
-    headLength += ahead.value.length;
-    ahead = source.pieces.next();
-  }
-  let head = headParts.join('');
-  headParts.length = 0;
-  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
-  if (ahead.done && head.trim() === '') return fileError(result, 'the file is empty', 'a CSV file with a header row and data rows');
-  const det = detect(head, options.kind, options.columns);
+  if (source.empty) return fileError(result, 'the file is empty', 'a CSV file with a header row and data rows');
+  const det = detectHeader(source.headerCandidates(), options.kind, options.columns);
   if ('error' in det) {
     result.header = det.widest;
     return fileError(result, det.error, det.accepted);
@@ -227,7 +106,7 @@ function importPieces(source: TextPieces, file: string, options: ImportOptions):
   Object.assign(result, {
     kind: det.map.kind,
     kindLabel: KIND_LABELS[det.map.kind],
-    delimiter: det.delimiter,
+    ...(det.delimiter !== undefined ? { delimiter: det.delimiter } : {}),
     headerRow: det.headerIndex + 1,
     columns,
     header: det.header,
@@ -239,12 +118,12 @@ function importPieces(source: TextPieces, file: string, options: ImportOptions):
   let index = -1;
   let cancelled = false;
   const pendingBlank: number[] = [];
-  const handleRow = (row: string[], rowErrors: Papa.ParseError[] | undefined) => {
+  const handleRow = (row: string[], rowErrors: ReadError[] | undefined) => {
     index++;
     if (index <= det.headerIndex) return;
     const rowNumber = index + 1;
     // Blank lines are held back until a later row arrives, so trailing newlines go unremarked.
-    if (rowErrors === undefined && row.length === 1 && row[0]!.trim() === '') {
+    if (rowErrors === undefined && (row.length === 0 || (row.length === 1 && (row[0] ?? '').trim() === ''))) {
       pendingBlank.push(rowNumber);
       return;
     }
@@ -280,55 +159,19 @@ function importPieces(source: TextPieces, file: string, options: ImportOptions):
     if (outcome === 'imported') result.rowsImported++;
     else if (outcome === 'rejected') result.rowsRejected++;
   };
-  // Papa's core Parser, called directly on a chunk of text at a time, as Papa's own
-  // streamers do (a row cut by a chunk's end is carried into the next chunk), so the parser never
-  // splits the whole file at once. Without a step callback it returns the chunk's rows as arrays:
-  // step mode would wrap every row in a result object of its own, which costs a million-row
-  // ledger about a fifth of its import time, and Papa.parse would wrap each row once more.
-  const config = { delimiter: det.delimiter, newline: guessLineEnding(head), quoteChar: '"' } as Papa.ParseConfig;
-  const chunkChars = Math.max(1, options.chunkChars ?? PARSE_CHUNK_CHARS);
-  // The head in pieces of the usual size, then the pieces still to come.
-  const pieces = (function* () {
-    for (let at = 0; at < head.length; at += chunkChars) yield head.substring(at, at + chunkChars);
-    for (; !ahead.done; ahead = source.pieces.next()) yield ahead.value;
-  })();
-  let next = pieces.next();
-  let partial = '';
-  // Where a piece ends inside a value (an unclosed quote runs on for megabytes), the next parse
-  // waits for twice the text, so a runaway value is rescanned a few times rather than once a piece.
-  let want = 0;
-  while (!cancelled && !next.done) {
-    let input = partial + next.value;
-    next = pieces.next();
-    while (input.length < want && !next.done) {
-      input += next.value;
-      next = pieces.next();
-    }
-    const last = next.done === true;
-    const parsed = new Papa.Parser(config).parse(input, 0, !last) as Papa.ParseResult<string[]>;
-    let errorsAt: Map<number, Papa.ParseError[]> | undefined;
-    for (const e of parsed.errors) {
-      errorsAt ??= new Map();
-      const at = e.row ?? 0;
-      const list = errorsAt.get(at);
-      if (list) list.push(e);
-      else errorsAt.set(at, [e]);
-    }
-    const rows = parsed.data;
+  source.read(det.delimiter, (rows, errorsAt) => {
     for (let i = 0; i < rows.length; i++) {
       handleRow(rows[i]!, errorsAt?.get(i));
       if ((index & 0x3fff) === 0) {
         options.onProgress?.(source.fraction(), result.rowsRead);
         if (options.shouldCancel?.()) {
           cancelled = true;
-          break;
+          return false;
         }
       }
     }
-    if (last) break;
-    partial = input.substring(parsed.meta.cursor);
-    want = parsed.meta.cursor === 0 ? 2 * input.length : 0;
-  }
+    return true;
+  });
   if (cancelled) {
     result.cancelled = true;
     result.data = emptyDataset();
@@ -353,7 +196,8 @@ export function importBytes(bytes: Uint8Array, file: string, options: ImportOpti
   const total = bytes.length - sniffed.start;
   const read = { bytes: sniffed.start };
   const run = (encoding: Encoding, pieces: Generator<string>): ImportResult => {
-    const result = importPieces({ pieces, fraction: () => (total === 0 ? 1 : Math.min(1, (read.bytes - sniffed.start) / total)) }, file, options);
+    const text = { pieces, fraction: () => (total === 0 ? 1 : Math.min(1, (read.bytes - sniffed.start) / total)) };
+    const result = importSource(csvSource(text, Math.max(1, options.chunkChars ?? PARSE_CHUNK_CHARS)), file, options);
     result.encoding = encoding;
     return result;
   };

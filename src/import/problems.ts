@@ -17,6 +17,20 @@ export interface SkippedRow {
   reason: string;
 }
 
+/** Where the column stage and the sinks report problems and notes, for one file. */
+export interface RowContext {
+  file: string;
+  header: string[];
+  errors: Problem[];
+  warnings: Problem[];
+  skipped: SkippedRow[];
+  /** Count of every error, even past the cap on those kept. */
+  errorCount: number;
+}
+
+/** Errors kept for the user; past this they are only counted. */
+export const MAX_KEPT_PROBLEMS = 5000;
+
 /** Spreadsheet column letters: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let n = index + 1;

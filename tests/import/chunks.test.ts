@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/import/decode';
+import { decodeBytes } from '../../src/import/sources/decode';
 import { importBytes, importText } from '../../src/import/importFile';
 import { concat, utf16be, utf16le, utf8, utf8Bom, windows1252 } from './helpers';
 import { DATA_DIR, ROOT } from '../helpers';

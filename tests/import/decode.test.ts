@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import fc from 'fast-check';
-import { decodeBytes, decodeMixedChunks, utf8Census, utf8SequenceAt } from '../../src/import/decode';
+import { decodeBytes, decodeMixedChunks, utf8Census, utf8SequenceAt } from '../../src/import/sources/decode';
 import { concat, utf16be, utf16le, utf8, utf8Bom, windows1252 } from './helpers';
 
 const TEXT = 'Line,Budget\r\nCafé – top up “EHCP”,£1,234.56 €5\r\n';

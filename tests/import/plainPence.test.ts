@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMoney } from '../../src/domain/money';
-import { plainPence } from '../../src/import/rows';
+import { plainPence } from '../../src/import/columns';
 
 const agrees = (s: string) => {
   const fast = plainPence(s);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isTotalLabel, parseMetric } from '../../src/import/rows';
+import { isTotalLabel, parseMetric } from '../../src/import/sinks';
 
 describe('isTotalLabel: totals and subtotals rows (SPEC 5)', () => {
   test.each([

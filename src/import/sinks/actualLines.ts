@@ -1,0 +1,115 @@
+/** What the actuals sinks (long, ledger and wide) share: the lines they fill and the year of a row. */
+import {
+  FIRST_FY,
+  LAST_FY,
+  YEAR_ACCEPTED,
+  fyLabel,
+  fyOfPeriodOrMonth,
+  type FinancialYear,
+  type PeriodOrMonth,
+} from '../../domain/calendar';
+import type { Block } from '../../domain/blocks';
+import { lineKey, type ActualLine } from '../../domain/dataset';
+import { sub, type Pence } from '../../domain/money';
+import type { RowReader } from '../columns';
+
+/** The financial year of an actuals row: its year cell, or the year its month names; they must agree. */
+export function rowYear(r: RowReader, when: PeriodOrMonth | undefined, whenCol: number | undefined, headerFy?: number): FinancialYear | undefined {
+  const yearRaw = r.yearText();
+  const fromYear = r.year(yearRaw);
+  if (yearRaw !== '' && fromYear === undefined) return undefined;
+  const fromMonth = when ? fyOfPeriodOrMonth(when) : headerFy;
+  if (fromYear !== undefined && fromMonth !== undefined && fromYear !== fromMonth) {
+    r.error(
+      whenCol ?? r.map.fields.year,
+      whenCol !== undefined ? (r.cells[whenCol] ?? '').trim() : yearRaw,
+      `the month falls in ${fyLabel(fromMonth)} but the row's financial year is ${fyLabel(fromYear)}`,
+      'a month inside the row\'s financial year (April to March)',
+    );
+    return undefined;
+  }
+  if (fromMonth !== undefined && (fromMonth < FIRST_FY || fromMonth > LAST_FY)) {
+    // A month such as Apr-2100 or Jan-2000 fixes a financial year outside 2000-01 … 2099-00.
+    const col = whenCol ?? r.map.months.find((m) => m.fy === fromMonth)?.col;
+    const value = whenCol !== undefined ? (r.cells[whenCol] ?? '').trim() : col !== undefined ? (r.ctx.header[col] ?? '').trim() : undefined;
+    r.error(col, value, `the month falls in ${fyLabel(fromMonth)}, outside the financial years 2000-01 to 2099-00`, YEAR_ACCEPTED);
+    return undefined;
+  }
+  const fy = fromYear ?? fromMonth;
+  if (fy === undefined) {
+    if (r.has('year') || whenCol === undefined) {
+      r.fieldError('year', 'no financial year: the row has none and its period names no year', YEAR_ACCEPTED);
+    } else if (when) {
+      // No year column: the period cell is where the year is missing.
+      r.error(whenCol, (r.cells[whenCol] ?? '').trim(), 'no financial year: the file has no financial year column and this period names no year',
+        'a financial year column, or periods that name their year, such as Apr-22, 2022-04 or 01/04/2022');
+    }
+  }
+  return fy;
+}
+
+/** Lines and their twelve periods, keyed by year, block, name and cost centre. */
+export class ActualsAccumulator {
+  readonly lines = new Map<string, ActualLine & { rowAt: number[]; ytd: (Pence | null)[] }>();
+  /** lineKey of each name seen: ledgers repeat a few hundred names a million times. */
+  private readonly keys = new Map<string, string>();
+  /** The same lines by year, block, line key and cost centre, so a row builds no key string. */
+  private readonly index = new Map<number, Map<string, Map<string, Map<string, ActualLine & { rowAt: number[]; ytd: (Pence | null)[] }>>>>();
+
+  get(fy: FinancialYear, block: Block, line: string, costCentre: string) {
+    let lk = this.keys.get(line);
+    if (lk === undefined) this.keys.set(line, (lk = lineKey(line)));
+    let byBlock = this.index.get(fy);
+    if (!byBlock) this.index.set(fy, (byBlock = new Map()));
+    let byLine = byBlock.get(block);
+    if (!byLine) byBlock.set(block, (byLine = new Map()));
+    let byCc = byLine.get(lk);
+    if (!byCc) byLine.set(lk, (byCc = new Map()));
+    let acc = byCc.get(costCentre);
+    if (acc) return acc;
+    const key = `${fy}|${block}|${lk}|${costCentre}`;
+    acc = this.lines.get(key);
+    if (!acc) {
+      acc = {
+        fy, block, line,
+        ...(costCentre ? { costCentre } : {}),
+        actuals: new Array<Pence | null>(12).fill(null),
+        forecasts: new Array<Pence | null>(12).fill(null),
+        rowAt: new Array<number>(12).fill(0),
+        ytd: [],
+      };
+      this.lines.set(key, acc);
+    }
+    byCc.set(costCentre, acc);
+    return acc;
+  }
+}
+
+export function stripInternal(lines: Iterable<ActualLine & { rowAt: number[]; ytd: (Pence | null)[] }>): ActualLine[] {
+  return [...lines].map(({ rowAt: _r, ytd: _y, ...line }) => line);
+}
+
+/** In-month = YTD(p) − YTD(previous period held). */
+export function differenceYtd(r: RowReader, acc: ActualsAccumulator) {
+  const gaps: string[] = [];
+  for (const line of acc.lines.values()) {
+    let previous: Pence = 0 as Pence;
+    let previousPeriod = 0;
+    for (let p = 0; p < 12; p++) {
+      const v = line.actuals[p]!;
+      if (v === null) continue;
+      line.actuals[p] = sub(v, previous);
+      if (p !== previousPeriod) gaps.push(`${line.line} (P${p + 1})`);
+      previous = v;
+      previousPeriod = p + 1;
+    }
+  }
+  if (gaps.length > 0) {
+    r.ctx.warnings.push({
+      severity: 'warning',
+      file: r.ctx.file,
+      message: `the actuals are year to date; where a period is missing before one that is held, its spend is counted in the later period: ${gaps.slice(0, 10).join('; ')}${gaps.length > 10 ? ` and ${gaps.length - 10} more` : ''}`,
+    });
+  }
+}
+

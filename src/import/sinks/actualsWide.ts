@@ -1,0 +1,61 @@
+/** Wide actuals: one row per line, a column per month (P1 … P12, Apr-22 …), and a forecast column. */
+import { fyLabel } from '../../domain/calendar';
+import { emptyDataset, type ActualLine } from '../../domain/dataset';
+import type { Pence } from '../../domain/money';
+import type { RowReader } from '../columns';
+import { ActualsAccumulator, differenceYtd, rowYear, stripInternal } from './actualLines';
+import type { Sink } from './common';
+
+export function wideSink(r: RowReader): Sink {
+  const acc = new ActualsAccumulator();
+  const forecastCol = r.map.fields.forecast;
+  const pendingForecasts: { line: ActualLine; forecast: Pence }[] = [];
+  let latestPeriod = 0;
+  const headerFys = new Set(r.map.months.map((m) => m.fy).filter((fy) => fy !== undefined));
+  if (headerFys.size > 1) {
+    r.ctx.errors.push({
+      severity: 'error', file: r.ctx.file, row: undefined,
+      message: `the month columns span more than one financial year (${[...headerFys].map((fy) => fyLabel(fy!)).join(', ')})`,
+      accepted: 'one financial year per file, April to March',
+    });
+    r.ctx.errorCount++;
+  }
+  const headerFy = headerFys.size === 1 ? [...headerFys][0] : undefined;
+  return {
+    row(cells, rowNumber) {
+      r.start(cells, rowNumber);
+      const fy = rowYear(r, undefined, undefined, headerFy);
+      const block = r.block();
+      const line = r.line();
+      const values = r.map.months.map((m) => r.moneyAt(m.col));
+      const forecast = forecastCol === undefined ? null : r.moneyAt(forecastCol);
+      if (r.rejected || fy === undefined || !block || !line || forecast === undefined) return false;
+      const a = acc.get(fy, block, line, r.text('costCentre'));
+      // Check the whole row before taking any of it, so a rejected row adds nothing.
+      r.map.months.forEach((m, i) => {
+        if (values[i] !== null && a.actuals[m.period - 1] !== null) {
+          r.error(m.col, (cells[m.col] ?? '').trim(), `a second actual for this line and period (the first is in row ${a.rowAt[m.period - 1]})`, 'one row per budget line');
+        }
+      });
+      if (r.rejected) return false;
+      r.map.months.forEach((m, i) => {
+        const v = values[i];
+        if (v === null || v === undefined) return;
+        a.actuals[m.period - 1] = v;
+        a.rowAt[m.period - 1] = rowNumber;
+        latestPeriod = Math.max(latestPeriod, m.period);
+      });
+      if (forecast !== null) pendingForecasts.push({ line: a, forecast });
+      const comment = r.text('commentary');
+      if (comment) a.commentary = comment;
+      return true;
+    },
+    finish() {
+      // A wide file's forecast column is the forecast as at the latest month it holds.
+      if (latestPeriod > 0) for (const { line, forecast } of pendingForecasts) line.forecasts[latestPeriod - 1] = forecast;
+      if (r.map.ytd) differenceYtd(r, acc);
+      r.finishWarnings();
+      return { ...emptyDataset(), actuals: stripInternal(acc.lines.values()) };
+    },
+  };
+}

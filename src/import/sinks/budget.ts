@@ -1,0 +1,54 @@
+/** Budgets: one row per line and year, with an optional twelve-month profile that must sum to the budget. */
+import { emptyDataset, lineKey, type BudgetLine } from '../../domain/dataset';
+import { sum, toFixed2, type Pence } from '../../domain/money';
+import type { RowReader } from '../columns';
+import type { Sink } from './common';
+
+export function budgetSink(r: RowReader): Sink {
+  const lines = new Map<string, BudgetLine & { rowNumber: number }>();
+  return {
+    row(cells, rowNumber) {
+      r.start(cells, rowNumber);
+      const fy = r.requiredYear();
+      const block = r.block();
+      const line = r.line();
+      const budget = r.requiredMoney('budget', 'budget');
+      const profileValues = r.map.months.map((m) => r.moneyAt(m.col));
+      if (r.rejected || fy === undefined || !block || !line || budget === undefined) return false;
+      const costCentre = r.text('costCentre');
+      const key = `${fy}|${block}|${lineKey(line)}|${costCentre}`;
+      const first = lines.get(key);
+      if (first) {
+        r.fieldError('line', `the same budget line appears twice (first in row ${first.rowNumber})`, 'each budget line once per year');
+        return false;
+      }
+      let profile: Pence[] | undefined;
+      const given = profileValues.filter((v) => v !== null).length;
+      if (given > 0) {
+        if (given < 12 || r.map.months.length < 12) {
+          r.error(r.map.months[0]?.col, undefined, `the monthly profile has ${given} of 12 months`, 'all twelve months P1 to P12, or none (straight-line)');
+          return false;
+        }
+        profile = new Array<Pence>(12);
+        for (let i = 0; i < r.map.months.length; i++) profile[r.map.months[i]!.period - 1] = profileValues[i] as Pence;
+        const total = sum(profile);
+        if (total !== budget) {
+          r.fieldError('budget', `the monthly profile adds up to ${toFixed2(total)}, not the budget of ${toFixed2(budget)}`, 'a profile that sums to the annual budget');
+          return false;
+        }
+      }
+      const comment = r.text('commentary');
+      lines.set(key, {
+        fy, block, line, budget, rowNumber,
+        ...(costCentre ? { costCentre } : {}),
+        ...(profile ? { profile } : {}),
+        ...(comment ? { commentary: comment } : {}),
+      });
+      return true;
+    },
+    finish() {
+      r.finishWarnings();
+      return { ...emptyDataset(), budgets: [...lines.values()].map(({ rowNumber: _n, ...l }) => l) };
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * What every kind's sink shares: the Sink a kind implements, and the wrapper that skips blank
+ * rows, totals, subtotals and headings before a row reaches it.
+ */
+import type { Dataset } from '../../domain/dataset';
+import { KIND_SPECS, normaliseHeader, type ColumnMap, type Field } from '../kinds';
+import { trimCell } from '../columns';
+import { listRows, type RowContext } from '../problems';
+
+/** One kind's validation and aggregation, fed one data row at a time through its RowReader. */
+export interface Sink {
+  /** Validates and aggregates one data row; false when the row was rejected (its errors reported). */
+  row(cells: string[], rowNumber: number): boolean;
+  finish(): Dataset;
+}
+
+export type RowOutcome = 'imported' | 'skipped' | 'rejected';
+
+export interface RowSink {
+  row(cells: string[], rowNumber: number): RowOutcome;
+  finish(): Dataset;
+}
+
+const TOTAL_LABEL = /^(grand )?(sub ?)?totals?\b|\b(sub)?totals?$/;
+
+/** Whether the text holds "total" in any case: a scan by character codes, cheaper than a regular expression. */
+function holdsTotal(text: string): boolean {
+  for (let i = text.length - 5; i >= 0; i--) {
+    if ((text.charCodeAt(i) | 32) === 116 && (text.charCodeAt(i + 1) | 32) === 111 && (text.charCodeAt(i + 2) | 32) === 116
+      && (text.charCodeAt(i + 3) | 32) === 97 && (text.charCodeAt(i + 4) | 32) === 108) return true;
+  }
+  return false;
+}
+
+export function isTotalLabel(text: string): boolean {
+  // Normalising only drops punctuation and case, so a label without "total" in it never matches:
+  // the quick test spares a million-row ledger a normalisation per cell.
+  if (!holdsTotal(text)) return false;
+  return TOTAL_LABEL.test(normaliseHeader(text));
+}
+
+/** Label values remembered as not totals; past this, a file's labels are checked one by one. */
+const MAX_REMEMBERED_LABELS = 10_000;
+
+/** The value columns of a kind: what a subtotal row carries beside its label. */
+function valueColumns(map: ColumnMap): number[] {
+  const valueFields: Field[] = [
+    'budget', 'actual', 'forecast', 'income', 'profile', 'contribution', 'openingDeficit', 'target',
+    'plansAtStart', 'newPlans', 'transfersIn', 'ceased', 'movedOut', 'inactive', 'plansEnded', 'plansAtEnd', 'rsaReceived', 'rsaRefused',
+    'count', 'annualCost',
+  ];
+  const cols = valueFields.map((f) => map.fields[f]).filter((c): c is number => c !== undefined);
+  return [...cols, ...map.months.map((m) => m.col)];
+}
+
+/**
+ * Wraps a kind's sink with what every kind shares: blank rows, totals and subtotal rows, and
+ * section headings are skipped with a note, never added in.
+ */
+export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink): RowSink {
+  const keyCols = KIND_SPECS[map.kind].keys.map((f) => map.fields[f]).filter((c): c is number => c !== undefined);
+  const labelCols = [...new Set([0, ...keyCols])];
+  const valueCols = valueColumns(map);
+  const blankRows: number[] = [];
+  // Labels already seen not to be totals. A ledger repeats a few hundred labels a million times,
+  // and the rows' readers hash the same cells for their own caches, so asking here costs little.
+  const notTotals = new Set<string>();
+  return {
+    row(cells, rowNumber) {
+      let empty = true;
+      for (let i = 0; i < cells.length; i++) {
+        if (trimCell(cells[i]) !== '') {
+          empty = false;
+          break;
+        }
+      }
+      if (empty) {
+        blankRows.push(rowNumber);
+        return 'skipped';
+      }
+      for (let i = 0; i < labelCols.length; i++) {
+        const v = cells[labelCols[i]!];
+        if (!v || notTotals.has(v)) continue;
+        if (!isTotalLabel(v)) {
+          if (notTotals.size < MAX_REMEMBERED_LABELS) notTotals.add(v);
+        } else {
+          ctx.skipped.push({ row: rowNumber, reason: `a totals row ("${v.trim()}"): not added in` });
+          return 'skipped';
+        }
+      }
+      let keysFilled = 0;
+      for (let i = 0; i < keyCols.length; i++) if (trimCell(cells[keyCols[i]!]) !== '') keysFilled++;
+      if (keysFilled === 0 || (keyCols.length >= 2 && keysFilled <= 1)) {
+        const hasValues = valueCols.some((c) => (cells[c] ?? '').trim() !== '');
+        const label = cells.find((c) => c.trim() !== '')?.trim() ?? '';
+        ctx.skipped.push({
+          row: rowNumber,
+          reason: hasValues ? `a subtotal row (a label, "${label}", and only sums): not added in` : `a heading or note row ("${label}")`,
+        });
+        return 'skipped';
+      }
+      return inner.row(cells, rowNumber) ? 'imported' : 'rejected';
+    },
+    finish() {
+      if (blankRows.length > 0) ctx.skipped.push({ row: blankRows[0]!, reason: `blank ${listRows(blankRows)} skipped` });
+      ctx.skipped.sort((a, b) => a.row - b.row);
+      return inner.finish();
+    },
+  };
+}
