@@ -9,10 +9,11 @@ import { showFigure, type MetricRow } from './shape';
 /** Counts of a large county and England do not share an axis with a small authority: England and region are drawn for rates only. */
 export const drawsEnglandAndRegion = (unit: MetricResult['unit']) => unit !== 'count';
 
+/** Each comparator's line differs by its dashes as well as its colour; the legend draws the dashes. */
 const COMPARATOR_STYLES = [
-  { stroke: COLOURS.green, dash: '2 3', shape: 'triangle' as const },
-  { stroke: COLOURS.purple, dash: '10 3 2 3', shape: 'cross' as const },
-  { stroke: COLOURS.grey, dash: '1 2', shape: 'star' as const },
+  { stroke: COLOURS.green, dash: '2 3', words: 'short dashes' },
+  { stroke: COLOURS.purple, dash: '10 3 2 3', words: 'dash and dot' },
+  { stroke: COLOURS.grey, dash: '14 4', words: 'long dashes' },
 ];
 
 export function NationalChart(props: { rows: MetricRow[]; unit: MetricResult['unit']; title: string; name: string; region: string | null; comparators: string[] }) {
@@ -38,13 +39,15 @@ export function NationalChart(props: { rows: MetricRow[]; unit: MetricResult['un
       <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
       <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
       <Line dataKey="council" name={`${props.name} (solid, circles)`} stroke={COLOURS.blue} strokeWidth={3} dot={{ r: 5, fill: COLOURS.blue }} legendType="circle" isAnimationActive={false} />
-      {wide && <Line dataKey="england" name="England (dashed, squares)" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={{ r: 4, fill: COLOURS.black }} legendType="square" isAnimationActive={false} connectNulls />}
+      {wide && <Line dataKey="england" name="England (dashed)" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={{ r: 4, fill: COLOURS.black }} legendType="plainline" isAnimationActive={false} connectNulls />}
       {wide && props.region && (
-        <Line dataKey="region" name={`${props.region} (dotted, diamonds)`} stroke={COLOURS.vermillion} strokeDasharray="3 3" strokeWidth={2} dot={{ r: 4, fill: COLOURS.vermillion }} legendType="diamond" isAnimationActive={false} connectNulls />
+        <Line dataKey="region" name={`${props.region} (dotted)`} stroke={COLOURS.vermillion} strokeDasharray="3 3" strokeWidth={2} dot={{ r: 4, fill: COLOURS.vermillion }} legendType="plainline" isAnimationActive={false} connectNulls />
       )}
       {props.comparators.map((c, i) => {
         const s = COMPARATOR_STYLES[i % COMPARATOR_STYLES.length]!;
-        return <Line key={c} dataKey={`c${i}`} name={`${c} (${s.shape}s)`} stroke={s.stroke} strokeDasharray={s.dash} strokeWidth={2} legendType={s.shape} isAnimationActive={false} connectNulls />;
+        return (
+          <Line key={c} dataKey={`c${i}`} name={`${c} (${s.words})`} stroke={s.stroke} strokeDasharray={s.dash} strokeWidth={2} dot={{ r: 3, fill: s.stroke }} legendType="plainline" isAnimationActive={false} connectNulls />
+        );
       })}
     </LineChart>
   );

@@ -1,4 +1,5 @@
 /** The forum report's national context: the latest year of each measure, against England, the region and the comparators. */
+import './national.css';
 import { ScrollBox } from '../shared/TableWrap';
 import { showFigure, summaryRows } from './shape';
 import { useNational } from './useNational';
