@@ -61,7 +61,8 @@ export function readTribunal(text: string, file: string, warnings: string[]): Na
       break; // below it: a total excluding suppressed figures, then sources and notes
     }
     if (!code && !rest) {
-      region = name;
+      // London's authorities sit under "INNER LONDON" and "OUTER LONDON": both are in London.
+      region = /^(inner|outer) london$/i.test(name) ? 'London' : name;
       continue;
     }
     if (!/^\d{3}$/.test(code)) {

@@ -196,6 +196,32 @@ describe('not published', () => {
   });
 });
 
+describe('the workbook saved as .xlsx', () => {
+  it('reads the same allocations as from the .ods', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const log = console.error;
+    console.error = () => undefined;
+    const wb = XLSX.read(bytes(ODS), { type: 'array' });
+    console.error = log;
+    const xlsx = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const name = ODS.replace('.ods', '.xlsx');
+    expect(isNationalFile(name, xlsx)).toBe(true);
+    const imp = await readNationalFile(xlsx, name);
+    expect(imp.tables[0]!.rows).toEqual(allocations.tables[0]!.rows);
+  }, 60_000);
+});
+
+describe('regions', () => {
+  it("puts London's authorities, under the tribunal table's INNER and OUTER LONDON headings, in London", () => {
+    // Camden (202) is under INNER LONDON; its region's appeal rate is added up from London's authorities.
+    const camden = nationalContext(data, '202');
+    expect(camden.region).toBe('London');
+    const t = data.tribunal!.rows.filter((r) => r.period === '2024' && r.level === 'la' && r.region === 'London');
+    expect(t.length).toBeGreaterThan(30);
+    expect(point(camden, 'tribunal_appeal_rate_pct', '2024').region.ok).toBe(true);
+  });
+});
+
 describe('allocations beside the funding file', () => {
   it('shows the workbook before and after recoupment for 880, and the differences from the DSG income held', () => {
     const rec = reconcileAllocations(data, '880', [
