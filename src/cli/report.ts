@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runReport } from './run';
 import { parseComparators, parseLaCode } from '../national/context';
-import { isNationalFile, readNationalFile } from '../national/read';
+import { claimsFile, isNationalFile, readNationalFile } from '../national/read';
 import type { NationalImport } from '../national/types';
 
 function listFiles(paths: string[]): { files: string[]; problems: string[] } {
@@ -58,7 +58,8 @@ async function main(argv: string[]): Promise<number> {
   const national: NationalImport[] = [];
   const council = [];
   for (const i of read) {
-    if (isNationalFile(i.name, i.bytes)) national.push(await readNationalFile(i.bytes, i.name));
+    const imp = isNationalFile(i.name, i.bytes) ? await readNationalFile(i.bytes, i.name) : undefined;
+    if (imp && claimsFile(i.name, i.bytes, imp)) national.push(imp);
     else council.push(i);
   }
   for (const imp of national) if (imp.tables.length === 0) problems.push(`Error: ${imp.ignored.map((x) => `${x.file}: ${x.reason}`).join('; ') || 'a DfE file with no table this report reads'}.`);

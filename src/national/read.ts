@@ -81,6 +81,17 @@ async function readZip(bytes: Uint8Array, file: string, out: NationalImport): Pr
   if (names.length === 0) out.warnings.push(`${file}: the zip holds no CSV or workbook.`);
 }
 
+/**
+ * Whether the DfE reading should stand for this file: it found a table, or the file is a zip (no
+ * council file is). A workbook with no allocations summary is left to the council import (a
+ * council's budget saved as .xlsx), which says what it can and cannot read.
+ */
+export function claimsFile(name: string, bytes: Uint8Array, read: NationalImport): boolean {
+  if (read.tables.length > 0) return true;
+  const e = ext(name);
+  return e === 'zip' || (isZip(bytes) && e !== 'ods' && e !== 'xlsx' && e !== 'csv');
+}
+
 export async function readNationalFile(bytes: Uint8Array, name: string): Promise<NationalImport> {
   const out: NationalImport = { tables: [], ignored: [], warnings: [] };
   const e = ext(name);

@@ -5,7 +5,17 @@
  */
 import type { Grid } from './allocations';
 
+/** A zip ends with its directory (signature PK 05 06 within the last 64 KB): a cut-off file has none. */
+function hasZipDirectory(b: Uint8Array): boolean {
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 65_557); i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
 export async function readWorkbook(bytes: Uint8Array): Promise<{ name: string; grid: Grid }[]> {
+  // SheetJS can spin on a truncated zip: such a file is refused before it is handed over.
+  if (!hasZipDirectory(bytes)) throw new Error('the file is not a complete .ods or .xlsx workbook (it may have been cut off)');
   const XLSX = await import('@e965/xlsx');
   // SheetJS logs each ODS number format it cannot translate (the ESFA's "value()>0" styles) with
   // console.error; the values are read exactly all the same, so those lines are kept off stderr.

@@ -4,7 +4,7 @@
  * progress every few thousand rows. Cancelling terminates the worker: nothing reaches the store.
  */
 import { importBytes } from '../import/importFile';
-import { isNationalFile, readNationalFile } from '../national/read';
+import { claimsFile, isNationalFile, readNationalFile } from '../national/read';
 import type { ImportReply, ImportRequest } from './protocol';
 
 interface WorkerScope {
@@ -27,8 +27,10 @@ scope.onmessage = async (e) => {
     if (!kind && isNationalFile(name, new Uint8Array(buffer))) {
       scope.postMessage({ type: 'progress', fraction: 0.5, rows: 0 });
       const national = await readNationalFile(new Uint8Array(buffer), name);
-      scope.postMessage({ type: 'national', national, sha256: hex(await hashing), size: file.size });
-      return;
+      if (claimsFile(name, new Uint8Array(buffer), national)) {
+        scope.postMessage({ type: 'national', national, sha256: hex(await hashing), size: file.size });
+        return;
+      }
     }
     const result = importBytes(new Uint8Array(buffer), name, {
       ...(kind ? { kind } : {}),

@@ -12,7 +12,7 @@ import { mergeNational, type NationalData } from '../../src/national/merge';
 import { nationalContext, type MetricId, type NationalContext } from '../../src/national/metrics';
 import { nationalJson } from '../../src/national/json';
 import { reconcileAllocations } from '../../src/national/reconcile';
-import { isNationalFile, readNationalFile } from '../../src/national/read';
+import { claimsFile, isNationalFile, readNationalFile } from '../../src/national/read';
 import type { NationalImport } from '../../src/national/types';
 import { fromPounds } from '../../src/domain/money';
 
@@ -67,6 +67,17 @@ describe('recognising the files', () => {
     expect(isNationalFile('budget.csv', new TextEncoder().encode('financial_year,block,line,budget\n2023-24,High Needs,Top-up,100\n'))).toBe(false);
     const tidy = new TextEncoder().encode('\uFEFFtime_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans\n');
     expect(isNationalFile('caseload.csv', tidy)).toBe(true);
+  });
+
+  it("leaves a workbook with no allocations summary to the council import (a council's budget saved as .xlsx)", async () => {
+    const stub = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00]);
+    expect(isNationalFile('budget.xlsx', stub)).toBe(true);
+    const read = await readNationalFile(stub, 'budget.xlsx');
+    expect(read.tables).toEqual([]);
+    expect(claimsFile('budget.xlsx', stub, read)).toBe(false);
+    expect(claimsFile(ZIP, bytes(ZIP), release)).toBe(true);
+    // A ".csv" that is really a zip is the council import's to refuse as not text.
+    expect(isNationalFile('ledger.csv', stub)).toBe(false);
   });
 
   it('reads the tables a metric uses from the zip, and lists every other file it ignored', () => {

@@ -26,7 +26,7 @@ export function NationalUploadSummary({ upload }: { upload: Upload }) {
           </ul>
         </>
       ) : (
-        <p className="error-message" role="alert">
+        <p className="error-message" role="alert" data-testid="upload-message">
           No table this app reads was found in {upload.name}: nothing can be imported from it.
         </p>
       )}
