@@ -1,14 +1,18 @@
 /**
  * Renders the app only once the stored data has been read (NOTES: a store that renders, or is
- * written, before it hydrates shows or overwrites the wrong data).
+ * written, before it hydrates shows or overwrites the wrong data). Stored data that cannot be
+ * rebuilt is offered for export before anything else; the shell sits in an error boundary.
  */
 import { useEffect, type ReactNode } from 'react';
 import { useWorkspace } from '../store/workspace';
+import { ErrorBoundary, UnreadableData } from '../views/shared/ErrorBoundary';
 
 export function HydrationGate({ children }: { children: ReactNode }) {
   const hydrated = useWorkspace((s) => s.hydrated);
   const hydrate = useWorkspace((s) => s.hydrate);
   const storageError = useWorkspace((s) => s.storageError);
+  const storageNotice = useWorkspace((s) => s.storageNotice);
+  const unreadable = useWorkspace((s) => s.unreadable);
   useEffect(() => {
     if (!useWorkspace.getState().hydrated) void hydrate();
   }, [hydrate]);
@@ -19,14 +23,20 @@ export function HydrationGate({ children }: { children: ReactNode }) {
       </p>
     );
   }
+  if (unreadable) return <UnreadableData />;
   return (
     <>
       {storageError && (
-        <p className="storage-error" role="alert">
+        <p className="storage-error" role="alert" data-testid="storage-error">
           {storageError}
         </p>
       )}
-      {children}
+      {storageNotice && (
+        <p className="storage-error" role="status">
+          {storageNotice}
+        </p>
+      )}
+      <ErrorBoundary where="The app">{children}</ErrorBoundary>
     </>
   );
 }

@@ -6,6 +6,7 @@
 import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { ChartImageButtons } from '../views/shared/ExportButtons';
 import { TableWrap } from '../views/shared/TableWrap';
+import { ErrorBoundary } from '../views/shared/ErrorBoundary';
 
 /**
  * `minWidth`: for a chart with many categories, the narrowest it is drawn; on a narrower screen
@@ -21,13 +22,17 @@ export function ChartFigure(props: { testId: string; title: string; children: Re
       {props.note && <p className="chart-note">{props.note}</p>}
       {props.minWidth && <p className="chart-scroll-hint">The chart scrolls sideways.</p>}
       <div className={props.minWidth ? 'chart-area chart-scrolls' : 'chart-area'} style={props.minWidth ? ({ '--chart-min-width': props.minWidth } as CSSProperties) : undefined} ref={area}>
-        {props.children}
+        <ErrorBoundary where={`the chart “${props.title}”`} compact>
+          {props.children}
+        </ErrorBoundary>
       </div>
       <ChartImageButtons target={area} title={props.title} name={props.testId} />
       <p className="chart-help no-print">Tab to the chart, then use the left and right arrow keys to read each point.</p>
       <details className="chart-table" data-testid={`${props.testId}-table`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{open ? 'Hide the table' : 'Show as table'}</summary>
-        <TableWrap label={`Table: ${props.title}`}>{props.table}</TableWrap>
+        <ErrorBoundary where={`the table “${props.title}”`} compact>
+          <TableWrap label={`Table: ${props.title}`}>{props.table}</TableWrap>
+        </ErrorBoundary>
       </details>
     </section>
   );

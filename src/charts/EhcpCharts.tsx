@@ -5,11 +5,15 @@ import { countText, type EhcpRow } from '../views/ehcp/shape';
 import { countTicks, formatCountTick } from './axis';
 import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from './common';
 import { ExactTooltip } from './ExactTooltip';
+import { ChartLegend, markerDot, type LegendItem, type LineMark } from './Markers';
 import { COLOURS } from './palette';
 import { Patterns, fillFor } from './Patterns';
 
 const yLabel = (value: string) => ({ value, angle: -90, position: 'insideLeft' as const, style: AXIS_LABEL_STYLE, offset: 0 });
 const xLabel = { value: 'Month', position: 'insideBottom' as const, offset: -4, style: AXIS_LABEL_STYLE };
+
+const PLANS: LineMark = { kind: 'line', colour: COLOURS.blue, shape: 'circle', size: 5 };
+const TARGET: LineMark = { kind: 'line', colour: COLOURS.black, dash: '8 4', shape: 'square', size: 4 };
 
 export function PlansChart({ rows, title }: { rows: EhcpRow[]; title: string }) {
   const ticks = countTicks(rows.flatMap((r) => [r.plansAtEnd, r.target]));
@@ -20,16 +24,22 @@ export function PlansChart({ rows, title }: { rows: EhcpRow[]; title: string }) 
       { name: 'Target', value: countText(r.target) },
     ],
   });
+  const legend: LegendItem[] = [
+    { name: 'Plans at end of month (solid, circles)', mark: PLANS },
+    { name: 'Target (dashed, squares)', mark: TARGET },
+  ];
   return (
-    <LineChart data={rows} style={CHART_STYLE(300)} responsive accessibilityLayer margin={MARGIN} title={title}>
-      <CartesianGrid stroke="#d8d8d8" vertical={false} />
-      <XAxis dataKey="short" tick={AXIS_TICK} label={xLabel} height={44} />
-      <YAxis tickFormatter={formatCountTick} tick={AXIS_TICK} width={72} ticks={ticks} domain={ticks ? [ticks[0]!, ticks[ticks.length - 1]!] : ['auto', 'auto']} interval={0} label={yLabel('Plans in force (count)')} />
-      <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
-      <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
-      <Line dataKey="plansAtEnd" name="Plans at end of month" stroke={COLOURS.blue} strokeWidth={3} dot={{ r: 5, fill: COLOURS.blue }} legendType="circle" isAnimationActive={false} />
-      <Line dataKey="target" name="Target (dashed, squares)" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={{ r: 5, fill: COLOURS.black }} legendType="square" isAnimationActive={false} connectNulls />
-    </LineChart>
+    <>
+      <ChartLegend items={legend} />
+      <LineChart data={rows} style={CHART_STYLE(270)} responsive accessibilityLayer margin={MARGIN} title={title}>
+        <CartesianGrid stroke="#d8d8d8" vertical={false} />
+        <XAxis dataKey="short" tick={AXIS_TICK} label={xLabel} height={44} />
+        <YAxis tickFormatter={formatCountTick} tick={AXIS_TICK} width={72} ticks={ticks} domain={ticks ? [ticks[0]!, ticks[ticks.length - 1]!] : ['auto', 'auto']} interval={0} label={yLabel('Plans in force (count)')} />
+        <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
+        <Line dataKey="plansAtEnd" name="Plans at end of month" stroke={PLANS.colour} strokeWidth={3} dot={markerDot(PLANS)} isAnimationActive={false} />
+        <Line dataKey="target" name="Target" stroke={TARGET.colour} strokeDasharray={TARGET.dash} strokeWidth={2} dot={markerDot(TARGET)} isAnimationActive={false} connectNulls />
+      </LineChart>
+    </>
   );
 }
 

@@ -6,15 +6,17 @@ import { effectText, type ForecastChartRow, type TornadoRow } from '../views/sce
 import { moneyAxis } from './axis';
 import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from './common';
 import { ExactTooltip } from './ExactTooltip';
+import { ChartLegend, markerDot, type LegendItem, type LineMark } from './Markers';
 import { COLOURS } from './palette';
 import { Patterns, fillFor } from './Patterns';
 
-/** Up to three series, each with its own dash and marker so colour is never the only cue. */
-export const SERIES_STYLES = [
-  { colour: COLOURS.vermillion, dash: '4 3', dot: { r: 5, fill: '#fff', strokeWidth: 2 }, legendType: 'circle', cue: 'short dashes, hollow circles' },
-  { colour: COLOURS.blue, dash: undefined, dot: { r: 5, fill: COLOURS.blue }, legendType: 'triangle', cue: 'solid' },
-  { colour: COLOURS.purple, dash: '1 3', dot: { r: 5, fill: COLOURS.purple }, legendType: 'diamond', cue: 'dotted' },
-] as const;
+/** Up to three series, each with its own dash and marker shape so colour is never the only cue. */
+export const SERIES_STYLES: { mark: LineMark; cue: string }[] = [
+  { mark: { kind: 'line', colour: COLOURS.vermillion, dash: '4 3', shape: 'circle', hollow: true, size: 5 }, cue: 'short dashes, hollow circles' },
+  { mark: { kind: 'line', colour: COLOURS.blue, shape: 'triangle', size: 5 }, cue: 'solid, triangles' },
+  { mark: { kind: 'line', colour: COLOURS.purple, dash: '1 3', shape: 'diamond', size: 5 }, cue: 'dotted, diamonds' },
+];
+const PROFILE: LineMark = { kind: 'line', colour: COLOURS.black, dash: '8 4', shape: 'square', size: 4 };
 
 const money = (p: ForecastChartRow['profile']) => (p === null ? 'none' : formatPounds(p));
 
@@ -24,21 +26,26 @@ export function ForecastChart({ rows, names, title }: { rows: ForecastChartRow[]
     heading: r.label,
     lines: [{ name: 'Agreed deficit profile', value: money(r.profile) }, ...names.map((n, i) => ({ name: n, value: money(r.values[i] ?? null) }))],
   });
+  const styleOf = (i: number) => SERIES_STYLES[i % SERIES_STYLES.length]!;
+  const legend: LegendItem[] = [
+    { name: 'Agreed deficit profile (long dashes, squares)', mark: PROFILE },
+    ...names.map((n, i) => ({ name: `${n} (${styleOf(i).cue})`, mark: styleOf(i).mark })),
+  ];
   return (
-    <LineChart data={rows} style={CHART_STYLE(340)} responsive accessibilityLayer margin={MARGIN} title={title}>
-      <CartesianGrid stroke="#d8d8d8" vertical={false} />
-      <XAxis dataKey="label" tick={AXIS_TICK} height={44} label={{ value: 'Financial year', position: 'insideBottom', offset: -4, style: AXIS_LABEL_STYLE }} />
-      <YAxis tickFormatter={axis.format} tick={AXIS_TICK} width={72} label={{ value: axis.label, angle: -90, position: 'insideLeft', style: AXIS_LABEL_STYLE, offset: 0 }} />
-      <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
-      <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
-      <Line dataKey="pProfile" name="Agreed deficit profile (long dashes, squares)" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={{ r: 4, fill: COLOURS.black }} legendType="square" isAnimationActive={false} connectNulls />
-      {names.map((n, i) => {
-        const st = SERIES_STYLES[i % SERIES_STYLES.length]!;
-        return (
-          <Line key={i} dataKey={`s${i}`} name={`${n} (${st.cue})`} stroke={st.colour} strokeDasharray={st.dash} strokeWidth={3} dot={{ ...st.dot, stroke: st.colour }} legendType={st.legendType} isAnimationActive={false} />
-        );
-      })}
-    </LineChart>
+    <>
+      <ChartLegend items={legend} />
+      <LineChart data={rows} style={CHART_STYLE(300)} responsive accessibilityLayer margin={MARGIN} title={title}>
+        <CartesianGrid stroke="#d8d8d8" vertical={false} />
+        <XAxis dataKey="label" tick={AXIS_TICK} height={44} label={{ value: 'Financial year', position: 'insideBottom', offset: -4, style: AXIS_LABEL_STYLE }} />
+        <YAxis tickFormatter={axis.format} tick={AXIS_TICK} width={72} label={{ value: axis.label, angle: -90, position: 'insideLeft', style: AXIS_LABEL_STYLE, offset: 0 }} />
+        <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
+        <Line dataKey="pProfile" name="Agreed deficit profile" stroke={PROFILE.colour} strokeDasharray={PROFILE.dash} strokeWidth={2} dot={markerDot(PROFILE)} isAnimationActive={false} connectNulls />
+        {names.map((n, i) => {
+          const { mark } = styleOf(i);
+          return <Line key={i} dataKey={`s${i}`} name={n} stroke={mark.colour} strokeDasharray={mark.dash} strokeWidth={3} dot={markerDot(mark)} isAnimationActive={false} />;
+        })}
+      </LineChart>
+    </>
   );
 }
 

@@ -1,10 +1,11 @@
 /** Agreed profile, gross cumulative deficit (outturn, then forecast), net deficit and DfE contributions, per year. */
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Symbols, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { useId } from 'react';
 import { formatPounds } from '../domain/format';
 import { grossKindText, type TrajectoryRow } from '../views/trajectory/shape';
 import { moneyAxis } from './axis';
-import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from './common';
+import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, MARGIN } from './common';
+import { ChartLegend, markerDot, type LegendItem, type LineMark } from './Markers';
 import { ExactTooltip } from './ExactTooltip';
 import { COLOURS } from './palette';
 import { Patterns, fillFor } from './Patterns';
@@ -27,35 +28,50 @@ export function describeTrajectoryRow(r: TrajectoryRow) {
   };
 }
 
-/** The net line's points are triangles, as its legend shows, so it differs from the gross line by shape too. */
-function netDot(props: { cx?: number; cy?: number; index?: number }) {
-  if (props.cx == null || props.cy == null) return <g key={props.index} />;
-  return <Symbols key={props.index} cx={props.cx} cy={props.cy} type="triangle" size={110} fill={COLOURS.blue} />;
-}
+const PROFILE: LineMark = { kind: 'line', colour: COLOURS.black, dash: '8 4', shape: 'circle', size: 4 };
+const ORIGINAL: LineMark = { kind: 'line', colour: COLOURS.grey, dash: '2 4', shape: 'circle', hollow: true, size: 4 };
+const OUTTURN: LineMark = { kind: 'line', colour: COLOURS.vermillion, shape: 'circle', size: 6 };
+const FORECAST: LineMark = { kind: 'line', colour: COLOURS.vermillion, dash: '3 3', shape: 'circle', hollow: true, size: 6 };
+const NET: LineMark = { kind: 'line', colour: COLOURS.blue, shape: 'triangle', size: 5 };
+
+// The forecast line starts from the last outturn point; only the forecast years get its hollow marker.
+const forecastDot = markerDot<TrajectoryRow>(FORECAST, (r) => r.grossKind === 'forecast');
 
 export function TrajectoryChart({ rows, title }: { rows: TrajectoryRow[]; title: string }) {
   const prefix = useId().replace(/:/g, '');
   const axis = moneyAxis(rows.flatMap((r) => [r.pProfile, r.pOriginalProfile, r.pOutturn, r.pForecast, r.pNet, r.pContribution]));
   const surplus = new Set(rows.filter((r) => r.surplusRequired).map((r) => r.label));
+  const hasOriginal = rows.some((r) => r.originalProfile !== null);
+  const hasForecast = rows.some((r) => r.grossKind === 'forecast');
+  const legend: LegendItem[] = [
+    { name: 'DfE contribution for the year (dotted bars)', mark: { kind: 'bar', colour: COLOURS.green, fill: fillFor(prefix, CONTRIBUTION) } },
+    { name: 'Agreed deficit profile (dashed)', mark: PROFILE },
+    ...(hasOriginal ? [{ name: 'Original profile, before revision (dotted, grey, hollow circles)', mark: ORIGINAL }] : []),
+    { name: 'Gross cumulative deficit: outturn (solid circles)', mark: OUTTURN },
+    ...(hasForecast ? [{ name: 'Gross cumulative deficit: forecast (dashed, hollow circles)', mark: FORECAST }] : []),
+    { name: 'Net after DfE contributions (triangles)', mark: NET },
+  ];
   return (
-    <ComposedChart data={rows} style={CHART_STYLE(340)} responsive accessibilityLayer margin={MARGIN} title={title}>
-      <Patterns prefix={prefix} styles={[CONTRIBUTION]} />
-      <CartesianGrid stroke="#d8d8d8" vertical={false} />
-      <XAxis
-        dataKey="label"
-        height={48}
-        interval={0}
-        tick={(p) => <WrappedTick {...p} extra={(v) => (surplus.has(v) ? 'surplus due' : null)} short={(v) => v.replace(/^20(\d\d-\d\d)$/, '$1')} />}
-      />
-      <YAxis tickFormatter={axis.format} tick={AXIS_TICK} width={72} label={{ value: axis.label, angle: -90, position: 'insideLeft', style: AXIS_LABEL_STYLE, offset: 0 }} />
-      <Tooltip content={(p) => <ExactTooltip {...p} describe={describeTrajectoryRow} />} />
-      <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
-      <Bar dataKey="pContribution" name="DfE contribution for the year (dotted bars)" fill={fillFor(prefix, CONTRIBUTION)} stroke={COLOURS.green} isAnimationActive={false} legendType="rect" maxBarSize={48} />
-      <Line dataKey="pProfile" name="Agreed deficit profile (dashed)" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={{ r: 4, fill: COLOURS.black }} legendType="plainline" isAnimationActive={false} connectNulls />
-      {rows.some((r) => r.originalProfile !== null) && <Line dataKey="pOriginalProfile" name="Original profile, before revision (dotted, grey)" stroke={COLOURS.grey} strokeDasharray="2 4" strokeWidth={2} dot={{ r: 4, fill: '#fff', stroke: COLOURS.grey, strokeWidth: 2 }} legendType="plainline" isAnimationActive={false} connectNulls />}
-      <Line dataKey="pOutturn" name="Gross cumulative deficit: outturn" stroke={COLOURS.vermillion} strokeWidth={3} dot={{ r: 6, fill: COLOURS.vermillion }} legendType="circle" isAnimationActive={false} />
-      {rows.some((r) => r.grossKind === 'forecast') && <Line dataKey="pForecast" name="Gross cumulative deficit: forecast (hollow)" stroke={COLOURS.vermillion} strokeDasharray="3 3" strokeWidth={2} dot={{ r: 6, fill: '#fff', strokeWidth: 2 }} legendType="circle" isAnimationActive={false} />}
-      <Line dataKey="pNet" name="Net after DfE contributions" stroke={COLOURS.blue} strokeWidth={2} dot={netDot} legendType="triangle" isAnimationActive={false} />
-    </ComposedChart>
+    <>
+      <ChartLegend items={legend} />
+      <ComposedChart data={rows} style={CHART_STYLE(300)} responsive accessibilityLayer margin={MARGIN} title={title}>
+        <Patterns prefix={prefix} styles={[CONTRIBUTION]} />
+        <CartesianGrid stroke="#d8d8d8" vertical={false} />
+        <XAxis
+          dataKey="label"
+          height={48}
+          interval={0}
+          tick={(p) => <WrappedTick {...p} extra={(v) => (surplus.has(v) ? 'surplus due' : null)} short={(v) => v.replace(/^20(\d\d-\d\d)$/, '$1')} />}
+        />
+        <YAxis tickFormatter={axis.format} tick={AXIS_TICK} width={72} label={{ value: axis.label, angle: -90, position: 'insideLeft', style: AXIS_LABEL_STYLE, offset: 0 }} />
+        <Tooltip content={(p) => <ExactTooltip {...p} describe={describeTrajectoryRow} />} />
+        <Bar dataKey="pContribution" name="DfE contribution for the year" fill={fillFor(prefix, CONTRIBUTION)} stroke={COLOURS.green} isAnimationActive={false} maxBarSize={48} />
+        <Line dataKey="pProfile" name="Agreed deficit profile" stroke={PROFILE.colour} strokeDasharray={PROFILE.dash} strokeWidth={2} dot={markerDot(PROFILE)} isAnimationActive={false} connectNulls />
+        {hasOriginal && <Line dataKey="pOriginalProfile" name="Original profile" stroke={ORIGINAL.colour} strokeDasharray={ORIGINAL.dash} strokeWidth={2} dot={markerDot(ORIGINAL)} isAnimationActive={false} connectNulls />}
+        <Line dataKey="pOutturn" name="Gross cumulative deficit: outturn" stroke={OUTTURN.colour} strokeWidth={3} dot={markerDot(OUTTURN)} isAnimationActive={false} />
+        {hasForecast && <Line dataKey="pForecast" name="Gross cumulative deficit: forecast" stroke={FORECAST.colour} strokeDasharray={FORECAST.dash} strokeWidth={2} dot={forecastDot} isAnimationActive={false} />}
+        <Line dataKey="pNet" name="Net after DfE contributions" stroke={NET.colour} strokeWidth={2} dot={markerDot(NET)} isAnimationActive={false} />
+      </ComposedChart>
+    </>
   );
 }

@@ -6,16 +6,21 @@
 import Decimal from 'decimal.js';
 import { BLOCKS, type Block } from './blocks';
 import { fyLabel, monthLabel, monthOfPeriod, type FinancialYear } from './calendar';
-import { currentAgreement, lineKey, type AgreementYear, type Dataset, type Instalment, type LineComment } from './dataset';
-import { ZERO, add, roundPence, sub, sum, type Pence } from './money';
+import {
+  currentAgreement, lineKey, type ActualLine, type AgreementYear, type BudgetLine, type Dataset, type FundingRow, type Instalment, type LineComment,
+} from './dataset';
+import { ZERO, add, mulDivRound, sub, sum, type Pence } from './money';
 import { formatPounds, formatPercent } from './format';
+import { scaleProblem } from './scaleCheck';
 
 export type Status = 'green' | 'amber' | 'red' | 'no data';
 
 export interface Settings {
   /** Amber tolerance as a fraction of the profile, a decimal string: "0.02" is 2%. */
   tolerance: string;
-  /** The council's DfE LA code (three digits, `880` for Torbay), for the national context. */
+  /** The council's name as it signs its papers ("Torbay Council"); the calculations do not read it. */
+  councilName?: string;
+  /** The DfE's three-digit local authority code ("880" for Torbay). */
   laCode?: string;
   /** LA codes to compare with (e.g. statistical neighbours), for the national context. */
   comparators?: string[];
@@ -45,6 +50,8 @@ export interface LineFigures {
   /** Commentary on single months, written in the app. */
   monthComments: { period: number; text: string; by: string; at: string }[];
   unbudgeted: boolean;
+  /** Where the line stands in the council's own files (budget file order, then unbudgeted actuals): the forum report keeps it. */
+  fileOrder?: number;
 }
 
 export interface BlockFigures {
@@ -102,6 +109,8 @@ export interface YearFigures {
   surplusRequired: boolean;
   status: Status;
   statusReason: string;
+  /** Why the status is what it is, as a clause a chart's heading can carry ("the agreement requires an in-year surplus in 2025-26 and the year is in deficit"); null without data. */
+  statusCause: string | null;
   blocks: BlockFigures[];
   months: MonthFigures[];
   lines: LineFigures[];
@@ -115,9 +124,14 @@ export interface Analysis {
 
 /** Straight-line profile: b(p) = r(B·p/12) − r(B·(p−1)/12), so the twelve sum to B exactly. */
 export function straightLineProfile(budget: Pence): Pence[] {
-  const cumulative = (p: number) => roundPence(new Decimal(budget).mul(p).div(12));
+  // Integer maths, exactly as r(Decimal(B)·p/12) rounds: this runs for every line of every year.
   const out: Pence[] = [];
-  for (let p = 1; p <= 12; p++) out.push(sub(cumulative(p), cumulative(p - 1)));
+  let before = ZERO;
+  for (let p = 1; p <= 12; p++) {
+    const upTo = mulDivRound(budget, p, 12);
+    out.push(sub(upTo, before));
+    before = upTo;
+  }
   return out;
 }
 
@@ -134,35 +148,50 @@ interface LineWork {
   budgeted: boolean;
 }
 
-/** Budget and actual lines joined: by cost centre where both give one, else by block and name. */
-function joinLines(data: Dataset, warnings: string[]): LineWork[] {
-  const byName = new Map<string, LineWork>();
-  const byCostCentre = new Map<string, LineWork>();
+/**
+ * One year's budget and actual lines joined: by cost centre where both give one, else by block
+ * and name. (Every key carries the year, so joining year by year is joining them all at once.)
+ * A warning for each actual row that has no budget, kept by the row so they can be listed in the
+ * files' order.
+ */
+function joinLines(budgets: BudgetLine[], actuals: ActualLine[], unbudgeted: Map<ActualLine, string>): LineWork[] {
   const work: LineWork[] = [];
-  for (const b of data.budgets) {
-    const w: LineWork = {
+  const byCostCentre = new Map<string, LineWork>();
+  // The name index is needed only for actuals that no cost centre matches: built on first use
+  // from every line so far, in order, so it holds what setting each line as it came would.
+  let byName: Map<string, LineWork> | undefined;
+  const nameKey = (l: { block: Block; line: string }) => `${l.block}|${lineKey(l.line)}`;
+  const names = () => {
+    if (!byName) {
+      byName = new Map();
+      for (const w of work) byName.set(nameKey(w), w);
+    }
+    return byName;
+  };
+  const index = (w: LineWork) => {
+    work.push(w);
+    byName?.set(nameKey(w), w);
+    if (w.costCentre) byCostCentre.set(w.costCentre.toLowerCase(), w);
+  };
+  for (const b of budgets) {
+    index({
       fy: b.fy, block: b.block, line: b.line, budget: b.budget, budgeted: true,
       actuals: new Array<Pence | null>(12).fill(null), forecasts: new Array<Pence | null>(12).fill(null),
       ...(b.costCentre ? { costCentre: b.costCentre } : {}),
       ...(b.profile ? { profile: b.profile } : {}),
       ...(b.commentary ? { commentary: b.commentary } : {}),
-    };
-    work.push(w);
-    byName.set(`${b.fy}|${b.block}|${lineKey(b.line)}`, w);
-    if (b.costCentre) byCostCentre.set(`${b.fy}|${b.costCentre.toLowerCase()}`, w);
+    });
   }
-  for (const a of data.actuals) {
-    let w = (a.costCentre && byCostCentre.get(`${a.fy}|${a.costCentre.toLowerCase()}`)) || byName.get(`${a.fy}|${a.block}|${lineKey(a.line)}`);
+  for (const a of actuals) {
+    let w = (a.costCentre && byCostCentre.get(a.costCentre.toLowerCase())) || names().get(nameKey(a));
     if (!w) {
       w = {
         fy: a.fy, block: a.block, line: a.line, budget: ZERO, budgeted: false,
         actuals: new Array<Pence | null>(12).fill(null), forecasts: new Array<Pence | null>(12).fill(null),
         ...(a.costCentre ? { costCentre: a.costCentre } : {}),
       };
-      work.push(w);
-      byName.set(`${a.fy}|${a.block}|${lineKey(a.line)}`, w);
-      if (a.costCentre) byCostCentre.set(`${a.fy}|${a.costCentre.toLowerCase()}`, w);
-      warnings.push(`unbudgeted line: ${fyLabel(a.fy)} ${a.block} "${a.line}" has actuals but no budget; it is counted with a budget of £0`);
+      index(w);
+      unbudgeted.set(a, `unbudgeted line: ${fyLabel(a.fy)} ${a.block} "${a.line}" has actuals but no budget; it is counted with a budget of £0`);
     }
     for (let p = 0; p < 12; p++) {
       const v = a.actuals[p]!;
@@ -175,15 +204,26 @@ function joinLines(data: Dataset, warnings: string[]): LineWork[] {
   return work;
 }
 
+/** A line's figures to date at P (its latest period): SPEC section 6's per-line formulas. */
+function toDate(profile: Pence[], actuals: (Pence | null)[], forecasts: (Pence | null)[], P: number) {
+  let budgetToDate = ZERO;
+  let actualToDate = ZERO;
+  let budgetToCome = ZERO;
+  for (let p = 0; p < 12; p++) {
+    if (p < P) {
+      budgetToDate = add(budgetToDate, profile[p]!);
+      actualToDate = add(actualToDate, actuals[p] ?? ZERO);
+    } else budgetToCome = add(budgetToCome, profile[p]!);
+  }
+  const given = P > 0 ? forecasts[P - 1]! : null;
+  return { budgetToDate, actualToDate, forecastOutturn: given ?? add(actualToDate, budgetToCome), forecastGiven: given !== null };
+}
+
 function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]): LineFigures {
   const whole = comments.find((c) => c.period === undefined);
   const commentary = whole?.text || w.commentary;
   const profile = w.profile ?? straightLineProfile(w.budget);
-  const P = latest ?? 0;
-  const budgetToDate = sum(profile.slice(0, P));
-  const actualToDate = sum(w.actuals.slice(0, P).map((a) => a ?? ZERO));
-  const given = P > 0 ? w.forecasts[P - 1]! : null;
-  const forecastOutturn = given ?? add(actualToDate, sum(profile.slice(P)));
+  const { budgetToDate, actualToDate, forecastOutturn, forecastGiven } = toDate(profile, w.actuals, w.forecasts, latest ?? 0);
   return {
     block: w.block,
     line: w.line,
@@ -194,11 +234,11 @@ function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]
     budgetToDate,
     actualToDate,
     forecastOutturn,
-    forecastGiven: given !== null,
+    forecastGiven,
     variance: sub(forecastOutturn, w.budget),
     ...(commentary ? { commentary } : {}),
     ...(whole ? { commentBy: whole.by, commentAt: whole.at } : {}),
-    monthComments: comments
+    monthComments: comments.length === 0 ? [] : comments
       .filter((c) => c.period !== undefined)
       .map((c) => ({ period: c.period!, text: c.text, by: c.by, at: c.at }))
       .sort((a, b) => a.period - b.period),
@@ -206,7 +246,22 @@ function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]
   };
 }
 
-const sumBy = <T>(xs: T[], f: (x: T) => Pence) => sum(xs.map(f));
+/**
+ * The same line as at `period` (actuals and forecasts after it set aside, as dataset.asAtPeriod
+ * does) with P the year's latest period then: only what depends on the actuals is worked out again.
+ */
+function lineAsAt(f: LineFigures, w: LineWork, period: number, P: number): LineFigures {
+  const actuals = w.actuals.map((x, i) => (i < period ? x : null));
+  // Only the forecast at P is read, and P is at most the period: none set aside is ever read.
+  const d = toDate(f.profile, actuals, w.forecasts, P);
+  return { ...f, actuals, ...d, variance: sub(d.forecastOutturn, f.budget) };
+}
+
+function sumBy<T>(xs: T[], f: (x: T) => Pence): Pence {
+  let total = ZERO;
+  for (const x of xs) total = add(total, f(x));
+  return total;
+}
 
 function statusOf(
   y: Pick<YearFigures, 'label' | 'latestPeriod' | 'cumulativeDeficitGross' | 'agreementProfile' | 'inYearDeficit' | 'surplusRequired' | 'fy'>,
@@ -214,14 +269,15 @@ function statusOf(
   percent: Decimal | null,
   tolerance: Decimal,
   brokenChain: boolean,
-): { status: Status; statusReason: string } {
-  if (y.latestPeriod === null) return { status: 'no data', statusReason: `No actuals are loaded for ${y.label}.` };
+): { status: Status; statusReason: string; statusCause: string | null } {
+  if (y.latestPeriod === null) return { status: 'no data', statusReason: `No actuals are loaded for ${y.label}.`, statusCause: null };
   if (y.agreementProfile === null) {
-    return { status: 'no data', statusReason: `${y.label} is not a year of the Safety Valve agreement, so there is no profile to compare against.` };
+    return { status: 'no data', statusReason: `${y.label} is not a year of the Safety Valve agreement, so there is no profile to compare against.`, statusCause: null };
   }
   if (y.cumulativeDeficitGross === null || excess === null) {
     return {
       status: 'no data',
+      statusCause: null,
       statusReason: brokenChain
         ? `The cumulative deficit for ${y.label} cannot be worked out because an earlier year has no actuals.`
         : `The cumulative deficit for ${y.label} cannot be worked out.`,
@@ -241,19 +297,24 @@ function statusOf(
       : '';
   let position: string;
   let status: Status;
+  const surplusCause = `the agreement requires an in-year surplus in ${y.label} and the year ${y.latestPeriod === 12 ? 'was' : 'is forecast to be'} in deficit`;
+  let statusCause: string;
   if (excess <= 0) {
     position = excess === 0
       ? `the gross cumulative deficit of ${C} is exactly the agreed profile of ${profile}.`
       : `the gross cumulative deficit of ${C} is ${formatPounds(-excess as Pence)}${pct} below the agreed profile of ${profile}.`;
     status = surplusMissed ? 'red' : 'green';
+    statusCause = surplusMissed ? surplusCause : 'within the agreed profile';
   } else if (limit.gte(excess)) {
     position = `the gross cumulative deficit of ${C} is ${formatPounds(excess)}${pct} above the agreed profile of ${profile}, within the ${tolText} tolerance.`;
     status = surplusMissed ? 'red' : 'amber';
+    statusCause = surplusMissed ? surplusCause : `above the profile, within the ${tolText} tolerance`;
   } else {
     position = `the gross cumulative deficit of ${C} is ${formatPounds(excess)}${pct} above the agreed profile of ${profile}, beyond the ${tolText} tolerance.`;
     status = 'red';
+    statusCause = `more than the ${tolText} tolerance above the profile${surplusMissed ? `, and ${surplusCause}` : ''}`;
   }
-  return { status, statusReason: `${asAt} ${position}${surplusText}` };
+  return { status, statusReason: `${asAt} ${position}${surplusText}`, statusCause };
 }
 
 /**
@@ -283,87 +344,248 @@ export function contributionsTo(fy: FinancialYear, agreement: AgreementYear[], i
   return { received, agreed, withheld, outstanding };
 }
 
-export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): Analysis {
-  const warnings: string[] = [];
-  const tolerance = new Decimal(settings.tolerance);
-  const lines = joinLines(data, warnings);
+/** One year's inputs: what its line, block and month figures are worked out from. */
+interface YearInputs {
+  budgets: BudgetLine[];
+  actuals: ActualLine[];
+  comments: LineComment[];
+  funding: FundingRow[];
+  /** Whether any funding is loaded at all (a block without income is warned of only then). */
+  fundingLoaded: boolean;
+}
+
+/** A year's line, block and month figures: everything in it that grows with the number of lines. */
+interface YearCore {
+  latest: number | null;
+  figures: LineFigures[];
+  /** Each figure's joined line, in the same order. */
+  works: LineWork[];
+  blocks: BlockFigures[];
+  months: MonthFigures[];
+  unbudgeted: Map<ActualLine, string>;
+  blockWarnings: string[];
+}
+
+function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
+  const unbudgeted = new Map<ActualLine, string>();
+  const yearLines = joinLines(input.budgets, input.actuals, unbudgeted);
   const commentsByLine = new Map<string, LineComment[]>();
-  for (const c of data.comments ?? []) {
-    const k = `${c.fy}|${c.block}|${lineKey(c.line)}`;
+  for (const c of input.comments) {
+    const k = `${c.block}|${lineKey(c.line)}`;
     commentsByLine.set(k, [...(commentsByLine.get(k) ?? []), c]);
   }
+  const latest = latestPeriod(yearLines, 12);
+  const noComments: LineComment[] = [];
+  // The lines grouped by block in BLOCKS order, each block's lines in file order (a stable sort).
+  const byBlock = new Map<Block, { f: LineFigures; w: LineWork }[]>(BLOCKS.map((b) => [b, []]));
+  for (const [i, w] of yearLines.entries()) {
+    const comments = commentsByLine.size === 0 ? noComments : (commentsByLine.get(`${w.block}|${lineKey(w.line)}`) ?? noComments);
+    const f = lineFigures(w, latest, comments);
+    // Where the line stands in the council's own files: the forum report keeps that order.
+    f.fileOrder = i;
+    byBlock.get(w.block)!.push({ f, w });
+  }
+  const ordered = BLOCKS.flatMap((b) => byBlock.get(b)!);
+  const figures = ordered.map((x) => x.f);
+  return { latest, figures, works: ordered.map((x) => x.w), unbudgeted, ...totals(fy, input, latest, figures) };
+}
+
+/** The latest period, up to `before`, that any line has an actual for; null when none has. */
+function latestPeriod(lines: LineWork[], before: number): number | null {
+  let latest: number | null = null;
+  for (const l of lines) {
+    for (let p = Math.min(before, 12) - 1; p >= 0 && (latest === null || p + 1 > latest); p--) {
+      if (l.actuals[p] !== null) {
+        latest = p + 1;
+        break;
+      }
+    }
+  }
+  return latest;
+}
+
+/** The year as at `period` from the whole year's figures: the join, profiles and comments reused. */
+function yearCoreAsAt(fy: FinancialYear, input: YearInputs, full: YearCore, period: number): YearCore {
+  const latest = latestPeriod(full.works, period);
+  const P = latest ?? 0;
+  const figures = full.figures.map((f, i) => lineAsAt(f, full.works[i]!, period, P));
+  // Month totals up to P are the whole year's: nothing before the period is set aside.
+  const months = full.months.filter((m) => m.period <= P);
+  return { latest, figures, works: full.works, unbudgeted: full.unbudgeted, ...totals(fy, input, latest, figures, months) };
+}
+
+/** Block totals, month totals (unless given) and the warnings about blocks, from the line figures. */
+function totals(fy: FinancialYear, input: YearInputs, latest: number | null, figures: LineFigures[], givenMonths?: MonthFigures[]) {
+  const byBlock = new Map<Block, LineFigures[]>(BLOCKS.map((b) => [b, []]));
+  for (const f of figures) byBlock.get(f.block)!.push(f);
+  const hasData = latest !== null;
+  const income = (block: Block) => sum(input.funding.filter((f) => f.block === block).map((f) => f.income));
+  const blocksPresent = BLOCKS.filter((b) => byBlock.get(b)!.length > 0 || input.funding.some((f) => f.block === b));
+  const blocks: BlockFigures[] = blocksPresent.map((block) => {
+    const ls = byBlock.get(block)!;
+    const forecastOutturn = sumBy(ls, (l) => l.forecastOutturn);
+    const budget = sumBy(ls, (l) => l.budget);
+    return {
+      block,
+      budget,
+      budgetToDate: sumBy(ls, (l) => l.budgetToDate),
+      actualToDate: sumBy(ls, (l) => l.actualToDate),
+      forecastOutturn,
+      variance: sub(forecastOutturn, budget),
+      income: income(block),
+      inYearDeficit: sub(forecastOutturn, income(block)),
+    };
+  });
+  const blockWarnings: string[] = [];
+  for (const b of blocks) {
+    if (hasData && b.income === 0 && b.forecastOutturn !== 0 && input.fundingLoaded) {
+      blockWarnings.push(`no DSG income is loaded for ${b.block} in ${fyLabel(fy)}: its in-year deficit counts no income`);
+    }
+  }
+  if (givenMonths) return { blocks, months: givenMonths, blockWarnings };
+  // Each block's month totals in one pass over its lines (not a pass per block and month).
+  const months: MonthFigures[] = [];
+  const P = latest ?? 0;
+  const monthBudget = new Map<Block, Pence[]>();
+  const monthActual = new Map<Block, Pence[]>();
+  for (const block of blocksPresent) {
+    const ls = byBlock.get(block)!;
+    if (ls.length === 0) continue;
+    const b = new Array<Pence>(P).fill(ZERO);
+    const a = new Array<Pence>(P).fill(ZERO);
+    for (const l of ls) {
+      for (let p = 0; p < P; p++) {
+        b[p] = add(b[p]!, l.profile[p]!);
+        a[p] = add(a[p]!, l.actuals[p] ?? ZERO);
+      }
+    }
+    monthBudget.set(block, b);
+    monthActual.set(block, a);
+  }
+  for (let p = 1; p <= P; p++) {
+    for (const block of blocksPresent) {
+      const b = monthBudget.get(block);
+      const a = monthActual.get(block);
+      if (!b || !a) continue;
+      months.push({ period: p, block, budget: b[p - 1]!, actual: a[p - 1]!, variance: sub(a[p - 1]!, b[p - 1]!) });
+    }
+  }
+  return { blocks, months, blockWarnings };
+}
+
+/**
+ * The last few years worked out, by their inputs' identity. Choosing another "as at" period
+ * changes one year's actuals (dataset.asAtPeriod copies only those), so the other years' figures,
+ * unchanged, are taken from here rather than worked out again for every line. Results are shared
+ * between analyses: nothing may change them in place.
+ */
+const CORE_CACHE_SIZE = 8;
+const coreCache: { fy: FinancialYear; input: YearInputs; core: YearCore }[] = [];
+
+function sameItems<T>(a: T[], b: T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+function sameInputs(a: YearInputs, b: YearInputs): boolean {
+  return a.fundingLoaded === b.fundingLoaded && sameItems(a.budgets, b.budgets) && sameItems(a.actuals, b.actuals) && sameItems(a.comments, b.comments) && sameItems(a.funding, b.funding);
+}
+
+function cachedYearCore(fy: FinancialYear, input: YearInputs): YearCore {
+  const i = coreCache.findIndex((c) => c.fy === fy && sameInputs(c.input, input));
+  if (i >= 0) {
+    const [hit] = coreCache.splice(i, 1);
+    coreCache.push(hit!);
+    return hit!.core;
+  }
+  const core = yearCore(fy, input);
+  coreCache.push({ fy, input, core });
+  if (coreCache.length > CORE_CACHE_SIZE) coreCache.shift();
+  return core;
+}
+
+/** A year viewed part way through: its actuals and forecasts after `period` set aside. */
+export interface AsAt {
+  fy: FinancialYear;
+  period: number;
+}
+
+/**
+ * The figures for every year. With `asAt`, the year it names is worked out as at that period,
+ * exactly as `analyse(asAtPeriod(data, fy, period))` (a property test holds them equal), but from
+ * the whole year's figures, so choosing another period does not join and profile every line again.
+ */
+export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS, asAt?: AsAt): Analysis {
+  const warnings: string[] = [];
+  const tolerance = new Decimal(settings.tolerance);
+  const inputs = new Map<FinancialYear, YearInputs>();
+  const fundingLoaded = data.funding.length > 0;
+  const inputOf = (fy: FinancialYear) => {
+    let i = inputs.get(fy);
+    if (!i) inputs.set(fy, (i = { budgets: [], actuals: [], comments: [], funding: [], fundingLoaded }));
+    return i;
+  };
+  for (const b of data.budgets) inputOf(b.fy).budgets.push(b);
+  for (const a of data.actuals) inputOf(a.fy).actuals.push(a);
+  const hasLines = inputs.size > 0;
+  for (const c of data.comments ?? []) inputOf(c.fy).comments.push(c);
+  for (const f of data.funding) inputOf(f.fy).funding.push(f);
   const agreementYears = currentAgreement(data);
   const agreementByFy = new Map(agreementYears.map((a) => [a.fy, a]));
   const originalByFy = new Map(data.agreement.map((a) => [a.fy, a]));
   const revised = (data.revisions ?? []).length > 0;
-  const fys = [...new Set([...agreementYears.map((a) => a.fy), ...lines.map((l) => l.fy), ...data.funding.map((f) => f.fy)])].sort((a, b) => a - b);
+  const lineYears = [...inputs].filter(([, i]) => i.budgets.length > 0 || i.actuals.length > 0).map(([fy]) => fy);
+  const fys = [...new Set([...agreementYears.map((a) => a.fy), ...lineYears, ...data.funding.map((f) => f.fy)])].sort((a, b) => a - b);
+  const cores = new Map(
+    fys.map((fy) => {
+      const core = cachedYearCore(fy, inputOf(fy));
+      return [fy, asAt && asAt.fy === fy && asAt.period < 12 ? yearCoreAsAt(fy, inputOf(fy), core, asAt.period) : core];
+    }),
+  );
+
+  // Actuals without a budget, in the files' order.
+  const unbudgeted = new Map<ActualLine, string>();
+  for (const c of cores.values()) for (const [a, w] of c.unbudgeted) unbudgeted.set(a, w);
+  if (unbudgeted.size > 0) {
+    for (const a of data.actuals) {
+      const w = unbudgeted.get(a);
+      if (w !== undefined) warnings.push(w);
+      unbudgeted.delete(a);
+    }
+  }
 
   const firstAgreementFy = agreementYears.length > 0 ? Math.min(...agreementYears.map((a) => a.fy)) : undefined;
   const opening =
     firstAgreementFy !== undefined ? (agreementByFy.get(firstAgreementFy)!.openingDeficit ?? originalByFy.get(firstAgreementFy)?.openingDeficit) : undefined;
-  if (agreementYears.length === 0 && lines.length > 0) {
+  if (agreementYears.length === 0 && hasLines) {
     warnings.push('no agreement is loaded: there is no profile to compare against, and the cumulative deficit counts from zero');
   } else if (firstAgreementFy !== undefined && opening === undefined) {
     warnings.push(`the agreement gives no opening deficit for ${fyLabel(firstAgreementFy)}: the cumulative deficit counts from zero`);
   }
-  if (data.funding.length === 0 && lines.length > 0) {
+  if (data.funding.length === 0 && hasLines) {
     warnings.push('no DSG funding is loaded: the in-year deficit counts no income');
   }
 
   let carried: Pence | null = null;
   let chainStarted = false;
   let chainBroken = false;
+  /** The first year whose figures are out of scale (scaleCheck.ts): it and the years after it get no status. */
+  let outOfScale: string | undefined;
   const years: YearFigures[] = [];
   for (const fy of fys) {
-    const yearLines = lines.filter((l) => l.fy === fy);
-    let latest: number | null = null;
-    for (const l of yearLines) {
-      for (let p = 11; p >= 0; p--) {
-        if (l.actuals[p] !== null) {
-          if (latest === null || p + 1 > latest) latest = p + 1;
-          break;
-        }
-      }
-    }
-    const figures = yearLines.map((l) => lineFigures(l, latest, commentsByLine.get(`${fy}|${l.block}|${lineKey(l.line)}`) ?? []));
-    figures.sort((a, b) => BLOCKS.indexOf(a.block) - BLOCKS.indexOf(b.block));
+    const { latest, figures, blocks, months, blockWarnings } = cores.get(fy)!;
     const hasData = latest !== null;
-    const income = (block: Block) => sum(data.funding.filter((f) => f.fy === fy && f.block === block).map((f) => f.income));
-    const blocksPresent = BLOCKS.filter((b) => figures.some((l) => l.block === b) || data.funding.some((f) => f.fy === fy && f.block === b));
-    const blocks: BlockFigures[] = blocksPresent.map((block) => {
-      const ls = figures.filter((l) => l.block === block);
-      const forecastOutturn = sumBy(ls, (l) => l.forecastOutturn);
-      const budget = sumBy(ls, (l) => l.budget);
-      return {
-        block,
-        budget,
-        budgetToDate: sumBy(ls, (l) => l.budgetToDate),
-        actualToDate: sumBy(ls, (l) => l.actualToDate),
-        forecastOutturn,
-        variance: sub(forecastOutturn, budget),
-        income: income(block),
-        inYearDeficit: sub(forecastOutturn, income(block)),
-      };
-    });
-    for (const b of blocks) {
-      if (hasData && b.income === 0 && b.forecastOutturn !== 0 && data.funding.length > 0) {
-        warnings.push(`no DSG income is loaded for ${b.block} in ${fyLabel(fy)}: its in-year deficit counts no income`);
-      }
-    }
-    const months: MonthFigures[] = [];
-    for (let p = 1; p <= (latest ?? 0); p++) {
-      for (const block of blocksPresent) {
-        const ls = figures.filter((l) => l.block === block);
-        if (ls.length === 0) continue;
-        const budget = sumBy(ls, (l) => l.profile[p - 1]!);
-        const actual = sumBy(ls, (l) => l.actuals[p - 1] ?? ZERO);
-        months.push({ period: p, block, budget, actual, variance: sub(actual, budget) });
-      }
-    }
+    warnings.push(...blockWarnings);
     const budget = sumBy(blocks, (b) => b.budget);
     const totalIncome = sumBy(blocks, (b) => b.income);
     const forecastOutturn = hasData ? sumBy(blocks, (b) => b.forecastOutturn) : null;
     const inYearDeficit = forecastOutturn === null ? null : sub(forecastOutturn, totalIncome);
+    // Out-of-scale figures give no status, for this year and the years whose cumulative deficit it feeds.
+    const scale = hasData ? scaleProblem(fy, budget, forecastOutturn, totalIncome) : undefined;
+    if (scale) {
+      warnings.push(scale);
+      outOfScale ??= fyLabel(fy);
+    }
 
     // The chain of cumulative deficits starts at the agreement's first year (or the first year
     // with data when there is no agreement) and stops at the first year without actuals.
@@ -412,7 +634,9 @@ export function analyse(data: Dataset, settings: Settings = DEFAULT_SETTINGS): A
       otherContributionsToDate: other,
       cumulativeDeficitNet: cumulative === null ? null : sub(sub(cumulative, K ?? ZERO), other),
       originalProfile: revised ? (originalByFy.get(fy)?.profile ?? null) : null,
-      ...statusOf(y, excess, percent, tolerance, chainBroken && hasData),
+      ...(outOfScale && hasData
+        ? { status: 'no data' as const, statusReason: scale ? `No status: ${scale}.` : `No status: the figures for ${outOfScale}, which this year's cumulative deficit counts, are out of scale (see ${outOfScale}).`, statusCause: 'the figures are out of scale with the DSG income' }
+        : statusOf(y, excess, percent, tolerance, chainBroken && hasData)),
       blocks,
       months,
       lines: figures,

@@ -147,6 +147,20 @@ export interface LineComment {
   at: string;
 }
 
+/**
+ * A narrative section of the forum report (issue 11) written by an officer: the position, a
+ * block's paragraph or the recommendation. Empty text removes it (the report's own words return).
+ */
+export interface ReportNarrative {
+  fy: number;
+  /** 'position', 'recommendation', or a block's name. */
+  section: string;
+  text: string;
+  by: string;
+  /** ISO 8601 time. */
+  at: string;
+}
+
 /** A named forecast scenario the user saved (issue 6); its drivers are decimal strings. */
 export interface SavedScenario {
   name: string;
@@ -171,6 +185,7 @@ export interface Dataset {
   placements?: PlacementCount[];
   comments?: LineComment[];
   scenarios?: SavedScenario[];
+  narratives?: ReportNarrative[];
 }
 
 export function emptyDataset(): Dataset {
@@ -183,14 +198,23 @@ export function currentAgreement(data: Dataset): AgreementYear[] {
   return revisions.length > 0 ? revisions[revisions.length - 1]!.years : data.agreement;
 }
 
+const lineKeys = new Map<string, string>();
+
 /** Line identity: spacing, case, dashes and quote marks as a person would ignore them. */
 export function lineKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[‘’`´]/g, "'")
-    .replace(/[–—−]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Remembered: merging and joining ask for every line of every year, and names repeat.
+  let key = lineKeys.get(name);
+  if (key === undefined) {
+    if (lineKeys.size >= 100_000) lineKeys.clear();
+    key = name
+      .toLowerCase()
+      .replace(/[‘’`´]/g, "'")
+      .replace(/[–—−]/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim();
+    lineKeys.set(name, key);
+  }
+  return key;
 }
 
 /**

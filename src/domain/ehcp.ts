@@ -4,6 +4,7 @@
  * Where the given figures disagree the given ones are kept and a warning names the month and both
  * figures. Targets hold from their month until the next for the same metric.
  */
+import { formatCount } from './format';
 import Decimal from 'decimal.js';
 import { monthLabel, type CalendarMonth } from './calendar';
 import type { EhcpField, EhcpMonth, Target } from './dataset';
@@ -65,7 +66,7 @@ export function analyseEhcp(months: EhcpMonth[], targets: Target[]): EhcpFigures
     const ended = v(m, 'plansEnded');
     if (brokenDown !== null && ended !== null && brokenDown !== ended) {
       warnings.push(
-        `${label}: plans ended are given as ${ended}, but ceased + moved out + inactive or deceased = ${brokenDown}; the breakdown is used`,
+        `${label}: plans ended are given as ${formatCount(ended)}, but ceased + moved out + inactive or deceased = ${formatCount(brokenDown)}; the breakdown is used`,
       );
     }
     const outflows = brokenDown ?? ended;
@@ -73,7 +74,7 @@ export function analyseEhcp(months: EhcpMonth[], targets: Target[]): EhcpFigures
     const previous = byMonth.get(previousKey(m.month));
     if (given !== null && previous?.plansAtEnd != null && previous.plansAtEnd !== given) {
       warnings.push(
-        `${label}: plans at start are given as ${given}, but ${monthLabel(parseKey(previous.month))} ended with ${previous.plansAtEnd}`,
+        `${label}: plans at start are given as ${formatCount(given)}, but ${monthLabel(parseKey(previous.month))} ended with ${formatCount(previous.plansAtEnd)}`,
       );
     }
     const start = given ?? previous?.plansAtEnd ?? null;
@@ -84,7 +85,7 @@ export function analyseEhcp(months: EhcpMonth[], targets: Target[]): EhcpFigures
     const givenEnd = v(m, 'plansAtEnd');
     if (givenEnd !== null && computedEnd !== null && givenEnd !== computedEnd) {
       warnings.push(
-        `${label}: plans at end are given as ${givenEnd}, but start + new + transfers in − outflows = ${computedEnd}; the given figure is kept`,
+        `${label}: plans at end are given as ${formatCount(givenEnd)}, but start + new + transfers in − outflows = ${formatCount(computedEnd)}; the given figure is kept`,
       );
     }
     const plansAtEnd = givenEnd ?? computedEnd;

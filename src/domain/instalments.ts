@@ -6,8 +6,15 @@
  *   instalments recorded as received, or a year's whole contribution where none are recorded);
  * - due: instalments recorded as scheduled, and the contributions of later agreement years with no
  *   instalments recorded, which the agreement pays subject to progress;
- * - at risk: every withheld instalment, and whatever is due for a year whose status is red, or for
- *   a year without actuals yet while the latest year with actuals is red (the DfE pays on progress).
+ * - at risk: every withheld instalment, and whatever is due, or agreed with no instalment recorded,
+ *   for a year whose status is red, or for a year without actuals yet while the latest year with
+ *   actuals is red (the DfE pays on progress).
+ *
+ * Words (issue 11): "received" is said only of instalments recorded as received. The net deficit
+ * also counts the whole contribution of a year with no instalment recorded (the agreement pays it
+ * by the year end); that part is "agreed, none recorded as received", never "received". This
+ * module is the one place "at risk" is worked out: the Overview, Agreement, Contributions and
+ * Scenarios views, the forum report and the DfE return all call instalmentPosition.
  */
 import type { Analysis, YearFigures } from './calculate';
 import type { Instalment } from './dataset';
@@ -23,7 +30,14 @@ export interface InstalmentItem {
 }
 
 export interface InstalmentPosition {
-  received: Pence;
+  /** What the net deficit counts to the end of the year: recordedReceived + agreedUnrecorded. */
+  counted: Pence;
+  /** Instalments recorded as received, for agreement years up to the year. */
+  recordedReceived: Pence;
+  /** The contributions of agreement years up to the year with no instalment recorded. */
+  agreedUnrecorded: Pence;
+  /** The years whose contribution is counted though no instalment is recorded. */
+  unrecordedYears: string[];
   due: Pence;
   atRisk: Pence;
   withheld: Pence;
@@ -52,10 +66,22 @@ export function instalmentPosition(analysis: Analysis, instalments: Instalment[]
     return latestWithData?.status === 'red';
   };
   const withheldItems = recorded.filter((i) => i.status === 'withheld');
-  const atRiskItems = [...withheldItems, ...dueItems.filter((i) => redYear(i.fy))].sort((a, b) => a.fy - b.fy);
+  // The contributions of years up to this one with no instalment recorded are counted in the net
+  // deficit but not received: they are at risk on the same terms as what is due.
+  const agreedUnrecordedItems = agreementYears
+    .filter((x) => x.fy <= y.fy && !instalments.some((i) => i.fy === x.fy))
+    .map((x): InstalmentItem => ({ fy: x.fy, label: x.label, amount: x.agreement!.contribution, status: 'agreed' }));
+  const atRiskItems = [...withheldItems, ...[...agreedUnrecordedItems, ...dueItems].filter((i) => redYear(i.fy))].sort((a, b) => a.fy - b.fy);
   const total = (xs: InstalmentItem[]) => sum(xs.map((i) => i.amount));
+  const upTo = agreementYears.filter((x) => x.fy <= y.fy);
+  const unrecorded = upTo.filter((x) => !instalments.some((i) => i.fy === x.fy));
+  const recordedReceived = sum(instalments.filter((i) => i.status === 'received' && upTo.some((x) => x.fy === i.fy)).map((i) => i.amount));
+  const agreedUnrecorded = sum(unrecorded.map((x) => x.agreement!.contribution));
   return {
-    received: y.dfeContributionsToDate ?? ZERO,
+    counted: y.dfeContributionsToDate ?? ZERO,
+    recordedReceived,
+    agreedUnrecorded,
+    unrecordedYears: unrecorded.map((x) => x.label),
     due: total(dueItems),
     atRisk: total(atRiskItems),
     withheld: withheldItems.reduce((s, i) => add(s, i.amount), ZERO),
@@ -63,4 +89,21 @@ export function instalmentPosition(analysis: Analysis, instalments: Instalment[]
     atRiskItems,
     recorded,
   };
+}
+
+/** "£8,300,000 received; £2,100,000 agreed for 2025-26, no instalment recorded as received." */
+export function countedText(pos: InstalmentPosition, money: (p: Pence) => string): string {
+  const parts: string[] = [];
+  if (pos.recordedReceived !== ZERO || pos.agreedUnrecorded === ZERO) parts.push(`${money(pos.recordedReceived)} recorded as received`);
+  if (pos.agreedUnrecorded !== ZERO) {
+    parts.push(`${money(pos.agreedUnrecorded)} agreed for ${pos.unrecordedYears.join(', ')}, with no instalment recorded as received`);
+  }
+  return parts.join('; ');
+}
+
+/** The at-risk figure in words, the same sentence on every view that states it. */
+export function atRiskText(pos: InstalmentPosition, money: (p: Pence) => string): string {
+  if (pos.atRisk === ZERO) return 'No DfE instalment is at risk: none is withheld and no year with actuals is off track (red).';
+  const years = [...new Set(pos.atRiskItems.map((i) => i.label))].join(', ');
+  return `DfE instalments at risk: ${money(pos.atRisk)} (${years}), withheld or due while the deficit is off track (red).`;
 }

@@ -34,6 +34,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
   const comments = new Map<string, NonNullable<Dataset['comments']>[number]>();
   const conditions = new Map<string, NonNullable<Dataset['conditions']>[number]>();
   const placements = new Map<string, NonNullable<Dataset['placements']>[number]>();
+  const narratives = new Map<string, NonNullable<Dataset['narratives']>[number]>();
 
   for (const { file, additive, data } of parts) {
     for (const b of data.budgets) {
@@ -85,6 +86,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     if (data.scenarios) scenarios = data.scenarios;
     for (const c of data.comments ?? []) comments.set(`${lineId(c)}|${c.period ?? ''}`, c);
     for (const c of data.conditions ?? []) conditions.set(c.ref, c);
+    for (const n of data.narratives ?? []) narratives.set(`${n.fy}|${n.section}`, n);
     for (const p of data.placements ?? []) placements.set(`${p.month}|${p.type}|${p.ageBand ?? ''}|${(p.need ?? '').toLowerCase()}`, p);
   }
 
@@ -102,6 +104,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     ...(scenarios ? { scenarios } : {}),
     ...(comments.size > 0 ? { comments: [...comments.values()].filter((c) => c.text !== '') } : {}),
     ...(conditions.size > 0 ? { conditions: [...conditions.values()] } : {}),
+    ...(narratives.size > 0 ? { narratives: [...narratives.values()].filter((n) => n.text !== '') } : {}),
     ...(placements.size > 0 ? { placements: [...placements.values()].sort((a, b) => a.month.localeCompare(b.month)) } : {}),
   };
   return { data, warnings };

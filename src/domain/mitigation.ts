@@ -9,7 +9,7 @@
 import Decimal from 'decimal.js';
 import { fyLabel, monthLabel } from './calendar';
 import { PLACEMENT_LABELS } from './dataset';
-import { formatMillionsInWords, formatPounds } from './format';
+import { formatPounds } from './format';
 import { fromPounds, sub, type Pence } from './money';
 import { DRIVER_LABELS, project, type DriverChange, type OneOff, type ProjectedYear, type ProjectionBase, type Scenario } from './projection';
 
@@ -69,6 +69,6 @@ export function mitigatedForecast(base: ProjectionBase, s: Scenario): MitigatedF
   const saving = sub(lastWithout.cumulativeDeficitGross, last.cumulativeDeficitGross);
   const words = !hasMitigations(s)
     ? 'This scenario has no savings plan, so the unmitigated and mitigated forecasts are the same.'
-    : `The savings plan lowers the ${last.label} cumulative deficit by ${formatMillionsInWords(saving, 2, { alwaysMillions: true })} (${formatPounds(saving)}): from ${formatPounds(lastWithout.cumulativeDeficitGross)} with no action to ${formatPounds(last.cumulativeDeficitGross)}.`;
+    : `The savings plan lowers the ${last.label} cumulative deficit by ${formatPounds(saving)}: from ${formatPounds(lastWithout.cumulativeDeficitGross)} with no action to ${formatPounds(last.cumulativeDeficitGross)}.`;
   return { unmitigated: without, mitigated, saving, words };
 }

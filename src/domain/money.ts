@@ -54,6 +54,28 @@ export function sum(values: Iterable<Pence>): Pence {
   return total as Pence;
 }
 
+/**
+ * a × mul ÷ div, rounded to whole pence half away from zero, exactly (integer maths, BigInt when
+ * a × mul is beyond 2^53): the per-line, per-month shares that would otherwise cost a Decimal each.
+ * mul and div are small whole numbers (a month of twelve, a count), div positive.
+ */
+export function mulDivRound(a: Pence, mul: number, div: number): Pence {
+  if (!Number.isSafeInteger(mul) || !Number.isSafeInteger(div) || div <= 0) throw new RangeError('mulDivRound takes whole numbers and a positive divisor');
+  const n = a * mul;
+  if (Number.isSafeInteger(n)) {
+    const r = n % div; // exact on integers, with the sign of n
+    let q = (n - r) / div;
+    if (2 * Math.abs(r) >= div) q += n < 0 ? -1 : 1;
+    return checked(q);
+  }
+  const big = BigInt(a) * BigInt(mul);
+  const d = BigInt(div);
+  const r = big % d;
+  let q = big / d; // truncates towards zero
+  if (2n * (r < 0n ? -r : r) >= d) q += big < 0n ? -1n : 1n;
+  return pence(q);
+}
+
 export function toDecimalPounds(p: Pence): Decimal {
   return new Decimal(p).div(100);
 }
@@ -106,6 +128,8 @@ function fail(reason: string): MoneyParse {
 export function parseMoney(raw: string): MoneyParse {
   // Fast path for the plain figures that make up almost every ledger row.
   if (PLAIN.test(raw)) return plainToPence(raw);
+  const grouped = groupedToPence(raw);
+  if (grouped) return grouped;
 
   let s = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   if (s === '') return { ok: true, missing: true };
@@ -166,6 +190,51 @@ export function parseMoney(raw: string): MoneyParse {
     return fail('not an amount of money');
   }
   return digitsToPence(mantissa, exponent, negative);
+}
+
+/**
+ * "1,234.56", "(1,234.56)", "-1,234.56", "(234.56)": the grouped and bracketed amounts finance
+ * systems export, read by character codes (a realistic ledger is full of them). Undefined for
+ * anything else, which the general reading below then takes, with the same result.
+ */
+function groupedToPence(s: string): MoneyParse | undefined {
+  const n = s.length;
+  const first = s.charCodeAt(0);
+  const bracketed = first === 40; // (
+  if (bracketed && s.charCodeAt(n - 1) !== 41) return undefined;
+  const negative = bracketed || first === 45; // -
+  const end = bracketed ? n - 1 : n;
+  let i = negative ? 1 : 0;
+  let whole = 0;
+  let digits = 0;
+  // Digits since the last comma; -1 before the first.
+  let group = -1;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      digits++;
+      if (group >= 0) group++;
+    } else if (c === 44) {
+      if (group === -1 ? digits < 1 || digits > 3 : group !== 3) return undefined;
+      group = 0;
+    } else break;
+  }
+  if ((group !== -1 && group !== 3) || digits === 0 || digits > 12) return undefined;
+  let frac = 0;
+  if (i < end) {
+    const places = end - i - 1;
+    if (s.charCodeAt(i) !== 46 || places < 1 || places > 2) return undefined;
+    for (i++; i < end; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return undefined;
+      frac = frac * 10 + c;
+    }
+    if (places === 1) frac *= 10;
+  }
+  const p = whole * 100 + frac;
+  if (p > MAX_CELL_PENCE) return undefined;
+  return { ok: true, pence: (negative && p !== 0 ? -p : p) as Pence, rounded: false };
 }
 
 function plainToPence(s: string): MoneyParse {

@@ -13,7 +13,7 @@ import { currentYear } from './calculate';
 import { fyLabel, fyOfMonth, monthLabel, type FinancialYear } from './calendar';
 import type { AgreementYear, PlacementCount, PlacementType } from './dataset';
 import type { EhcpFigures } from './ehcp';
-import { formatMillionsInWords, formatPounds } from './format';
+import { formatCount, formatPounds, formatQuantity } from './format';
 import { ZERO, add, roundPence, sub, type Pence } from './money';
 import type { Report } from './report';
 import {
@@ -149,11 +149,11 @@ export function projectionBase(report: Report, agreement: AgreementYear[], place
     incomeGrowth: '0',
   };
   const method = [
-    `Starts from ${last.plansAtEnd} plans at the end of ${monthLabel(toCal(last.month))} and the ${baseYear.label} cumulative deficit of ${formatPounds(baseYear.cumulativeDeficitGross)}.`,
+    `Starts from ${formatCount(last.plansAtEnd!)} plans at the end of ${monthLabel(toCal(last.month))} and the ${baseYear.label} cumulative deficit of ${formatPounds(baseYear.cumulativeDeficitGross)}.`,
     `EHCPs change each month by the average of the last ${lastTwelve.length} months held: ${drivers.newPlansPerMonth} new plans and ${drivers.endingsPerMonth} plans ending.`,
     ...(mix
       ? placementMethod(mix, averagePlansBase, highNeedsBase, baseYear.label)
-      : [`High Needs spend is the average plans in force times ${formatPounds(roundPence(costPerPlan.mul(100)), { pence: true })} a plan: the ${baseYear.label} High Needs outturn of ${formatPounds(highNeedsBase)} over ${averagePlansBase.toDecimalPlaces(1).toString()} plans on average, plus inflation.`]),
+      : [`High Needs spend is the average plans in force times ${formatPounds(roundPence(costPerPlan.mul(100)), { pence: true })} a plan: the ${baseYear.label} High Needs outturn of ${formatPounds(highNeedsBase)} over ${formatQuantity(averagePlansBase.toDecimalPlaces(1).toString())} plans on average, plus inflation.`]),
     `Other blocks stay at their ${baseYear.label} budget of ${formatPounds(otherBlocksBudget)}; DSG income starts at ${formatPounds(baseYear.income)} and grows by the income growth set.`,
   ];
   return {
@@ -260,7 +260,7 @@ export function answers(years: ProjectedYear[], base: ProjectionBase): string[] 
   const over = years.find((y) => y.excess !== null && y.excess > 0);
   out.push(
     over
-      ? `The cumulative deficit would first exceed the agreed profile in ${over.label}, by ${formatMillionsInWords(over.excess!, 2, { alwaysMillions: true })} (${formatPounds(over.excess!)}).`
+      ? `The cumulative deficit would first exceed the agreed profile in ${over.label}, by ${formatPounds(over.excess!)}.`
       : 'The cumulative deficit would stay within the agreed profile in every year projected.',
   );
   const surplus = years.find((y) => y.inYearDeficit < 0);
@@ -273,17 +273,19 @@ export function answers(years: ProjectedYear[], base: ProjectionBase): string[] 
   out.push(
     cleared
       ? `The net deficit (after DfE contributions) would be cleared in ${cleared.label}.`
-      : `The net deficit would not be cleared by ${years[years.length - 1]!.label}: ${formatMillionsInWords(years[years.length - 1]!.cumulativeDeficitNet)} would remain.`,
+      : `The net deficit would not be cleared by ${years[years.length - 1]!.label}: ${formatPounds(years[years.length - 1]!.cumulativeDeficitNet)} would remain.`,
   );
-  const atRisk = years.filter((y) => y.onTrack === false);
+  // Not "at risk": that is the one rule of src/domain/instalments.ts, on the data held. This is
+  // what the projection says of the years to come, each of whose contributions depends on progress.
+  const off = years.filter((y) => y.onTrack === false);
   const byFy = new Map(base.agreement.map((a) => [a.fy, a]));
   out.push(
-    atRisk.length > 0
-      ? `DfE instalments at risk: ${atRisk.map((y) => `${y.label} (${formatMillionsInWords(byFy.get(y.fy)!.contribution)})`).join(', ')}, where the projection is off the agreement.`
-      : 'No DfE instalment would be at risk: every projected year meets the agreement.',
+    off.length > 0
+      ? `The projection would be off the agreement in ${off.map((y) => `${y.label} (whose ${formatPounds(byFy.get(y.fy)!.contribution)} contribution depends on progress)`).join(', ')}.`
+      : 'Every projected year would meet the agreement.',
   );
   out.push(
-    `EHCPs the plan implies at the end of each year: ${years.map((y) => `${y.label} ${y.plansAtEnd.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString()}`).join(', ')}.`,
+    `EHCPs the plan implies at the end of each year: ${years.map((y) => `${y.label} ${formatCount(y.plansAtEnd.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber())}`).join(', ')}.`,
   );
   return out;
 }

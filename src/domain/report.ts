@@ -4,20 +4,21 @@
  * renders the same Report.
  */
 import type Decimal from 'decimal.js';
-import { analyse, currentYear, DEFAULT_SETTINGS, type Analysis, type Settings, type YearFigures } from './calculate';
+import { analyse, currentYear, DEFAULT_SETTINGS, type Analysis, type AsAt, type Settings, type YearFigures } from './calculate';
 import { monthLabel, monthOfPeriod } from './calendar';
 import type { Condition, Dataset } from './dataset';
 import { analyseEhcp, type EhcpFigures } from './ehcp';
-import { describeDeficit, describeVariance, formatCompact, formatCount, formatMillionsInWords, formatPercent, formatPounds } from './format';
-import { toFixed2, type Pence } from './money';
+import { describeDeficit, describeVariance, formatCount, formatPercent, formatPounds, formatWithShare } from './format';
+import { sub, toFixed2, type Pence } from './money';
 
 export interface Report extends Analysis {
   ehcp: EhcpFigures[];
   conditions: Condition[];
 }
 
-export function buildReport(data: Dataset, settings: Settings = DEFAULT_SETTINGS, extraWarnings: string[] = []): Report {
-  const analysis = analyse(data, settings);
+/** `asAt` views one year as at a period (see analyse). */
+export function buildReport(data: Dataset, settings: Settings = DEFAULT_SETTINGS, extraWarnings: string[] = [], asAt?: AsAt): Report {
+  const analysis = analyse(data, settings, asAt);
   const ehcp = analyseEhcp(data.ehcp, data.targets);
   return {
     ...analysis,
@@ -121,27 +122,52 @@ export function reportJson(r: Report) {
   };
 }
 
-/** "At period 12 the DSG overspent by £2.73 million in 2022-23, taking the cumulative deficit to …" */
-export function summarySentence(y: YearFigures): string {
-  if (y.latestPeriod === null || y.inYearDeficit === null) return `No actuals are loaded for ${y.label}.`;
+/** The deficit the budget was set with: Σ budget − DSG income (negative: set below the income, a planned surplus). */
+export function plannedDeficit(y: YearFigures): Pence {
+  return sub(y.budget, y.income);
+}
+
+/** "The budget was set with a planned deficit of £2,700,000" / "… £276,000 below the DSG income (a planned surplus)". */
+export function plannedDeficitText(y: YearFigures, money: (p: Pence) => string = formatPounds): string {
+  const d = plannedDeficit(y);
+  if (d > 0) return `The budget was set with a planned deficit of ${money(d)}`;
+  if (d < 0) return `The budget was set ${money(-d as Pence)} below the DSG income (a planned surplus)`;
+  return 'The budget was set equal to the DSG income';
+}
+
+/**
+ * The plain summary: the in-year deficit (spend against DSG income) with the planned deficit the
+ * budget was set with beside it, the variance (outturn against budget) in its own words, and the
+ * cumulative deficit against the profile. `money` is the form of the page it is on (whole pounds
+ * on screen, the paper's £m in the forum report).
+ */
+export function summarySentence(y: YearFigures, money: (p: Pence) => string = formatPounds): string {
+  if (y.latestPeriod === null || y.inYearDeficit === null || y.forecastOutturn === null || y.variance === null) return `No actuals are loaded for ${y.label}.`;
   const finalYear = y.latestPeriod === 12;
-  const verb = y.inYearDeficit > 0
-    ? `${finalYear ? 'overspent' : 'is forecast to overspend'} by ${formatMillionsInWords(y.inYearDeficit)}`
-    : y.inYearDeficit < 0
-      ? `${finalYear ? 'underspent' : 'is forecast to underspend'} by ${formatMillionsInWords(y.inYearDeficit)}`
-      : `${finalYear ? 'balanced' : 'is forecast to balance'}`;
-  let s = `At period ${y.latestPeriod} the DSG ${verb} in ${y.label}`;
+  const is = finalYear ? 'is' : 'is forecast at';
+  const d = y.inYearDeficit;
+  const spend = `${finalYear ? 'spend' : 'forecast spend'} of ${money(y.forecastOutturn)} against DSG income of ${money(y.income)}`;
+  const inYear = d > 0
+    ? `the in-year deficit for ${y.label} ${is} ${money(d)}`
+    : d < 0
+      ? `the in-year surplus for ${y.label} ${is} ${money(-d as Pence)}`
+      : `the DSG ${finalYear ? 'is' : 'is forecast to be'} in balance in ${y.label}`;
+  let s = `At period ${y.latestPeriod} (${monthLabel(monthOfPeriod(y.fy, y.latestPeriod))}), ${inYear}: ${spend}.`;
+  const v = y.variance;
+  const outturn = finalYear ? 'the outturn' : 'the forecast outturn';
+  const against = v === 0 ? `${outturn} is on that budget` : `${outturn} is ${money(Math.abs(v) as Pence)} ${v > 0 ? 'over' : 'under'} that budget (an ${v > 0 ? 'overspend' : 'underspend'})`;
+  s += ` ${plannedDeficitText(y, money)}; ${against}.`;
   if (y.cumulativeDeficitGross !== null) {
-    s += `, taking the cumulative deficit to ${formatMillionsInWords(y.cumulativeDeficitGross)}`;
+    s += ` The gross cumulative deficit ${is} ${money(y.cumulativeDeficitGross)}`;
     if (y.varianceToProfile !== null && y.agreementProfile !== null) {
       const e = y.varianceToProfile;
-      const p = y.varianceToProfilePercent ? ` (${formatPercent(y.varianceToProfilePercent.abs(), 1)})` : '';
       s += e === 0
-        ? `, exactly the ${formatMillionsInWords(y.agreementProfile, 3)} agreed with the DfE`
-        : `, ${formatMillionsInWords(e, 2, { alwaysMillions: true })}${p} ${e > 0 ? 'above' : 'below'} the ${formatMillionsInWords(y.agreementProfile, 3)} agreed with the DfE`;
+        ? `, exactly the ${money(y.agreementProfile)} agreed with the DfE`
+        : `, ${formatWithShare(money(Math.abs(e) as Pence), y.varianceToProfilePercent)} ${e > 0 ? 'above' : 'below'} the ${money(y.agreementProfile)} agreed with the DfE`;
     }
+    s += '.';
   }
-  return s + '.';
+  return s;
 }
 
 export function reportText(r: Report): string {
@@ -152,11 +178,11 @@ export function reportText(r: Report): string {
     out.push(`${y.label} (${asAt}): ${y.status.toUpperCase()}`);
     if (y.inYearDeficit !== null && y.forecastOutturn !== null && y.variance !== null) {
       out.push(`  Budget ${formatPounds(y.budget)}; forecast outturn ${formatPounds(y.forecastOutturn)}: ${describeVariance(y.variance)}`);
-      out.push(`  In-year: ${describeDeficit(y.inYearDeficit)} (${formatCompact(y.inYearDeficit)}) against DSG income of ${formatPounds(y.income)}`);
+      out.push(`  In-year: ${describeDeficit(y.inYearDeficit)} against DSG income of ${formatPounds(y.income)}; ${plannedDeficitText(y).replace(/^The/, 'the')}`);
     }
     if (y.cumulativeDeficitGross !== null) {
       const against = y.agreementProfile !== null ? ` against the agreed profile of ${formatPounds(y.agreementProfile)}` : '';
-      out.push(`  Cumulative deficit (gross): ${formatPounds(y.cumulativeDeficitGross)} (${formatCompact(y.cumulativeDeficitGross)})${against}`);
+      out.push(`  Cumulative deficit (gross): ${formatPounds(y.cumulativeDeficitGross)}${against}`);
       if (y.varianceToProfile !== null) {
         const e = y.varianceToProfile;
         const p = y.varianceToProfilePercent ? `, ${formatPercent(y.varianceToProfilePercent.abs())}` : '';
@@ -166,7 +192,7 @@ export function reportText(r: Report): string {
       out.push(`  Agreed profile: ${formatPounds(y.agreementProfile)}`);
     }
     if (y.dfeContributionsToDate !== null && y.cumulativeDeficitGross !== null) {
-      out.push(`  DfE contributions to date: ${formatPounds(y.dfeContributionsToDate)}; net cumulative deficit ${formatPounds(y.cumulativeDeficitNet!)}`);
+      out.push(`  DfE contributions counted to date (received, or agreed where no instalment is recorded): ${formatPounds(y.dfeContributionsToDate)}; net cumulative deficit ${formatPounds(y.cumulativeDeficitNet!)}`);
     }
     if (y.surplusRequired) out.push(`  The agreement requires an in-year surplus this year.`);
     out.push(`  Why: ${y.statusReason}`);

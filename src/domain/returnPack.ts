@@ -6,7 +6,10 @@
 import { currentYear, type YearFigures } from './calculate';
 import { fyOfMonth, monthLabel, monthOfPeriod } from './calendar';
 import { sum, toFixed2, type Pence } from './money';
-import type { Report } from './report';
+import { plannedDeficit, type Report } from './report';
+import type { Instalment } from './dataset';
+import { formatDate } from './format';
+import { instalmentPosition } from './instalments';
 
 export type PackCell =
   | { kind: 'text'; value: string; bold?: boolean }
@@ -37,16 +40,18 @@ const text = (value: string, bold = false): PackCell => ({ kind: 'text', value, 
 const money = (p: Pence | null, bold = false): PackCell => (p === null ? null : { kind: 'money', value: toFixed2(p), ...(bold ? { bold } : {}) });
 const count = (n: number | null): PackCell => (n === null ? null : { kind: 'count', value: n });
 
-function positionSheet(y: YearFigures): PackSheet {
+function positionSheet(report: Report, y: YearFigures, instalments: Instalment[]): PackSheet {
+  const pos = instalmentPosition(report, instalments, y);
   const rows: PackCell[][] = [
     [text('Status'), text(y.status === 'no data' ? 'No data' : y.status[0]!.toUpperCase() + y.status.slice(1), true)],
     [text('Reason'), text(y.statusReason)],
     [text('Total budget'), money(y.budget)],
     [text('Actual to date'), money(y.actualToDate)],
     [text('Forecast outturn'), money(y.forecastOutturn)],
-    [text('Over / (under) spend'), money(y.variance)],
+    [text('Over / (under) spend: forecast outturn against budget'), money(y.variance)],
     [text('DSG income'), money(y.income)],
-    [text('In-year deficit / (surplus)'), money(y.inYearDeficit, true)],
+    [text('In-year deficit / (surplus): spend against DSG income'), money(y.inYearDeficit, true)],
+    [text('Planned deficit / (surplus) the budget was set with'), money(plannedDeficit(y))],
     [text('Deficit brought forward'), money(y.deficitBroughtForward)],
     [text('Cumulative deficit (gross)'), money(y.cumulativeDeficitGross, true)],
     [text('Agreed deficit profile'), money(y.agreementProfile)],
@@ -54,8 +59,11 @@ function positionSheet(y: YearFigures): PackSheet {
     [text('Excess / (headroom) as % of the profile'), y.varianceToProfilePercent ? { kind: 'percent', value: y.varianceToProfilePercent.toDecimalPlaces(4).toString() } : null],
     [text('In-year surplus required this year'), text(y.surplusRequired ? 'Yes' : 'No')],
     [text('DfE contributions agreed to date'), money(y.dfeContributionsAgreedToDate)],
-    [text('DfE contributions received to date'), money(y.dfeContributionsToDate)],
+    [text('DfE contributions counted to date'), money(y.dfeContributionsToDate)],
+    [text('of which recorded as received'), money(y.dfeContributionsToDate === null ? null : pos.recordedReceived)],
+    [text('of which agreed, no instalment recorded as received'), money(y.dfeContributionsToDate === null ? null : pos.agreedUnrecorded)],
     [text('DfE contributions withheld to date'), money(y.dfeWithheldToDate)],
+    [text('DfE instalments at risk'), money(y.dfeContributionsToDate === null ? null : pos.atRisk)],
     [text('Other contributions to date'), money(y.otherContributionsToDate)],
     [text('Net cumulative deficit'), money(y.cumulativeDeficitNet, true)],
   ];
@@ -97,8 +105,8 @@ function ehcpSheet(report: Report, y: YearFigures): PackSheet {
   };
 }
 
-/** "2023-03-29T10:15:00.000Z" → "29/03/2023", as UK finance teams write dates. */
-const ukDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+/** "2023-03-29T10:15:00.000Z" → "29 March 2023": one form of date on every page and file. */
+const ukDate = (iso: string) => formatDate(iso);
 
 /** Every budget line with its figures and the officers' commentary, signed and dated; month comments below their line. */
 function linesSheet(y: YearFigures): PackSheet {
@@ -133,13 +141,13 @@ function conditionsSheet(report: Report): PackSheet {
     header: ['Ref', 'Condition', 'Owner', 'RAG', 'Commentary', 'Last reviewed'],
     rows: report.conditions.map((c) => [
       text(c.ref), text(c.text), c.owner ? text(c.owner) : null, text(c.rag === 'not rated' ? 'Not rated' : c.rag[0]!.toUpperCase() + c.rag.slice(1)),
-      c.commentary ? text(c.commentary) : null, c.reviewed ? text(c.reviewed) : null,
+      c.commentary ? text(c.commentary) : null, c.reviewed ? text(formatDate(c.reviewed)) : null,
     ]),
   };
 }
 
 /** The return pack as at the report's chosen year (the latest with actuals unless given). */
-export function buildReturnPack(report: Report, options: { fy?: number; produced: string; authority?: string }): ReturnPack | undefined {
+export function buildReturnPack(report: Report, options: { fy?: number; produced: string; authority?: string; instalments?: Instalment[] }): ReturnPack | undefined {
   const y = (options.fy !== undefined ? report.years.find((x) => x.fy === options.fy) : undefined) ?? currentYear(report);
   if (!y) return undefined;
   const asAt = y.latestPeriod === null ? `${y.label}, no actuals` : `period ${y.latestPeriod} (${monthLabel(monthOfPeriod(y.fy, y.latestPeriod))}), ${y.label}`;
@@ -147,6 +155,6 @@ export function buildReturnPack(report: Report, options: { fy?: number; produced
     title: `${options.authority ? options.authority + ': ' : ''}DSG Safety Valve monitoring return`,
     asAt,
     produced: options.produced,
-    sheets: [positionSheet(y), blocksSheet(y), linesSheet(y), ehcpSheet(report, y), conditionsSheet(report)],
+    sheets: [positionSheet(report, y, options.instalments ?? []), blocksSheet(y), linesSheet(y), ehcpSheet(report, y), conditionsSheet(report)],
   };
 }

@@ -7,10 +7,13 @@ import Decimal from 'decimal.js';
 import { PLACEMENT_TYPES, type SavedScenario } from './dataset';
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** Drivers and amounts of a sensible size: "1e9000000" is a number, but no forecast can use it. */
+const MAX_DRIVER = new Decimal('1e12');
 const isDec = (x: unknown) => {
-  if (typeof x !== 'string') return false;
+  if (typeof x !== 'string' || x.length > 40) return false;
   try {
-    return new Decimal(x).isFinite();
+    const d = new Decimal(x);
+    return d.isFinite() && d.abs().lte(MAX_DRIVER);
   } catch {
     return false;
   }

@@ -4,6 +4,8 @@
  */
 import type { Settings } from '../domain/calculate';
 import type { Dataset } from '../domain/dataset';
+import { formatDateTime } from '../domain/format';
+import { fileNameFor } from '../domain/settings';
 import { injectSnapshot, makeSnapshotPayload } from '../domain/snapshot';
 import { downloadBlob } from './download';
 import { sha256Hex } from './sha256';
@@ -19,7 +21,7 @@ export async function buildSnapshotHtml(
   if (!template || !template.includes('dsg-snapshot-data')) {
     throw new Error('The snapshot template is not part of this copy of the app: it comes with the built app (npm start or npm run build).');
   }
-  const producedAt = new Date().toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const producedAt = formatDateTime(new Date());
   const payload = await makeSnapshotPayload(content, { asAt, producedAt }, sha256Hex);
   return { html: injectSnapshot(template, payload), sha256: payload.sha256 };
 }
@@ -30,6 +32,6 @@ export async function downloadSnapshot(
   fileLabel: string,
 ): Promise<string> {
   const { html, sha256 } = await buildSnapshotHtml(content, asAt);
-  downloadBlob(`dsg-snapshot-${fileLabel}.html`, new Blob([html], { type: 'text/html' }));
+  downloadBlob(fileNameFor(content.settings, `dsg-snapshot-${fileLabel}.html`), new Blob([html], { type: 'text/html' }));
   return sha256;
 }

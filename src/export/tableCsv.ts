@@ -28,6 +28,9 @@ export function tableRows(table: HTMLTableElement): CsvCell[][] {
       if (cell.dataset.noExport !== undefined) continue;
       row.push(cellText(cell));
       for (let i = 1; i < cell.colSpan; i++) row.push('');
+      // Columns of their own in the file for what the screen shows as tags in this cell (a line's cost centre and flags).
+      const extra = cell.dataset.csvExtra;
+      if (extra !== undefined) for (const x of JSON.parse(extra) as string[]) row.push(x);
     }
     rows.push(row);
   }

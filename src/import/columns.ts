@@ -11,7 +11,9 @@
  * detect it once per file (in detect.ts, from the header, title lines or the first rows), carry
  * it beside the ColumnMap into `new RowReader(ctx, map)` (made once per file in `createSink`,
  * sinks/index.ts), and apply it inside the reader that reads that field, keeping the reader's
- * per-value cache so a million-row ledger reads each distinct cell once. No form is applied yet.
+ * per-value cache so a million-row ledger reads each distinct cell once. The forms are in
+ * forms.ts (each cell form) and sourceForms.ts (their detection per file); a file with none takes
+ * the same fast paths as before.
  */
 import { BLOCK_ACCEPTED, parseBlock, type Block } from '../domain/blocks';
 import {
@@ -25,8 +27,26 @@ import {
   type FinancialYear,
   type PeriodOrMonth,
 } from '../domain/calendar';
-import { MAX_CELL_PENCE, MONEY_ACCEPTED, parseMoney, type Pence } from '../domain/money';
+import { MAX_TOTAL_PENCE } from '../domain/exactRange';
+import { quoteValue } from '../domain/quote';
+import { fyLabel } from '../domain/calendar';
+import { MAX_CELL_PENCE, MONEY_ACCEPTED, parseMoney, sub, type Pence } from '../domain/money';
+import {
+  NUMBER_FORMAT_ACCEPTED,
+  PERIOD_CODE_ACCEPTED,
+  SINGLE_YEAR_ACCEPTED,
+  fiscalPeriod,
+  moveTrailingMinus,
+  numberEvidence,
+  parseMonDate,
+  periodCodeOf,
+  singleYearOf,
+  swapSeparators,
+  withUnit,
+} from './forms';
+import type { MapEntry } from './costCentreMap';
 import type { ColumnMap, Field } from './kinds';
+import { hasForms, noForms, type SourceForms } from './sourceForms';
 import { MAX_KEPT_PROBLEMS, columnName, listRows, type RowContext } from './problems';
 
 export const COUNT_ACCEPTED = 'a whole number of 0 or more, such as 1570 or 1,570 (empty or - where not known)';
@@ -90,18 +110,32 @@ export class RowReader {
   private readonly blockCache = new Map<string, Block | undefined>();
   private readonly lineCache = new Map<string, string>();
   readonly roundedRows: number[] = [];
+  /**
+   * The cost-centre map's entry for the row being read, when the file takes its blocks and lines
+   * from the map (set by the map stage, sinks/costCentreRows.ts, before the kind's sink reads the row).
+   */
+  mapped: MapEntry | undefined = undefined;
   /** The columns every row of the money kinds reads, looked up once (-1 where the file has none). */
   private readonly yearCol: number;
   private readonly blockCol: number;
   private readonly lineCol: number;
+  /** Any form to apply: false for an ordinary file, which then takes the fast paths only. */
+  private formed: boolean;
+  /** The block of the last block heading row above (set by the sink stage's heading hook). */
+  headingBlock: Block | undefined;
+  /** Where the number format was first shown by a cell, for the message when another contradicts it. */
+  private numberFormatAt: string | undefined;
 
   constructor(
     readonly ctx: RowContext,
     readonly map: ColumnMap,
+    readonly forms: SourceForms = noForms(),
   ) {
     this.yearCol = map.fields.year ?? -1;
     this.blockCol = map.fields.block ?? -1;
     this.lineCol = map.fields.line ?? -1;
+    this.formed = hasForms(forms);
+    this.numberFormatAt = forms.numberFormatFrom;
   }
 
   start(cells: string[], rowNumber: number) {
@@ -119,9 +153,26 @@ export class RowReader {
     return col === undefined ? '' : trimCell(this.cells[col]);
   }
 
+  /**
+   * The cost centre an actual line is kept under: a row mapped through the budget's own cost
+   * centres keeps the budget line's, so the two join; a row mapped by hand or by a map file none,
+   * so every code mapped to one line adds to that line.
+   */
+  costCentre(): string {
+    if (this.mapped) return this.mapped.source === 'budget' ? this.mapped.code : '';
+    return this.text('costCentre');
+  }
+
   /** The row's financial year cell, trimmed ('' where there is no such column). */
   yearText(): string {
-    return this.yearCol < 0 ? '' : trimCell(this.cells[this.yearCol]);
+    if (this.yearCol < 0) return this.forms.titleYear === undefined ? '' : fyLabel(this.forms.titleYear);
+    return trimCell(this.cells[this.yearCol]);
+  }
+
+  /** The row's period or date cell, trimmed; where the file has neither, the period its title lines give. */
+  whenText(col: number | undefined): string {
+    if (col !== undefined) return trimCell(this.cells[col]);
+    return this.forms.titlePeriod === undefined ? '' : `P${this.forms.titlePeriod}`;
   }
 
   error(col: number | undefined, value: string | undefined, message: string, accepted?: string) {
@@ -133,7 +184,8 @@ export class RowReader {
       file: this.ctx.file,
       row: this.rowNumber,
       ...(col !== undefined ? { column: columnName(this.ctx.header, col) } : {}),
-      ...(value !== undefined ? { value } : {}),
+      // A 5 MB cell is quoted as its first and last characters and its length, never whole.
+      ...(value !== undefined ? { value: quoteValue(value) } : {}),
       message,
       ...(accepted ? { accepted } : {}),
     });
@@ -148,12 +200,26 @@ export class RowReader {
   year(raw = this.yearText()): FinancialYear | undefined {
     if (raw === '') return undefined;
     let r = this.yearCache.get(raw);
-    if (!r) this.yearCache.set(raw, (r = parseFinancialYear(raw)));
+    if (!r) this.yearCache.set(raw, (r = this.parseYear(raw)));
     if (!r.ok) {
       this.fieldError('year', `not a financial year (${r.reason})`, YEAR_ACCEPTED);
       return undefined;
     }
     return r.value;
+  }
+
+  /** A year cell: the forms calendar.ts reads, or a single-number year (2023, FY2024) as the file's dates say. */
+  private parseYear(raw: string): ReturnType<typeof parseFinancialYear> {
+    const r = parseFinancialYear(raw);
+    if (r.ok) return r;
+    const y = singleYearOf(raw);
+    if (y === undefined) return r;
+    const single = this.forms.singleYear;
+    if (!single) {
+      return { ok: false, reason: `a single year is ambiguous (${y} may be ${fyLabel(y)} or ${fyLabel(y - 1)}) and the file's dates do not say which: choose with the single-year option, ${SINGLE_YEAR_ACCEPTED}` };
+    }
+    const fy = single === 'start' ? y : y - 1;
+    return parseFinancialYear(fyLabel(fy));
   }
 
   /** The row's financial year, where an empty cell is an error too. */
@@ -164,19 +230,51 @@ export class RowReader {
   }
 
   /** Forms: period codes such as 202304, APR-23 or 001/2024, and dates such as 02-APR-2023. */
-  periodAt(col: number, raw: string): PeriodOrMonth | undefined {
+  periodAt(col: number | undefined, raw: string): PeriodOrMonth | undefined {
     let r = this.periodCache.get(raw);
-    if (!r) this.periodCache.set(raw, (r = parsePeriodOrMonth(raw)));
+    if (!r) this.periodCache.set(raw, (r = this.parsePeriod(raw)));
     if (!r.ok) {
-      this.error(col, raw, `not a period or month (${r.reason})`, PERIOD_ACCEPTED);
+      this.error(col, raw, `not a period or month (${r.reason})`, PERIOD_ACCEPTED + '; and 202304, 001/2024, APR-23, 02-APR-2023');
       return undefined;
     }
     return r.value;
   }
 
+  /** A period cell: period codes (202304, 001/2024) read as the file's dates (or the user) say, Oracle's 02-APR-2023, then calendar.ts's forms. */
+  private parsePeriod(raw: string): ReturnType<typeof parsePeriodOrMonth> {
+    const code = periodCodeOf(raw);
+    if (code) {
+      const single = this.forms.singleYear;
+      const { periodCode } = this.forms;
+      if (code.kind === 'yyyypp' && !periodCode) {
+        return { ok: false, reason: `${raw} may be year and month or year and fiscal period, and the file's dates do not say which: choose with the period-code option, ${PERIOD_CODE_ACCEPTED}` };
+      }
+      if (code.kind === 'yyyypp' && periodCode === 'calendar') return parsePeriodOrMonth(`${code.year}-${String(code.nn).padStart(2, '0')}`);
+      if (code.nn < 1 || code.nn > 12) return { ok: false, reason: `fiscal period ${code.nn} is outside 1 to 12 (periods 13 and later are year-end adjustments, not months)` };
+      if (!single) {
+        return { ok: false, reason: `the fiscal year ${code.year} may be ${fyLabel(code.year)} or ${fyLabel(code.year - 1)}, and the file's dates do not say which: choose with the single-year option, ${SINGLE_YEAR_ACCEPTED}` };
+      }
+      return { ok: true, value: fiscalPeriod(code.nn, code.year, single) };
+    }
+    const mon = parseMonDate(raw);
+    return mon ? { ok: true, value: mon } : parsePeriodOrMonth(raw);
+  }
+
   /** Forms: a block from a heading row above, or from the cost-centre map. */
   block(): Block | undefined {
+    if (this.blockCol < 0 && this.forms.blockHeadings) {
+      if (!this.headingBlock) this.error(undefined, undefined, 'no block heading (such as "High Needs Block") above this row, and the file has no block column', BLOCK_ACCEPTED);
+      return this.headingBlock;
+    }
     const raw = this.blockCol < 0 ? '' : trimCell(this.cells[this.blockCol]);
+    if (this.mapped) {
+      // The map gives the block; a block the row gives as well must agree with it.
+      if (raw !== '' && parseBlock(raw) !== this.mapped.block) {
+        this.fieldError('block', `the cost-centre map puts this row in ${this.mapped.block} / ${this.mapped.line}, but its block is "${raw}"`, 'a block that agrees with the cost-centre map');
+        return undefined;
+      }
+      return this.mapped.block;
+    }
     if (raw === '') {
       this.fieldError('block', 'the block is empty', BLOCK_ACCEPTED);
       return undefined;
@@ -189,6 +287,7 @@ export class RowReader {
 
   /** Forms: a budget line from the cost-centre map. */
   line(): string | undefined {
+    if (this.mapped) return this.mapped.line;
     const raw = this.lineCol < 0 ? '' : trimCell(this.cells[this.lineCol]);
     if (raw === '') {
       this.fieldError('line', 'the budget line is empty', 'the name of the budget line, as in the budget file');
@@ -204,17 +303,105 @@ export class RowReader {
    * Forms: debit and credit columns, a trailing minus, European decimals, units such as £000.
    */
   moneyAt(col: number): Pence | null | undefined {
+    // (A budget-v-actual report's two readers share the forms: either may find the file European.)
+    if (this.formed || this.forms.numberFormat === 'european') return this.formedMoneyAt(col);
     const raw = this.cells[col] ?? '';
     const plain = plainPence(raw);
-    if (plain !== undefined) return plain;
-    const r = parseMoney(raw);
+    if (plain !== undefined) {
+      // A decimal point in a plain figure shows the file's numbers are UK style: 22.590 is then £22.59.
+      if (this.forms.numberFormat === undefined && raw.indexOf('.') >= 0) this.lockNumberFormat('uk', col, raw);
+      return this.counted(plain);
+    }
+    return this.slowMoney(col, raw, 0);
+  }
+
+  private lockNumberFormat(format: 'uk' | 'european', col: number, raw: string) {
+    this.forms.numberFormat = format;
+    // From here on every cell takes the formed path, where a European file's 1234.56 is not plain.
+    if (format === 'european') this.formed = true;
+    this.numberFormatAt = `as row ${this.rowNumber}, column ${columnName(this.ctx.header, col)}, "${raw.trim()}", shows`;
+  }
+
+  /** Money with the file's forms: Dr − Cr, units, the European form. */
+  private formedMoneyAt(col: number): Pence | null | undefined {
+    const { debitCol, creditCol } = this.forms;
+    if (col === debitCol && creditCol !== undefined) {
+      const d = this.formedCell(debitCol);
+      const c = this.formedCell(creditCol);
+      if (d === undefined || c === undefined) return undefined;
+      if (d === null && c === null) return null;
+      return sub(d ?? (0 as Pence), c ?? (0 as Pence));
+    }
+    return this.formedCell(col);
+  }
+
+  private formedCell(col: number): Pence | null | undefined {
+    const raw = this.cells[col] ?? '';
+    const exp = this.forms.unitExp[col] ?? 0;
+    if (this.forms.numberFormat !== 'european') {
+      const plain = plainPence(raw);
+      if (plain !== undefined) {
+        if (this.forms.numberFormat === undefined && raw.indexOf('.') >= 0) this.lockNumberFormat('uk', col, raw);
+        if (exp === 0) return this.counted(plain);
+        const scaled = plain * 10 ** exp;
+        if (Math.abs(scaled) <= MAX_CELL_PENCE) return this.counted(scaled as Pence);
+      }
+    }
+    return this.slowMoney(col, raw, exp);
+  }
+
+  /**
+   * A cell the plain reader did not take: a trailing minus moved to the front, the number format
+   * decided (or asked for where `22.590` could be either), a unit applied by digits, then parseMoney.
+   */
+  private slowMoney(col: number, raw: string, exp: number): Pence | null | undefined {
+    let s = moveTrailingMinus(raw);
+    const evidence = numberEvidence(s);
+    const format = this.forms.numberFormat;
+    if (evidence === 'ambiguous' && format === undefined) {
+      this.error(col, raw.trim(), `the amount could be whole pounds with a thousands point (European, £${swapSeparators(raw.trim()).replace(/[^\d,]/g, '')}) or pounds and pence (UK), and the file's other amounts do not say which`,
+        `choose with the number-format option, ${NUMBER_FORMAT_ACCEPTED}`);
+      return undefined;
+    }
+    if ((evidence === 'uk' || evidence === 'european') && format !== undefined && evidence !== format) {
+      this.error(col, raw.trim(), `the amount is written in the ${evidence === 'uk' ? 'UK form (1,234.56)' : 'European form (1.234,56)'}, but the file's amounts are ${format === 'uk' ? 'UK' : 'European'} style (${this.numberFormatAt ?? 'as chosen'})`,
+        `every amount of a file in one form, ${NUMBER_FORMAT_ACCEPTED}`);
+      return undefined;
+    }
+    if ((evidence === 'uk' || evidence === 'european') && format === undefined) this.lockNumberFormat(evidence, col, raw);
+    if (this.forms.numberFormat === 'european') s = swapSeparators(s);
+    if (exp > 0) {
+      const scaled = withUnit(s, exp);
+      if (scaled === undefined) {
+        this.error(col, raw.trim(), `the amount has a unit of its own, but its column is in ${exp === 6 ? '£m' : '£000'}`, 'the figure alone, in the column\'s unit');
+        return undefined;
+      }
+      s = scaled;
+    }
+    const r = parseMoney(s);
     if (!r.ok) {
       this.error(col, raw.trim(), `not an amount of money (${r.reason})`, MONEY_ACCEPTED);
       return undefined;
     }
     if ('missing' in r) return null;
     if (r.rounded && this.roundedRows[this.roundedRows.length - 1] !== this.rowNumber) this.roundedRows.push(this.rowNumber);
-    return r.pence;
+    return this.counted(r.pence);
+  }
+
+  /**
+   * Each cell is at most £1tn, but a file's cells together must stay within MAX_TOTAL_PENCE, or
+   * the totals worked out from them could not be exact. Past it, no more amounts are taken (so no
+   * sum can overflow) and importSource refuses the file, naming the row where the total passed.
+   */
+  private counted(p: Pence): Pence | undefined {
+    const ctx = this.ctx;
+    if (ctx.totalPassedAt === undefined) {
+      ctx.moneyTotal = (ctx.moneyTotal ?? 0) + Math.abs(p);
+      if (ctx.moneyTotal <= MAX_TOTAL_PENCE) return p;
+      ctx.totalPassedAt = this.rowNumber;
+    }
+    this.rejected = true;
+    return undefined;
   }
 
   money(field: Field): Pence | null | undefined {

@@ -6,14 +6,22 @@
  * never held as rows. Pure: no file system, DOM or storage, so the CLI and the browser's worker
  * run it unchanged.
  */
+import { TOTAL_LIMIT_WORDS } from '../domain/exactRange';
+import { quoteValue } from '../domain/quote';
+import { analyseEhcp } from '../domain/ehcp';
 import { emptyDataset, type Dataset } from '../domain/dataset';
 import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './sources/decode';
 import { describeColumns, detectHeader, type ColumnUse } from './detect';
 import { KIND_LABELS, type ColumnChoices, type Field, type Kind } from './kinds';
-import { MAX_KEPT_PROBLEMS, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
+import { MAX_KEPT_PROBLEMS, columnLetter, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
 import { createSink } from './sinks';
+import type { CostCentreSummary, MapEntry } from './costCentreMap';
+import { usesCostCentreMap } from './costCentreStage';
+import type { FormChoices } from './forms';
+import { SPEND_OVER_500_WARNING, detectForms, looksLikeSpendOver500 } from './sourceForms';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
+import type { SheetInfo } from './workbook';
 
 export { HEADER_SEARCH_ROWS, type ColumnUse, type Detection } from './detect';
 export { HEAD_CHARS, PARSE_CHUNK_CHARS, detect, guessLineEnding, headOf } from './sources/csv';
@@ -33,6 +41,15 @@ export interface ImportOptions {
   shouldCancel?: () => boolean;
   /** Characters parsed at a time (tests set it small to cut rows across chunks). */
   chunkChars?: number;
+  /** The cost-centre map for rows that give a cost centre or account but no block or line. */
+  costCentreMap?: readonly MapEntry[];
+  /**
+   * The finance system's forms where the file cannot say: number format (uk, european), six-digit
+   * period codes (calendar, fiscal), single-number years (start, end), units (pounds, thousands,
+   * millions). Each is otherwise detected from the file; where it cannot be, the cells are errors
+   * that name the option.
+   */
+  forms?: FormChoices;
 }
 
 export interface ImportResult {
@@ -60,6 +77,13 @@ export interface ImportResult {
   errorCount: number;
   warnings: Problem[];
   cancelled?: boolean;
+  /** What the cost-centre map did, for a file whose blocks and lines come from it. */
+  costCentres?: CostCentreSummary;
+  /** A cost centre map file's entries. */
+  costCentreMap?: MapEntry[];
+  /** A workbook's: the sheet read, and every sheet with the kind its header says (src/import/workbook.ts). */
+  sheet?: string;
+  sheets?: SheetInfo[];
   /** The valid rows, aggregated. Held back by callers while errors stand, unless the user chooses. */
   data: Dataset;
 }
@@ -100,12 +124,35 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
   const det = detectHeader(source.headerCandidates(), options.kind, options.columns);
   if ('error' in det) {
     result.header = det.widest;
-    return fileError(result, det.error, det.accepted);
+    fileError(result, det.error, det.accepted);
+    if (looksLikeSpendOver500(file, {}, det.widest)) result.warnings.push({ severity: 'warning', file, message: SPEND_OVER_500_WARNING });
+    return result;
+  }
+  // The file's own forms, detected once from its title lines, header and first rows.
+  const detected = detectForms(det, options.forms, file);
+  det.map = detected.map;
+  for (const w of detected.warnings) result.warnings.push({ ...w, file });
+  if (usesCostCentreMap(det.map) && det.map.fields.block === undefined && det.map.fields.line !== undefined) {
+    // Without a block column the map gives the line too: a "description" column is the transaction's, not the budget line.
+    const { line, ...fields } = det.map.fields;
+    det.map = { ...det.map, fields, extra: [...det.map.extra, line].sort((a, b) => a - b) };
   }
   const { columns, extra } = describeColumns(det);
+  const bva = detected.forms.budgetVsActual;
+  if (bva) {
+    // A budget-v-actual report's actual and forecast columns are read too, by its actuals reader.
+    for (const [field, label] of [['actual', 'actual (year to date)'], ['forecast', 'forecast outturn']] as const) {
+      const col = bva.fields[field];
+      if (col === undefined) continue;
+      const name = columnName(det.header, col);
+      columns.push({ column: name, field: field === 'actual' && !bva.ytd ? 'actual' : label });
+      const at = extra.indexOf(name);
+      if (at >= 0) extra.splice(at, 1);
+    }
+  }
   Object.assign(result, {
     kind: det.map.kind,
-    kindLabel: KIND_LABELS[det.map.kind],
+    kindLabel: detected.kindLabel ?? KIND_LABELS[det.map.kind],
     ...(det.delimiter !== undefined ? { delimiter: det.delimiter } : {}),
     headerRow: det.headerIndex + 1,
     columns,
@@ -113,11 +160,29 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
     fieldOf: Object.fromEntries(Object.entries(det.map.fields).map(([f, c]) => [c, f as Field])),
     extraColumns: extra,
   });
-  const ctx: RowContext = { file, header: det.header, errors: result.errors, warnings: result.warnings, skipped: result.skipped, errorCount: 0 };
-  const sink = createSink(ctx, det.map);
+  const ctx: RowContext = {
+    file, header: det.header, errors: result.errors, warnings: result.warnings, skipped: result.skipped, errorCount: 0,
+    ...(options.kind ? { kindChosen: true } : {}),
+  };
+  const width = det.header.length;
+  const sink = createSink(ctx, det.map, detected.forms, options.costCentreMap);
   let index = -1;
   let cancelled = false;
   const pendingBlank: number[] = [];
+  // A value with no heading above it cannot be read as anything: the row is an error, never cut short silently.
+  const beyondHeader = (row: string[], width: number, rowNumber: number): boolean => {
+    let col = width;
+    while (col < row.length && (row[col] ?? '').trim() === '') col++;
+    if (col >= row.length) return false;
+    ctx.errorCount++;
+    result.rowsRejected++;
+    if (ctx.errors.length < MAX_KEPT_PROBLEMS) ctx.errors.push({
+      severity: 'error', file, row: rowNumber, column: columnLetter(col), value: (row[col] ?? '').trim(),
+      message: `the row has ${row.length} values but the header row (row ${det.headerIndex + 1}) has ${width} columns, so this value has no heading and the row was not read`,
+      accepted: 'a heading for every column, and no value to the right of the last heading',
+    });
+    return true;
+  };
   const handleRow = (row: string[], rowErrors: ReadError[] | undefined) => {
     index++;
     if (index <= det.headerIndex) return;
@@ -147,7 +212,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
           ? `, so everything after it, to the end of the file, was read as this one value and not imported` : '';
         if (ctx.errors.length < MAX_KEPT_PROBLEMS) ctx.errors.push({
           severity: 'error', file, row: rowNumber,
-          ...(col >= 0 ? { column: columnName(det.header, col), value: lines[0]!.trim() } : {}),
+          ...(col >= 0 ? { column: columnName(det.header, col), value: quoteValue(lines[0]!.trim()) } : {}),
           message: e.code === 'MissingQuotes' ? `a quoted value is not closed (a " is missing)${runOn}` : `the row could not be read (${e.message})`,
           accepted: 'CSV with each quoted value closed',
         });
@@ -155,6 +220,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
       result.rowsRejected++;
       return;
     }
+    if (row.length > width && beyondHeader(row, width, rowNumber)) return;
     const outcome = sink.row(row, rowNumber);
     if (outcome === 'imported') result.rowsImported++;
     else if (outcome === 'rejected') result.rowsRejected++;
@@ -178,9 +244,35 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
     return result;
   }
   result.data = sink.finish();
+  if (sink.costCentres) result.costCentres = sink.costCentres.finish();
+  if (ctx.costCentreMap) result.costCentreMap = ctx.costCentreMap;
+  if (ctx.totalPassedAt !== undefined) {
+    // Figures whose totals cannot be exact are refused whole, never half-imported.
+    result.data = emptyDataset();
+    result.rowsRejected += result.rowsImported;
+    result.rowsImported = 0;
+    ctx.errorCount++;
+    result.errors.unshift({
+      severity: 'error', file, row: ctx.totalPassedAt,
+      message: `the amounts from the first data row to this one add up to more than £10 trillion (ignoring signs), too much for their totals to be held exactly to the penny, so nothing from the file is imported`,
+      accepted: TOTAL_LIMIT_WORDS,
+    });
+  }
   result.errorCount = ctx.errorCount;
+  if (ctx.lateRejected) {
+    result.rowsImported -= ctx.lateRejected;
+    result.rowsRejected += ctx.lateRejected;
+  }
+  if (ctx.readAs) Object.assign(result, { kind: ctx.readAs, kindLabel: KIND_LABELS[ctx.readAs] });
+  // The EHCP view's reconciliation (src/domain/ehcp.ts) run on the file's own months, so the card's
+  // warning count is the count the EHCP view will show for this file: one check, in one place.
+  if (result.data.ehcp.length > 0) {
+    for (const w of analyseEhcp(result.data.ehcp, []).flatMap((m) => m.warnings)) {
+      result.warnings.push({ severity: 'warning', file, message: `reconciliation: ${w}` });
+    }
+  }
   // Rows that are all blank, totals or headings are no data either: say so rather than import nothing.
-  if (result.rowsImported + result.rowsRejected === 0) fileError(result, 'the file has a header row but no data rows', 'a CSV file with data rows below its header');
+  if (result.rowsImported + result.rowsRejected + (result.costCentres?.excludedRows ?? 0) === 0) fileError(result, 'the file has a header row but no data rows', 'a CSV file with data rows below its header');
   options.onProgress?.(1, result.rowsRead);
   return result;
 }

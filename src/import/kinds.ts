@@ -7,8 +7,9 @@
  * order of the fields settles overlaps ("In year surplus required" is a surplus flag, not a year).
  */
 import { parsePeriodOrMonth, type PeriodOrMonth } from '../domain/calendar';
+import { parsePlacementType } from '../domain/placements';
 
-export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions', 'placements'] as const;
+export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions', 'placements', 'costCentreMap'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export const KIND_LABELS: Record<Kind, string> = {
@@ -22,6 +23,7 @@ export const KIND_LABELS: Record<Kind, string> = {
   targets: 'targets',
   conditions: 'agreement conditions',
   placements: 'EHCP placements',
+  costCentreMap: 'cost centre map',
 };
 
 export type Field =
@@ -30,7 +32,8 @@ export type Field =
   | 'openingDeficit' | 'month' | 'plansAtStart' | 'newPlans' | 'transfersIn' | 'ceased' | 'movedOut'
   | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target'
   | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed'
-  | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost';
+  | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost'
+  | 'account' | 'treatment' | 'debit' | 'credit';
 
 export const FIELD_LABELS: Record<Field, string> = {
   year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
@@ -42,6 +45,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
   conditionRef: 'condition number', conditionText: 'condition', owner: 'owner', rag: 'RAG status', reviewed: 'date last reviewed',
   placementType: 'placement type', ageBand: 'age band', primaryNeed: 'primary need', count: 'number of plans', annualCost: 'annual cost per placement',
+  account: 'account', treatment: 'treatment', debit: 'debit', credit: 'credit',
 };
 
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
@@ -56,7 +60,7 @@ export function normaliseHeader(h: string): string {
 }
 
 const has = (h: string, re: RegExp) => re.test(h);
-const YTD = /\b(ytd|year to date|cumulative|cum)\b/;
+const YTD = /\b(ytd|year to date|cumulative|cum)\b|^(actuals?|spend|expenditure) to date\b/;
 
 /** Each field's test on a normalised header. */
 const MATCHERS: Record<Field, (h: string) => boolean> = {
@@ -68,16 +72,24 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   commentary: (h) => has(h, /\b(comments?|commentary|notes?|explanation|narrative|reasons?)\b/),
   forecast: (h) => has(h, /\b(forecast|projected|projection|outturn|fot)\b/) && !has(h, /\bvariance\b/),
   costCentre: (h) => has(h, /\bcost (centre|center|code)\b|^cc\b|\bcost centre code\b/) && !has(h, /\b(description|name)\b/),
+  // An account code or a composite account string (Oracle's accounting flexfield), not its description.
+  // "Account(T)" is Unit4's text column beside the code.
+  account: (h) => has(h, /\b(account|acct|flexfield|code combination|gl code|nominal code)\b/) && !has(h, /\b(description|name|text|type)\b|\bt$/),
+  treatment: (h) => has(h, /\btreatment\b/),
   budget: (h) =>
     has(h, /\bbudgets?\b/) &&
     !has(h, /\b(actual|actuals|forecast|outturn|variance|heading|line|year|profile|description|to date|ytd)\b/),
   actual: (h) =>
     (has(h, /\b(actual|actuals|spend|spent|amount|value|net|expenditure|ytd)\b/) || YTD.test(h)) &&
-    !has(h, /\b(forecast|budget|variance|outturn)\b/),
+    !has(h, /\b(forecast|budget|variance|outturn|commitments?|committed)\b/),
+  // Debit and credit columns (net = Dr − Cr); never a Dr/Cr indicator or a "Debit/Credit" column.
+  debit: (h) => has(h, /\b(debit|debits|dr)\b/) && !has(h, /\b(credit|cr|indicator|ind)\b/),
+  credit: (h) => has(h, /\b(credit|credits|cr)\b/) && !has(h, /\b(debit|dr|indicator|ind|card|note|limit)\b/),
   date: (h) => has(h, /\bdate\b/) && !YTD.test(h),
   reference: (h) => has(h, /\b(reference|ref|document|doc|journal|invoice|transaction|voucher)\b/),
   supplier: (h) => has(h, /\b(supplier|vendor|payee|creditor|customer)\b/),
-  year: (h) => has(h, /\b(year|yr|fy)\b/) && !YTD.test(h) && !has(h, /\b(end|start)\b/),
+  // "Period/year" (SAP's 001/2024) is a period code, not a year.
+  year: (h) => has(h, /\b(year|yr|fy)\b/) && !YTD.test(h) && !has(h, /\b(end|start|period)\b/),
   period: (h) => has(h, /\b(period|month|mth|per|prd|p)\b/) && !YTD.test(h),
   month: (h) => has(h, /\b(month|period|date|census)\b/) && !YTD.test(h),
   block: (h) => has(h, /\bblock\b|\bfunding stream\b/),
@@ -122,10 +134,36 @@ interface KindSpec {
   months?: 'required' | 'optional';
   /** Fields whose absence leaves a row with only a label (for spotting subtotal rows). */
   keys: Field[];
+  /**
+   * Whether the header (normalised) and the first rows under it mean this kind, beyond having its
+   * required columns: words such as "number" and "description" fit many files, and a kind taken
+   * on those alone reads a transaction listing as something it is not.
+   */
+  means?: (map: ColumnMap, header: string[], sample: string[][]) => boolean;
+  /** Columns needed, beside the required ones, for the kind to be detected (not when the user chooses it). */
+  identifiedBy?: Field[][];
+  /** Fields whose presence means the file is not of this kind (money in a cost centre map). */
+  forbidden?: Field[];
+}
+
+/** Headers of a transaction listing or a money column: no conditions tracker has them. */
+const TRANSACTION_WORDS = /\b(voucher|document|doc|journal|invoice|transaction|trans|posting|batch|debit|credit|dr|cr|amount|net|value|gross|vat|supplier|vendor|payee|account|gl|ledger|cost centre|cost center)\b/;
+
+/** A conditions tracker names its conditions, or rates them, or gives them owners. */
+function meansConditions(map: ColumnMap, header: string[]): boolean {
+  if (header.some((h) => TRANSACTION_WORDS.test(h))) return false;
+  return header.some((h) => /\b(conditions?|undertakings?|commitments?)\b/.test(h)) || map.fields.rag !== undefined || map.fields.owner !== undefined;
+}
+
+/** A placements file names placement types as the DfE template does, in its first rows at least once. */
+function meansPlacements(map: ColumnMap, _header: string[], sample: string[][]): boolean {
+  const col = map.fields.placementType!;
+  const values = sample.map((row) => (row[col] ?? '').trim()).filter((v) => v !== '');
+  return values.length === 0 || values.some((v) => parsePlacementType(v) !== undefined);
 }
 
 const ACTUAL_FIELDS: Field[] = [
-  'commentary', 'forecast', 'costCentre', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
+  'debit', 'credit', 'commentary', 'forecast', 'costCentre', 'account', 'actual', 'reference', 'supplier', 'year', 'period', 'date', 'block', 'line',
 ];
 const EHCP_COUNTS: Field[] = [
   'plansAtStart', 'transfersIn', 'movedOut', 'ceased', 'inactive', 'plansEnded', 'plansAtEnd', 'rsaRefused', 'rsaReceived', 'newPlans',
@@ -134,13 +172,17 @@ const EHCP_COUNTS: Field[] = [
 export const KIND_SPECS: Record<Kind, KindSpec> = {
   ledger: {
     fields: ACTUAL_FIELDS,
-    required: [['period', 'date'], ['block'], ['line'], ['actual'], ['date', 'reference', 'supplier']],
-    keys: ['year', 'period', 'block', 'line'],
+    // A cost centre or account stands for the block and line: the cost-centre map gives them.
+    required: [['period', 'date'], ['block', 'costCentre', 'account'], ['line', 'costCentre', 'account'], ['actual']],
+    // What tells a listing by its header; one without these is told by its rows (sinks/actuals.ts),
+    // or chosen by the user.
+    identifiedBy: [['date', 'reference', 'supplier']],
+    keys: ['year', 'period', 'date', 'block', 'line', 'costCentre', 'account'],
   },
   actuals: {
     fields: ACTUAL_FIELDS,
-    required: [['period'], ['block'], ['line'], ['actual']],
-    keys: ['year', 'period', 'block', 'line'],
+    required: [['period'], ['block', 'costCentre', 'account'], ['line', 'costCentre', 'account'], ['actual']],
+    keys: ['year', 'period', 'block', 'line', 'costCentre', 'account'],
   },
   budget: {
     fields: ['commentary', 'costCentre', 'budget', 'year', 'block', 'line'],
@@ -149,10 +191,10 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     keys: ['year', 'block', 'line'],
   },
   actualsWide: {
-    fields: ['commentary', 'forecast', 'costCentre', 'year', 'block', 'line'],
-    required: [['block'], ['line']],
+    fields: ['commentary', 'forecast', 'costCentre', 'account', 'year', 'block', 'line'],
+    required: [['block', 'costCentre', 'account'], ['line', 'costCentre', 'account']],
     months: 'required',
-    keys: ['year', 'block', 'line'],
+    keys: ['year', 'block', 'line', 'costCentre', 'account'],
   },
   agreement: {
     fields: ['surplusRequired', 'openingDeficit', 'profile', 'contribution', 'year'],
@@ -173,11 +215,20 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     fields: ['commentary', 'reviewed', 'conditionText', 'conditionRef', 'owner', 'rag'],
     required: [['conditionRef'], ['conditionText']],
     keys: ['conditionRef'],
+    means: meansConditions,
   },
   placements: {
     fields: ['annualCost', 'ageBand', 'primaryNeed', 'placementType', 'count', 'month'],
     required: [['month'], ['placementType'], ['count']],
     keys: ['month', 'placementType'],
+    means: meansPlacements,
+  },
+  costCentreMap: {
+    // Money and period columns are matched only to tell a budget or actuals file from a map.
+    fields: ['budget', 'actual', 'income', 'period', 'treatment', 'costCentre', 'account', 'block', 'line'],
+    required: [['costCentre', 'account'], ['block', 'line', 'treatment']],
+    forbidden: ['budget', 'actual', 'income', 'period'],
+    keys: ['treatment', 'costCentre', 'account', 'block', 'line'],
   },
   ehcp: {
     // Counts first, so "EHCPs start of month" is a count and only a bare "Month" is the month.
@@ -188,7 +239,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 };
 
 /** When several kinds fit the same header row, the most specific wins. */
-export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ehcp'];
+export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'costCentreMap', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ehcp'];
 
 export interface MonthColumn {
   col: number;
@@ -295,10 +346,22 @@ export function applyChoices(map: ColumnMap, header: string[], choices: ColumnCh
   return { ...map, fields, months, extra: [...extra].sort((a, b) => a - b), ytd };
 }
 
-export function satisfies(map: ColumnMap): boolean {
+const NONE_GIVEN: ReadonlySet<Field> = new Set();
+
+/**
+ * Whether a header row has the kind's required columns and, given the row itself and the rows
+ * under it, means that kind (see KindSpec.means).
+ */
+export function satisfies(map: ColumnMap, header?: string[], sample: string[][] = [], given: ReadonlySet<Field> = NONE_GIVEN): boolean {
   const spec = KIND_SPECS[map.kind];
   if (spec.months === 'required' && map.months.length === 0) return false;
-  return spec.required.every((alts) => alts.some((f) => map.fields[f] !== undefined));
+  if (spec.forbidden?.some((f) => map.fields[f] !== undefined)) return false;
+  // A field the file gives other than in a column (a year in its title lines) counts as present.
+  const present = (alts: Field[]) => alts.some((f) => map.fields[f] !== undefined || given.has(f));
+  if (!spec.required.every(present)) return false;
+  if (header === undefined) return true;
+  if (spec.identifiedBy && !spec.identifiedBy.every(present)) return false;
+  return !spec.means || spec.means(map, header.map(normaliseHeader), sample);
 }
 
 /** What a kind needs, in words, for "kind not recognised" messages. */

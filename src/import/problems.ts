@@ -1,4 +1,6 @@
 /** What the importer tells the user: every message names file, row, column, value and what is accepted. */
+import type { MapEntry } from './costCentreMap';
+import { quoteValue } from '../domain/quote';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -26,6 +28,17 @@ export interface RowContext {
   skipped: SkippedRow[];
   /** Count of every error, even past the cap on those kept. */
   errorCount: number;
+  /** Rows a sink took and then, at the end of the file, rejected (repeats in a file that is not a ledger). */
+  lateRejected?: number;
+  /** The kind the rows showed the file to be, where it differs from the kind its header was taken as. */
+  readAs?: 'ledger';
+  /** The user chose the kind: the file is read as that kind, whatever its rows look like. */
+  kindChosen?: boolean;
+  /** A cost centre map file's entries, once it is read (a map holds no figures of its own). */
+  costCentreMap?: MapEntry[];
+  /** The absolute amounts read so far, added up, and the row at which they passed MAX_TOTAL_PENCE. */
+  moneyTotal?: number;
+  totalPassedAt?: number;
 }
 
 /** Errors kept for the user; past this they are only counted. */
@@ -44,7 +57,7 @@ export function columnLetter(index: number): string {
 }
 
 export function columnName(header: string[], index: number): string {
-  const name = (header[index] ?? '').trim();
+  const name = quoteValue((header[index] ?? '').trim());
   return name ? `${columnLetter(index)} (${name})` : columnLetter(index);
 }
 
@@ -52,7 +65,7 @@ export function formatProblem(p: Problem): string {
   const where = [p.file, p.row !== undefined ? `row ${p.row}` : undefined, p.column !== undefined ? `column ${p.column}` : undefined]
     .filter(Boolean)
     .join(', ');
-  const value = p.value !== undefined ? ` value "${p.value}":` : '';
+  const value = p.value !== undefined ? ` value "${quoteValue(p.value)}":` : '';
   const accepted = p.accepted ? ` Accepted: ${p.accepted}.` : '';
   return `${p.severity === 'error' ? 'Error' : 'Warning'}: ${where}:${value} ${p.message}.${accepted}`;
 }

@@ -27,9 +27,17 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase, tx: UpgradeTx) => Pro
       if (rec.rowsSkipped === undefined) await cursor.update({ ...rec, rowsSkipped: 0 });
     }
   },
-  3() {
-    // Version 3 adds records of kind 'national' and two optional settings (laCode, comparators):
-    // every version 2 record and state is already valid version 3 data, so nothing is rewritten.
+  async 3(_db, tx) {
+    // Before version 3 no cost-centre map existed, so no import excluded a row.
+    const store = tx.objectStore('imports');
+    for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+      const rec = cursor.value as Omit<ImportRecord, 'rowsExcluded'> & { rowsExcluded?: number };
+      if (rec.rowsExcluded === undefined) await cursor.update({ ...rec, rowsExcluded: 0 });
+    }
+  },
+  4() {
+    // Version 4 adds records of kind 'national' and two optional settings (laCode, comparators):
+    // every version 3 record and state is already valid version 4 data, so nothing is rewritten.
   },
 };
 
@@ -53,6 +61,22 @@ export function explainStorageError(e: unknown, what: string): StorageError {
   if (name === 'VersionError') {
     return new StorageError('This data was saved by a newer version of the app. Reload the page to get the newer version; nothing was changed.', e);
   }
+  // The causes a browser gives when it will not store anything, in words that say which it is.
+  if (name === 'SecurityError') {
+    return new StorageError(`The browser does not allow this site to store data (SecurityError: site data is turned off in its settings, or this is a private window that refuses storage), so ${what} could not be stored.`, e);
+  }
+  if (name === 'InvalidStateError') {
+    return new StorageError(`The browser's storage is not available here (InvalidStateError: some private windows refuse it), so ${what} could not be stored.`, e);
+  }
+  if (name === 'UnknownError') {
+    return new StorageError(`The browser's storage failed (UnknownError: its files may be damaged or the disk full), so ${what} could not be stored. Nothing was changed.`, e);
+  }
+  if (name === 'NoIndexedDB') {
+    return new StorageError(`This browser offers no storage to this page (IndexedDB is missing or turned off), so ${what} cannot be kept.`, e);
+  }
+  if (name === 'Blocked' || name === 'Timeout') {
+    return new StorageError(`${(e as Error).message}, so ${what} could not be read or stored.`, e);
+  }
   return new StorageError(`Could not store ${what} (${name || 'error'}: ${(e as Error)?.message ?? String(e)}). Nothing was changed.`, e);
 }
 
@@ -65,9 +89,20 @@ export interface Loaded {
 export class WorkspaceDb {
   private constructor(private readonly db: IDBPDatabase) {}
 
-  static async open(name = DB_NAME, version = SCHEMA_VERSION): Promise<WorkspaceDb> {
+  static async open(name = DB_NAME, version = SCHEMA_VERSION, timeoutMs = 15_000): Promise<WorkspaceDb> {
+    const failure = (n: string, m: string) => Object.assign(new Error(m), { name: n });
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const db = await openDB(name, version, {
+      if (typeof indexedDB === 'undefined' || indexedDB === null) throw failure('NoIndexedDB', 'no IndexedDB');
+      let blockedBy: (() => void) | undefined;
+      const stuck = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(failure('Timeout', `The browser did not open its storage within ${Math.round(timeoutMs / 1000)} seconds`)), timeoutMs);
+        blockedBy = () => reject(failure('Blocked', 'Another tab holds an older version of this app open and blocks its storage: close that tab and reload this one'));
+      });
+      const opening = openDB(name, version, {
+        blocked() {
+          blockedBy?.();
+        },
         async upgrade(database, oldVersion, newVersion, transaction) {
           for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) {
             const step = MIGRATIONS[v];
@@ -77,13 +112,23 @@ export class WorkspaceDb {
         },
         blocking() {
           // Another tab wants a newer schema: let it have the database.
-          db.close();
+          void opening.then((d) => d.close());
         },
       });
+      const db = await Promise.race([opening, stuck]);
       return new WorkspaceDb(db);
     } catch (e) {
       throw explainStorageError(e, 'your data');
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  /** How many records each store holds: what a reset or delete reports it did, read back. */
+  async counts(): Promise<{ imports: number; mappings: number; state: number }> {
+    const tx = this.db.transaction(['imports', 'state', 'mappings'], 'readonly');
+    const [imports, mappings, state] = await Promise.all([tx.objectStore('imports').count(), tx.objectStore('mappings').count(), tx.objectStore('state').count(), tx.done]);
+    return { imports, mappings, state };
   }
 
   close(): void {
@@ -145,12 +190,25 @@ export class WorkspaceDb {
   }
 
   /** Replaces everything (a workspace file, reset, delete) in one transaction. */
-  async replaceAll(data: { state: StoredState; imports: ImportRecord[]; mappings: StoredMapping[] }): Promise<void> {
+  async replaceAll(data: { state: StoredState; imports: ImportRecord[]; mappings: StoredMapping[] }, onProgress?: (fraction: number) => void): Promise<void> {
     await this.write('the workspace', async (tx) => {
       await Promise.all([tx.objectStore('imports').clear(), tx.objectStore('mappings').clear()]);
-      for (const rec of data.imports) await tx.objectStore('imports').put(rec);
-      for (const m of data.mappings) await tx.objectStore('mappings').put(m);
-      await tx.objectStore('state').put(data.state, 'workspace');
+      // Requests are queued without waiting for each (a round trip per record makes 150,000 slow);
+      // the transaction still commits all or nothing.
+      const n = data.imports.length;
+      let done = 0;
+      const puts: Promise<unknown>[] = [];
+      for (const rec of data.imports) {
+        puts.push(
+          tx.objectStore('imports').put(rec).then(() => {
+            done++;
+            if (onProgress && done % 2000 === 0) onProgress(done / n);
+          }),
+        );
+      }
+      for (const m of data.mappings) puts.push(tx.objectStore('mappings').put(m));
+      puts.push(tx.objectStore('state').put(data.state, 'workspace'));
+      await Promise.all(puts);
     });
   }
 

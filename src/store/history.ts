@@ -4,15 +4,25 @@
  * period, ledgers add). Undoing an import therefore restores exactly what it replaced.
  * Pure functions: no React, no storage.
  */
+import type { Settings } from '../domain/calculate';
+import { exactRangeProblem } from '../domain/exactRange';
 import { mergeDatasets } from '../domain/merge';
+import { buildReport, type Report } from '../domain/report';
 import { emptyDataset, lineKey, type Dataset } from '../domain/dataset';
 import type { CellChange, ImportRecord, StoredState } from '../storage/schema';
+import { withoutPeriods } from './ledgerReupload';
 
 export function buildDataset(source: StoredState['source'], imports: ImportRecord[], example: () => Dataset): Dataset {
   if (source === 'example') return example();
   const live = imports.filter((r) => !r.undoneAt);
   if (live.length === 0) return emptyDataset();
-  return mergeDatasets(live.map((r) => ({ file: r.file, additive: r.additive, data: r.data }))).data;
+  const parts = live.map((r) => ({ file: r.file, additive: r.additive, data: r.data }));
+  // A ledger imported to "replace those periods" takes the place of what earlier ledgers held for them.
+  live.forEach((r, i) => {
+    if (!r.replaces?.length) return;
+    for (let j = 0; j < i; j++) if (live[j]!.kind === 'ledger') parts[j] = { ...parts[j]!, data: withoutPeriods(parts[j]!.data, r.replaces) };
+  });
+  return mergeDatasets(parts).data;
 }
 
 const key = (fy: number, block: string, line: string, costCentre?: string) => `${fy}|${block}|${lineKey(line)}|${costCentre ?? ''}`;
@@ -39,4 +49,25 @@ export function actualChanges(before: Dataset, after: Dataset): CellChange[] {
 /** The rows an import with errors leaves out, from its error list (row numbers as a spreadsheet shows them). */
 export function leftOutRows(errors: { row?: number }[]): number[] {
   return [...new Set(errors.map((e) => e.row).filter((r): r is number => r !== undefined))].sort((a, b) => a - b);
+}
+
+/**
+ * Rebuilds the data from the history in memory and works out its report, before anything is
+ * stored: a history whose totals would leave the exact range (or that cannot be rebuilt at all)
+ * is refused here, so that it never reaches the views.
+ */
+export function rebuild(
+  source: StoredState['source'],
+  imports: ImportRecord[],
+  example: () => Dataset,
+  settings: Settings,
+): { ok: true; dataset: Dataset; report: Report } | { ok: false; reason: string } {
+  try {
+    const dataset = buildDataset(source, imports, example);
+    const problem = exactRangeProblem(dataset);
+    if (problem) return { ok: false, reason: `the data together would be too large: ${problem}` };
+    return { ok: true, dataset, report: buildReport(dataset, settings) };
+  } catch (e) {
+    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  }
 }

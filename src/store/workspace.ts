@@ -10,17 +10,20 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { DEFAULT_SETTINGS, currentYear, type Settings } from '../domain/calculate';
-import { asAtPeriod, emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
+import { emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
 import { buildReport, type Report } from '../domain/report';
 import type { ImportResult } from '../import/importFile';
 import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../import/kinds';
 import { WorkspaceDb } from '../storage/db';
 import type { NationalImport } from '../national/types';
-import { DEFAULT_STATE, NATIONAL_KIND, type CellChange, type ManualKind, type ImportRecord, type StoredMapping, type StoredState } from '../storage/schema';
-import { readWorkspaceFile, toWorkspaceFile, type WorkspaceFile } from '../storage/workspaceFile';
+import { DEFAULT_STATE, NATIONAL_KIND, SCHEMA_VERSION, type CellChange, type ManualKind, type ImportRecord, type PeriodOfBlock, type StoredMapping, type StoredState } from '../storage/schema';
+import { checkStored, readWorkspaceFileAsync, toWorkspaceFile, WORKSPACE_FORMAT, type WorkspaceFile } from '../storage/workspaceFile';
 import { runImport, type RunningImport } from '../workers/importClient';
 import { loadExample } from './example';
-import { actualChanges, buildDataset, leftOutRows } from './history';
+import { actualChanges, buildDataset, leftOutRows, rebuild } from './history';
+import type { MapEntry } from '../import/costCentreMap';
+import { activeMapEntries } from './costCentres';
+import { heldPeriods, periodsOf, type LedgerMode } from './ledgerReupload';
 
 export type Role = 'finance' | 'forum' | 'dcs';
 
@@ -44,6 +47,8 @@ export interface Upload {
   columnChoices?: ColumnChoices;
   /** The mapping was remembered from an earlier file with the same header. */
   mappingRemembered?: boolean;
+  /** A workbook's sheet the user chose instead of the first of a known kind. */
+  sheetChoice?: string;
   status: UploadStatus;
   /** Share of the file parsed, 0 to 1, and rows so far. */
   fraction: number;
@@ -54,6 +59,12 @@ export interface Upload {
   changes: CellChange[];
   /** When a file with the same bytes was imported before (and not undone). */
   importedBefore?: string;
+  /** A ledger for periods already held: replace those periods (the default) or add to them. */
+  ledgerMode?: LedgerMode;
+  /** The periods (by block) of this ledger that are already held. */
+  heldPeriods?: PeriodOfBlock[];
+  /** The user confirmed adding again a ledger whose bytes were imported before. */
+  confirmedDouble?: boolean;
   message?: string;
   /** A DfE file's tables (src/national), kept apart from the council's data when imported. */
   national?: NationalImport;
@@ -71,8 +82,14 @@ export interface WorkspaceState {
   source: 'example' | 'user';
   /** False until the stored data has been read: the app renders nothing of the data before. */
   hydrated: boolean;
-  /** Why the browser's storage cannot be used, when it cannot (the app then works for this visit only). */
+  /** Why the browser's storage cannot be used, when it cannot (the app then works read-only). */
   storageError: string | null;
+  /** Something the check of the stored data repaired (a history note that could not be read), said once. */
+  storageNotice: string | null;
+  /** Stored data that could not be rebuilt: kept exactly as read, for the user to export before anything else. */
+  unreadable: { reason: string; data: { state: unknown; imports: unknown[]; mappings: unknown[] } } | null;
+  /** While a workspace file is being opened: how far it has got, in words. */
+  workspaceProgress: string | null;
   imports: ImportRecord[];
   mappings: StoredMapping[];
   uploads: Upload[];
@@ -86,7 +103,13 @@ export interface WorkspaceState {
   setUploadKind(id: number, kind: Kind | undefined): void;
   /** Reads the file again with the user's column mapping for the kind. */
   setUploadColumns(id: number, kind: Kind, choices: ColumnChoices): void;
+  /** Reads a workbook again, taking this sheet (its kind detected afresh). */
+  setUploadSheet(id: number, sheet: string): void;
   cancelUpload(id: number): void;
+  setLedgerMode(id: number, mode: LedgerMode): void;
+  confirmDouble(id: number, confirmed: boolean): void;
+  /** Keeps every hand mapping of cost centres as one history record (undoable); files waiting are read again with them. */
+  saveHandMap(entries: MapEntry[]): Promise<string | null>;
   dismissUpload(id: number): void;
   /** Stores the upload's valid rows (the caller has shown any errors and changes and the user chose). */
   commitUpload(id: number): Promise<void>;
@@ -104,7 +127,12 @@ export interface WorkspaceState {
   exportWorkspace(): WorkspaceFile;
   loadWorkspace(text: string): Promise<{ ok: true } | { ok: false; errors: string[] }>;
   resetToExample(): Promise<string | null>;
-  deleteAll(): Promise<string | null>;
+  /** Deletes everything stored and says what it really did (read back from the storage). */
+  deleteAll(): Promise<{ error: boolean; text: string }>;
+  /** The unreadable stored data exactly as read, as a workspace file's text. */
+  exportUnreadable(): string;
+  /** Replaces unreadable stored data with the example (after the user has had the chance to export it). */
+  discardUnreadable(): Promise<string | null>;
 }
 
 /** How each kind of hand edit is named in the import history. */
@@ -114,6 +142,7 @@ const MANUAL_FILE_NAMES: Record<ManualKind, string> = {
   'manual-contributions': 'Contributions entered by hand',
   'manual-commentary': 'Commentary entered by hand',
   'manual-scenarios': 'Scenarios saved',
+  'manual-costcentres': 'Cost centres mapped by hand',
 };
 
 const ROLE_KEY = 'dsg-monitor.role';
@@ -142,32 +171,55 @@ const announce = () => channel?.postMessage('changed');
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** The largest id, in a loop: spreading 150,000 ids into Math.max overflows the call stack. */
+function maxId(imports: readonly { id: number }[]): number {
+  let m = 0;
+  for (const r of imports) if (r.id > m) m = r.id;
+  return m;
+}
+
 export const useWorkspace = create<WorkspaceState>()((set, get) => {
   const stored = (): StoredState => ({ source: get().source, settings: get().settings });
 
   /** Recomputes what each waiting upload would change, against the data as it now stands. */
   const refreshChanges = (uploads: Upload[], imports: ImportRecord[], source: 'example' | 'user'): Upload[] => {
-    const before = buildDataset(source, imports, example);
+    if (!uploads.some((u) => u.status === 'read')) return uploads;
+    const before = get().dataset;
     return uploads.map((u) => {
       if (u.status !== 'read' || !u.result?.kind) return u;
       const live = imports.filter((r) => !r.undoneAt);
       const same = live.find((r) => r.sha256 === u.sha256);
-      const changes =
-        source === 'example' || u.result.data.actuals.length === 0
-          ? []
-          : actualChanges(before, buildDataset('user', [...imports, draftRecord(u, 0)], example));
-      return { ...u, changes, importedBefore: same?.time };
+      const held = source === 'example' || u.result.kind !== 'ledger' ? [] : heldPeriods(before, periodsOf(u.result.data));
+      const next = { ...u, heldPeriods: held, importedBefore: same?.time };
+      let changes: CellChange[] = [];
+      try {
+        if (source !== 'example' && u.result.data.actuals.length > 0) changes = actualChanges(before, buildDataset('user', [...imports, draftRecord(next, 0)], example));
+      } catch (e) {
+        // The import itself is checked (and refused) when it is committed; here only the preview of changes is lost.
+        return { ...next, changes, message: `The changes this file would make cannot be listed: ${message(e)}` };
+      }
+      return { ...next, changes };
     });
   };
 
-  const applyImports = (imports: ImportRecord[], source: 'example' | 'user') => {
-    set({
-      imports,
-      source,
-      dataset: buildDataset(source, imports, example),
-      uploads: refreshChanges(get().uploads, imports, source),
-    });
+  /** The data the history would give, rebuilt in memory before anything is stored (see `rebuild`). */
+  const prepare = (imports: ImportRecord[], source: 'example' | 'user', settings = get().settings) => rebuild(source, imports, example, settings);
+
+  const applyImports = (imports: ImportRecord[], source: 'example' | 'user', built: { dataset: Dataset; report: Report }) => {
+    // A changed cost-centre map (hand mappings, a map file, a budget) reads again the files waiting that use it.
+    const mapBefore = JSON.stringify(activeMapEntries(get().imports, get().dataset));
+    lastFull = { dataset: built.dataset, settings: get().settings, report: built.report };
+    const requeue = JSON.stringify(activeMapEntries(imports, built.dataset)) !== mapBefore;
+    if (requeue) {
+      set({ uploads: get().uploads.map((u) => (u.status === 'read' && u.result?.costCentres ? { ...u, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 } : u)) });
+    }
+    set({ imports, source, dataset: built.dataset });
+    set({ uploads: refreshChanges(get().uploads, imports, source) });
+    if (requeue) pump();
   };
+
+  /** Why nothing can be stored, when the browser's storage could not be opened. */
+  const noStorage = () => `Nothing was stored: ${get().storageError ?? 'the browser’s storage is not available'}`;
 
   const patchUpload = (id: number, patch: Partial<Upload>) =>
     set({ uploads: get().uploads.map((u) => (u.id === id ? { ...u, ...patch } : u)) });
@@ -178,7 +230,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     const next = get().uploads.find((u) => u.status === 'queued');
     if (!next) return;
     patchUpload(next.id, { status: 'reading', fraction: 0, rows: 0, message: undefined });
-    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined);
+    const job = runImport(next.file, next.name, next.kindChoice, (fraction, rows) => patchUpload(next.id, { fraction, rows }), next.kindChoice ? next.columnChoices : undefined, activeMapEntries(get().imports, get().dataset), next.sheetChoice);
     running.set(next.id, job);
     job.promise
       .then((outcome) => {
@@ -214,7 +266,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
 
   /** Writes through to IndexedDB when it is there; returns the error message, or null. */
   const write = async (op: (d: WorkspaceDb) => Promise<unknown>): Promise<string | null> => {
-    if (!db) return null;
+    // A write that did not happen is never reported as done.
+    if (!db) return noStorage();
     try {
       await op(db);
       announce();
@@ -233,6 +286,9 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     source: 'example',
     hydrated: false,
     storageError: null,
+    storageNotice: null,
+    unreadable: null,
+    workspaceProgress: null,
     imports: [],
     mappings: [],
     uploads: [],
@@ -259,19 +315,37 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       set({ dataset, source, selectedFy: null, selectedPeriod: null });
     },
     async hydrate() {
+      let loaded;
       try {
         db ??= await WorkspaceDb.open();
-        const loaded = await db.load();
-        nextLocalId = Math.max(0, ...loaded.imports.map((r) => r.id)) + 1;
-        set({ settings: loaded.state.settings, mappings: loaded.mappings, hydrated: true, storageError: null });
-        applyImports(loaded.imports, loaded.state.source);
+        loaded = await db.load();
       } catch (e) {
         db = null;
         set({
           hydrated: true,
-          storageError: `Your browser will not let this app store data (${message(e)}). You can still use it, but nothing you import will be kept after you close the page.`,
+          storageError: `${message(e)} The app shows the example data and works read-only: nothing can be imported, changed or kept in this browser.`,
         });
+        return;
       }
+      // The stored data is checked as a workspace file is, then rebuilt; data that fails either is
+      // never discarded: it is kept as read, for the user to export first (HydrationGate).
+      const checked = checkStored(loaded);
+      if (!checked.ok) {
+        set({ hydrated: true, storageError: null, unreadable: { reason: `it does not pass the check: ${checked.errors.join('; ')}`, data: loaded } });
+        return;
+      }
+      const { state, imports, mappings } = checked.value;
+      const built = prepare(imports, state.source, state.settings);
+      if (!built.ok) {
+        set({ hydrated: true, storageError: null, unreadable: { reason: built.reason, data: loaded } });
+        return;
+      }
+      nextLocalId = maxId(imports) + 1;
+      set({
+        settings: state.settings, mappings, hydrated: true, storageError: null, unreadable: null,
+        storageNotice: checked.notes.length > 0 ? `Some notes in the import history could not be read and are not shown (${checked.notes.slice(0, 3).join('; ')}). The figures are not affected.` : null,
+      });
+      applyImports(imports, state.source, built);
     },
     addFiles(files) {
       const added: Upload[] = files.map((file) => ({
@@ -292,11 +366,48 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       patchUpload(id, { kindChoice: kind, columnChoices: choices, mappingRemembered: false, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
       pump();
     },
+    setUploadSheet(id, sheet) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status === 'reading' || u.status === 'imported') return;
+      patchUpload(id, { sheetChoice: sheet, kindChoice: undefined, columnChoices: undefined, mappingRemembered: false, status: 'queued', result: undefined, changes: [], fraction: 0, rows: 0 });
+      pump();
+    },
     cancelUpload(id) {
       running.get(id)?.cancel();
       running.delete(id);
       patchUpload(id, { status: 'cancelled', message: 'Cancelled: nothing from this file was stored.' });
       pump();
+    },
+    setLedgerMode(id, mode) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status !== 'read') return;
+      patchUpload(id, { ledgerMode: mode, confirmedDouble: false });
+      patchUpload(id, refreshChanges([get().uploads.find((x) => x.id === id)!], get().imports, get().source)[0]!);
+    },
+    confirmDouble(id, confirmed) {
+      patchUpload(id, { confirmedDouble: confirmed });
+    },
+    async saveHandMap(entries) {
+      const record: ImportRecord = {
+        id: 0, time: new Date().toISOString(), file: MANUAL_FILE_NAMES['manual-costcentres'], size: 0, sha256: '', kind: 'manual-costcentres',
+        kindLabel: `cost centre map (${entries.length} mapped by hand)`, rowsRead: entries.length, rowsImported: entries.length, rowsRejected: 0,
+        rowsSkipped: 0, rowsExcluded: 0, warningCount: 0, leftOutRows: [], replaced: [], additive: false, data: emptyDataset(), costCentreMap: entries,
+      };
+      if (!db) return `Not saved. ${noStorage()}`;
+      // Rebuilt in memory first, as every change is, before anything is stored.
+      const built = prepare([...get().imports, record], get().source);
+      if (!built.ok) return `Not saved: ${built.reason}. Nothing was changed.`;
+      let recId: number;
+      try {
+        // The source stays as it is: mapping cost centres does not turn the example into the user's data.
+        recId = await db.commitImport(omitId(record), stored());
+        announce();
+      } catch (e) {
+        return message(e);
+      }
+      nextLocalId = Math.max(nextLocalId, recId) + 1;
+      applyImports([...get().imports, { ...record, id: recId }], get().source, built);
+      return null;
     },
     dismissUpload(id) {
       if (running.has(id)) get().cancelUpload(id);
@@ -305,28 +416,38 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     async commitUpload(id) {
       const u = get().uploads.find((x) => x.id === id);
       if (!u || u.status !== 'read' || !u.result?.kind || u.result.rowsImported === 0) return;
+      if (u.importedBefore && u.result.kind === 'ledger' && u.ledgerMode === 'add' && !u.confirmedDouble) return;
       const record = draftRecord(u, 0);
       const wasExample = get().source === 'example';
-      // The first import replaces the example, but not the DfE tables held beside it.
-      const base = wasExample ? nationalRecords(get().imports) : get().imports;
+      // The first import replaces the example, but not the cost centres mapped by hand meanwhile, nor the DfE tables held beside it.
+      const base = wasExample ? get().imports.filter((r) => r.kind === 'manual-costcentres' || r.kind === NATIONAL_KIND) : get().imports;
       const state: StoredState = { source: 'user', settings: get().settings };
       // A mapping made by hand is remembered for the next file with the same header.
       const mapping: StoredMapping | undefined =
         u.columnChoices && u.kindChoice && u.result.header ? { header: headerKey(u.result.header), kind: u.kindChoice, columns: u.columnChoices } : undefined;
-      let recId = nextLocalId;
-      if (db) {
-        try {
-          recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined, mapping);
-          announce();
-        } catch (e) {
-          patchUpload(id, { message: message(e) });
-          return;
-        }
+      if (!db) {
+        patchUpload(id, { message: `Not imported. ${noStorage()}` });
+        return;
+      }
+      // Rebuilt in memory first: a file whose figures, with those held, leave the exact range is refused here.
+      const built = prepare([...base, record], 'user');
+      if (!built.ok) {
+        patchUpload(id, { message: `Not imported: with ${u.name}, ${built.reason}. Nothing was stored.` });
+        return;
+      }
+      let recId: number;
+      try {
+        recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined, mapping);
+        announce();
+      } catch (e) {
+        patchUpload(id, { message: message(e) });
+        return;
       }
       nextLocalId = Math.max(nextLocalId, recId) + 1;
       if (mapping) set({ mappings: [...get().mappings.filter((m) => m.header !== mapping.header), mapping] });
       set({ uploads: get().uploads.map((x) => (x.id === id ? { ...x, status: 'imported', message: undefined } : x)) });
-      applyImports([...base, { ...record, id: recId }], 'user');
+      const imports = [...base, { ...record, id: recId }];
+      applyImports(imports, 'user', { ...built, dataset: built.dataset });
     },
     async commitNational(id) {
       const u = get().uploads.find((x) => x.id === id);
@@ -339,39 +460,47 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       };
       // Kept apart from the council's data: the example, if shown, stays the example.
       const state = stored();
-      let recId = nextLocalId;
-      if (db) {
-        try {
-          recId = await db.commitImport(omitId(record), state);
-          announce();
-        } catch (e) {
-          patchUpload(id, { message: message(e) });
-          return;
-        }
+      if (!db) {
+        patchUpload(id, { message: `Not imported. ${noStorage()}` });
+        return;
+      }
+      const built = prepare([...get().imports, record], get().source);
+      if (!built.ok) {
+        patchUpload(id, { message: `Not imported: with ${u.name}, ${built.reason}. Nothing was stored.` });
+        return;
+      }
+      let recId: number;
+      try {
+        recId = await db.commitImport(omitId(record), state);
+        announce();
+      } catch (e) {
+        patchUpload(id, { message: message(e) });
+        return;
       }
       nextLocalId = Math.max(nextLocalId, recId) + 1;
       set({ uploads: get().uploads.map((x) => (x.id === id ? { ...x, status: 'imported', message: undefined } : x)) });
-      applyImports([...get().imports, { ...record, id: recId }], get().source);
+      applyImports([...get().imports, { ...record, id: recId }], get().source, built);
     },
     async undoImport(id) {
       const undoneAt = new Date().toISOString();
+      const imports = get().imports.map((r) => (r.id === id ? { ...r, undoneAt } : r));
+      const built = prepare(imports, get().source);
+      if (!built.ok) return `Not undone: ${built.reason}. Nothing was changed.`;
       const error = await write((d) => d.setUndone(id, undoneAt));
-      if (!error) applyImports(get().imports.map((r) => (r.id === id ? { ...r, undoneAt } : r)), get().source);
+      if (!error) applyImports(imports, get().source, built);
       return error;
     },
     async redoImport(id) {
+      const imports = get().imports.map((r) => {
+        if (r.id !== id) return r;
+        const next = { ...r };
+        delete next.undoneAt;
+        return next;
+      });
+      const built = prepare(imports, get().source);
+      if (!built.ok) return `Not redone: ${built.reason}. Nothing was changed.`;
       const error = await write((d) => d.setUndone(id, undefined));
-      if (!error) {
-        applyImports(
-          get().imports.map((r) => {
-            if (r.id !== id) return r;
-            const next = { ...r };
-            delete next.undoneAt;
-            return next;
-          }),
-          get().source,
-        );
-      }
+      if (!error) applyImports(imports, get().source, built);
       return error;
     },
     saveAgreement(years) {
@@ -381,60 +510,105 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const data = { ...emptyDataset(), ...part };
       const wasExample = get().source === 'example';
       // Editing the example starts the user's own workspace from the example's data.
-      const base = wasExample ? [...nationalRecords(get().imports), ...exampleAsImports(Math.max(0, ...get().imports.map((r) => r.id)) + 1)] : get().imports;
+      const maps = get().imports.filter((r) => r.kind === 'manual-costcentres' || r.kind === NATIONAL_KIND);
+      const base = wasExample ? [...maps, ...exampleAsImports(Math.max(0, ...maps.map((r) => r.id)) + 1)] : get().imports;
       const record: ImportRecord = {
         id: 0, time: new Date().toISOString(), file: MANUAL_FILE_NAMES[kind], size: 0, sha256: '', kind,
         kindLabel: label, rowsRead: count, rowsImported: count, rowsRejected: 0,
         rowsSkipped: 0, warningCount: 0, leftOutRows: [], replaced: [], additive: false, data,
       };
       const state: StoredState = { source: 'user', settings: get().settings };
-      let recId = Math.max(nextLocalId, ...base.map((r) => r.id + 1));
-      let imports = base;
-      if (db) {
-        try {
-          recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined);
-          announce();
-        } catch (e) {
-          return message(e);
-        }
+      if (!db) return noStorage();
+      const built = prepare([...base, record], 'user');
+      if (!built.ok) return `Not saved: ${built.reason}. Nothing was changed.`;
+      let recId: number;
+      try {
+        recId = await db.commitImport(omitId(record), state, wasExample ? base : undefined);
+        announce();
+      } catch (e) {
+        return message(e);
       }
       nextLocalId = recId + 1;
-      imports = [...base, { ...record, id: recId }];
-      applyImports(imports, 'user');
+      applyImports([...base, { ...record, id: recId }], 'user', built);
       return null;
     },
     exportWorkspace() {
       return toWorkspaceFile({ state: stored(), imports: get().imports, mappings: get().mappings });
     },
     async loadWorkspace(text) {
-      const read = readWorkspaceFile(text);
-      if (!read.ok) return read;
-      const { state, imports, mappings } = read.value;
-      const error = await write((d) => d.replaceAll({ state, imports, mappings }));
-      if (error) return { ok: false, errors: [error] };
-      nextLocalId = Math.max(0, ...imports.map((r) => r.id)) + 1;
-      set({ settings: state.settings, mappings, selectedFy: null, selectedPeriod: null });
-      applyImports(imports, state.source);
-      return { ok: true };
+      // Validated whole, then rebuilt in memory, and only then written, in one transaction: a file
+      // refused at any step leaves the stored data exactly as it was.
+      try {
+        const progress = (what: string) => (f: number) => set({ workspaceProgress: `${what}: ${Math.round(f * 100)}%` });
+        set({ workspaceProgress: 'Checking the file…' });
+        const read = await readWorkspaceFileAsync(text, progress('Checking the file'));
+        if (!read.ok) return read;
+        const { state, imports, mappings } = read.value;
+        set({ workspaceProgress: 'Rebuilding the figures…' });
+        await new Promise((r) => setTimeout(r, 0));
+        const built = prepare(imports, state.source, state.settings);
+        if (!built.ok) return { ok: false, errors: [`the file's data cannot be rebuilt: ${built.reason}`] };
+        set({ workspaceProgress: 'Storing it…' });
+        const error = await write((d) => d.replaceAll({ state, imports, mappings }, progress('Storing it')));
+        if (error) return { ok: false, errors: [error] };
+        nextLocalId = maxId(imports) + 1;
+        set({ settings: state.settings, mappings, selectedFy: null, selectedPeriod: null, unreadable: null });
+        applyImports(imports, state.source, built);
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, errors: [`the file could not be opened: ${message(e)}`] };
+      } finally {
+        set({ workspaceProgress: null });
+      }
     },
     async resetToExample() {
       const state: StoredState = { source: 'example', settings: get().settings };
       const kept = nationalRecords(get().imports);
+      const built = prepare(kept, 'example');
+      if (!built.ok) return built.reason;
       const error = await write((d) => d.replaceAll({ state, imports: kept, mappings: get().mappings }));
       if (!error) {
         set({ selectedFy: null, selectedPeriod: null });
-        applyImports(kept, 'example');
+        applyImports(kept, 'example', built);
       }
       return error;
     },
     async deleteAll() {
+      if (!db) return { error: true, text: `Nothing was deleted: ${get().storageError ?? 'the browser’s storage is not available'}` };
+      let before;
+      try {
+        before = await db.counts();
+      } catch (e) {
+        return { error: true, text: `Nothing was deleted: ${message(e)}` };
+      }
       const state: StoredState = { source: 'user', settings: DEFAULT_STATE.settings };
       const error = await write((d) => d.replaceAll({ state, imports: [], mappings: [] }));
-      if (!error) {
-        set({ settings: state.settings, mappings: [], selectedFy: null, selectedPeriod: null });
-        applyImports([], 'user');
+      if (error) return { error: true, text: `Nothing was deleted: ${error}` };
+      set({ settings: state.settings, mappings: [], selectedFy: null, selectedPeriod: null });
+      applyImports([], 'user', { dataset: emptyDataset(), report: buildReport(emptyDataset(), state.settings) });
+      // Said from what the storage holds now, read back, not from what was asked of it.
+      const after = await db.counts().catch(() => null);
+      if (!after || after.imports > 0 || after.mappings > 0) {
+        return { error: true, text: `The browser reported the deletion as done, but reading its storage back ${after ? `finds ${after.imports} history entries and ${after.mappings} column mappings still there` : 'failed'}. Reload the page and try again.` };
       }
-      return error;
+      const n = (k: number, one: string, many: string) => `${k.toLocaleString('en-GB')} ${k === 1 ? one : many}`;
+      return { error: false, text: `Deleted from this browser: ${n(before.imports, 'history entry', 'history entries')} (imports and edits) and ${n(before.mappings, 'column mapping', 'column mappings')}; the settings are back to their defaults. Nothing of yours is left in this browser's storage.` };
+    },
+    exportUnreadable() {
+      const u = get().unreadable;
+      const data = u?.data ?? { state: null, imports: [], mappings: [] };
+      return JSON.stringify({ format: WORKSPACE_FORMAT, version: SCHEMA_VERSION, exported: new Date().toISOString(), note: `Exported as stored; it could not be opened because ${u?.reason ?? ''}`, ...data });
+    },
+    async discardUnreadable() {
+      if (!db) return noStorage();
+      const state: StoredState = { source: 'example', settings: DEFAULT_STATE.settings };
+      const built = prepare([], 'example', state.settings);
+      if (!built.ok) return built.reason;
+      const error = await write((d) => d.replaceAll({ state, imports: [], mappings: [] }));
+      if (error) return error;
+      set({ settings: state.settings, mappings: [], unreadable: null, selectedFy: null, selectedPeriod: null });
+      applyImports([], 'example', built);
+      return null;
     },
   };
 });
@@ -475,10 +649,13 @@ function draftRecord(u: Upload, id: number): ImportRecord {
     rowsImported: r.rowsImported,
     rowsRejected: r.rowsRejected,
     rowsSkipped: r.skipped.length,
+    rowsExcluded: r.costCentres?.excludedRows ?? 0,
     warningCount: r.warnings.length,
     leftOutRows: leftOutRows(r.errors),
     replaced: u.changes,
-    additive: kind === 'ledger',
+    ...(r.costCentreMap ? { costCentreMap: r.costCentreMap } : {}),
+    additive: kind === 'ledger' && u.ledgerMode === 'add',
+    ...(kind === 'ledger' && u.ledgerMode !== 'add' && u.heldPeriods?.length ? { replaces: periodsOf(r.data) } : {}),
     data: r.data,
   };
 }
@@ -504,6 +681,15 @@ function fullReport(dataset: Dataset, settings: Settings): Report {
   return lastFull.report;
 }
 
+/** The same for the year viewed as at a period: one for the header and the view alike. */
+let lastAsAt: { dataset: Dataset; settings: Settings; fy: number; period: number; report: Report } | undefined;
+function asAtReport(dataset: Dataset, settings: Settings, fy: number, period: number): Report {
+  if (lastAsAt?.dataset !== dataset || lastAsAt.settings !== settings || lastAsAt.fy !== fy || lastAsAt.period !== period) {
+    lastAsAt = { dataset, settings, fy, period, report: buildReport(dataset, settings, [], { fy, period }) };
+  }
+  return lastAsAt.report;
+}
+
 /** The report for the workspace, recomputed only when its data, settings or as-at period change. */
 export function useReport(): Report {
   const dataset = useWorkspace((s) => s.dataset);
@@ -515,7 +701,7 @@ export function useReport(): Report {
     if (period === null) return full;
     // "As at" applies to the year in view: the chosen one, else the latest with actuals.
     const viewed = fy ?? currentYear(full)?.fy;
-    return viewed === undefined ? full : buildReport(asAtPeriod(dataset, viewed, period), settings);
+    return viewed === undefined ? full : asAtReport(dataset, settings, viewed, period);
   }, [dataset, settings, fy, period]);
 }
 

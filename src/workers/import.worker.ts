@@ -3,7 +3,8 @@
  * (Papa Parse a chunk at a time, aggregating while it parses) off the page's thread, posting
  * progress every few thousand rows. Cancelling terminates the worker: nothing reaches the store.
  */
-import { importBytes } from '../import/importFile';
+import { importBytes, type ImportResult } from '../import/importFile';
+import { sniffSpreadsheet } from '../import/sources/sniff';
 import { claimsFile, isNationalFile, readNationalFile } from '../national/read';
 import type { ImportReply, ImportRequest } from './protocol';
 
@@ -18,26 +19,34 @@ function hex(buffer: ArrayBuffer): string {
 }
 
 scope.onmessage = async (e) => {
-  const { file, name, kind, columns, maxBytes } = e.data;
+  const { file, name, kind, columns, maxBytes, costCentreMap, sheet } = e.data;
   try {
     const buffer = await file.arrayBuffer();
     // The browser hashes on its own thread while this one parses.
     const hashing = crypto.subtle.digest('SHA-256', buffer);
+    const bytes = new Uint8Array(buffer);
     // The DfE's files are told apart before the council kinds (unless the user chose a kind).
-    if (!kind && isNationalFile(name, new Uint8Array(buffer))) {
+    if (!kind && isNationalFile(name, bytes)) {
       scope.postMessage({ type: 'progress', fraction: 0.5, rows: 0 });
-      const national = await readNationalFile(new Uint8Array(buffer), name);
-      if (claimsFile(name, new Uint8Array(buffer), national)) {
+      const national = await readNationalFile(bytes, name);
+      if (claimsFile(name, bytes, national)) {
         scope.postMessage({ type: 'national', national, sha256: hex(await hashing), size: file.size });
         return;
       }
     }
-    const result = importBytes(new Uint8Array(buffer), name, {
+    const options = {
       ...(kind ? { kind } : {}),
       ...(kind && columns ? { columns } : {}),
       ...(maxBytes ? { maxBytes } : {}),
-      onProgress: (fraction, rows) => scope.postMessage({ type: 'progress', fraction, rows }),
-    });
+      ...(costCentreMap ? { costCentreMap } : {}),
+      onProgress: (fraction: number, rows: number) => scope.postMessage({ type: 'progress', fraction, rows }),
+    };
+    let result: ImportResult;
+    if (sniffSpreadsheet(bytes)) {
+      // Only a spreadsheet loads the workbook reader (and SheetJS, in a chunk of its own).
+      const { importWorkbook } = await import('../import/workbook');
+      result = await importWorkbook(bytes, name, { ...options, ...(sheet !== undefined ? { sheet } : {}) });
+    } else result = importBytes(bytes, name, options);
     const sha256 = hex(await hashing);
     scope.postMessage({ type: 'done', result, sha256, size: file.size });
   } catch (err) {

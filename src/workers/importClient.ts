@@ -1,4 +1,5 @@
 /** Runs one file through the import worker; `cancel` terminates it at once. */
+import type { MapEntry } from '../import/costCentreMap';
 import type { ImportResult } from '../import/importFile';
 import type { ColumnChoices, Kind } from '../import/kinds';
 import type { NationalImport } from '../national/types';
@@ -28,6 +29,8 @@ export function runImport(
   kind: Kind | undefined,
   onProgress: (fraction: number, rows: number) => void,
   columns?: ColumnChoices,
+  costCentreMap?: MapEntry[],
+  sheet?: string,
 ): RunningImport {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let settle: (v: WorkerOutcome | NationalOutcome | 'cancelled') => void = () => undefined;
@@ -50,7 +53,10 @@ export function runImport(
     worker.terminate();
     fail(new Error(e.message || 'the import worker stopped'));
   };
-  const request: ImportRequest = { file, name, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}) };
+  const request: ImportRequest = {
+    file, name, ...(kind ? { kind } : {}), ...(columns ? { columns } : {}), ...(costCentreMap?.length ? { costCentreMap } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
+  };
   worker.postMessage(request);
   return {
     promise,

@@ -1,4 +1,5 @@
 /** Messages between the page and the import worker: plain, structured-cloneable data only. */
+import type { MapEntry } from '../import/costCentreMap';
 import type { ImportResult } from '../import/importFile';
 import type { ColumnChoices, Kind } from '../import/kinds';
 import type { NationalImport } from '../national/types';
@@ -8,7 +9,11 @@ export interface ImportRequest {
   name: string;
   kind?: Kind;
   columns?: ColumnChoices;
+  /** The cost-centre map (hand > file > budget, merged) for rows without a block or line. */
+  costCentreMap?: MapEntry[];
   maxBytes?: number;
+  /** A workbook's sheet to read, by name (otherwise the first of a known kind). */
+  sheet?: string;
 }
 
 export type ImportReply =

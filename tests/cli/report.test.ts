@@ -21,9 +21,27 @@ describe('npm run --silent report -- data --json', () => {
   const json = JSON.parse(stdout);
   const y = json.years[0];
 
-  it('exits 0 with one JSON object and nothing on stderr', () => {
+  it('exits 0 with one JSON object, and stderr says only what each file was read as', () => {
     expect(code).toBe(0);
-    expect(stderr).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([
+      'actuals.csv: read as actuals (one row per line and period), header in row 1; 228 rows below it: 228 read in, 0 skipped, 0 rejected.',
+      'agreement.csv: read as Safety Valve agreement, header in row 1; 5 rows below it: 5 read in, 0 skipped, 0 rejected.',
+      'budget.csv: read as budget, header in row 1; 19 rows below it: 19 read in, 0 skipped, 0 rejected.',
+      'conditions.csv: read as agreement conditions, header in row 1; 8 rows below it: 8 read in, 0 skipped, 0 rejected.',
+      'ehcp.csv: read as EHCP numbers, header in row 1; 51 rows below it: 51 read in, 0 skipped, 0 rejected.',
+      'funding.csv: read as DSG funding, header in row 1; 4 rows below it: 4 read in, 0 skipped, 0 rejected.',
+      'targets.csv: read as targets, header in row 1; 3 rows below it: 3 read in, 0 skipped, 0 rejected.',
+    ]);
+  });
+  it('lists the files in the JSON as stderr does', () => {
+    expect(json.files.map((f: { file: string; kind: string }) => [f.file, f.kind])).toEqual([
+      ['actuals.csv', 'actuals'], ['agreement.csv', 'agreement'], ['budget.csv', 'budget'], ['conditions.csv', 'conditions'],
+      ['ehcp.csv', 'ehcp'], ['funding.csv', 'funding'], ['targets.csv', 'targets'],
+    ]);
+    expect(json.files[0]).toEqual({
+      file: 'actuals.csv', kind: 'actuals', kindChosen: false, headerRow: 1,
+      rowsRead: 228, rowsImported: 228, rowsSkipped: 0, rowsRejected: 0, rowsExcluded: 0, warnings: 0, errors: 0,
+    });
   });
   it('reproduces SPEC section 7', () => {
     expect(y).toMatchObject({
@@ -74,7 +92,7 @@ describe('the readable summary and options', () => {
     const { code, stdout } = tsxReport([DATA_DIR]);
     expect(code).toBe(0);
     expect(stdout).toContain('2022-23 (as at period 12, March 2023): AMBER');
-    expect(stdout).toContain('Cumulative deficit (gross): £11,862,717 (£11.86m) against the agreed profile of £11,700,000');
+    expect(stdout).toContain('Cumulative deficit (gross): £11,862,717 against the agreed profile of £11,700,000');
     expect(stdout).toContain('2023-24 (no actuals): NO DATA');
   });
   it('takes --tolerance as a fraction or a percentage', () => {
@@ -124,5 +142,44 @@ describe('invalid input', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(tsxReport([bin]).stderr).toContain('ledger.csv: the file is not text');
+  });
+});
+
+describe('finance-system exports and the form options', () => {
+  const exports = join(ROOT, 'tests/fixtures/exports');
+
+  it('--help names each form option', () => {
+    const { code, stdout } = tsxReport(['--help']);
+    expect(code).toBe(0);
+    for (const option of ['--number-format uk|european', '--period-code calendar|fiscal', '--single-year start|end', '--units pounds|thousands|millions']) {
+      expect(stdout).toContain(option);
+    }
+  });
+
+  it('refuses an option value it does not know', () => {
+    const { code, stderr } = tsxReport(['--units', 'lots', exports]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--units needs one of pounds, thousands, millions/);
+  });
+
+  it('reports a budget-monitoring workbook in £000, with the figures of its own Report Total', () => {
+    const { code, stdout } = tsxReport(['--json', join(exports, 'council-budget-monitoring.csv')]);
+    expect(code).toBe(0);
+    // 1,250.0 + 300.0 + 6,089.5 + 4,500.0 + 12,000.0 = £24,139.5k; actual 612.4 + 150.0 + 3,210.25 + 2,750.0 + 5,990.0 = £12,712.65k
+    expect(JSON.parse(stdout).years[0]).toMatchObject({
+      financialYear: '2023-24', latestPeriod: 6, budget: '24139500.00', actualToDate: '12712650.00', forecastOutturn: '25800500.00', variance: '1661000.00',
+    });
+  });
+
+  it('asks for the number format where 22.590 could be either, and reads it as chosen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forms-'));
+    const file = join(dir, 'budget.csv');
+    writeFileSync(file, 'Financial Year;Block;Budget line;Budget\n2023-24;High Needs;Top up funding;22.590\n');
+    const asked = tsxReport(['--json', file]);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toMatch(/budget\.csv, row 2, column D \(Budget\): value "22\.590".*number-format option/);
+    const told = tsxReport(['--json', '--number-format', 'european', file]);
+    expect(told.code).toBe(0);
+    expect(JSON.parse(told.stdout).years[0].budget).toBe('22590.00');
   });
 });

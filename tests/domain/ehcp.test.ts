@@ -11,14 +11,14 @@ describe('EHCP flows', () => {
   it('warns, naming the month and both figures, where the given end disagrees', () => {
     const [m] = analyseEhcp([{ month: '2023-03', plansAtStart: 1590, newPlans: 17, transfersIn: 3, plansEnded: 40, plansAtEnd: 1575 }], []);
     expect(m!.plansAtEnd).toBe(1575);
-    expect(m!.warnings[0]).toBe('March 2023: plans at end are given as 1575, but start + new + transfers in − outflows = 1570; the given figure is kept');
+    expect(m!.warnings[0]).toBe('March 2023: plans at end are given as 1,575, but start + new + transfers in − outflows = 1,570; the given figure is kept');
   });
   it('warns where a month does not start where the last ended', () => {
     const ms = analyseEhcp([
       { month: '2023-01', plansAtEnd: 1593 },
       { month: '2023-02', plansAtStart: 1600, newPlans: 0, plansEnded: 0 },
     ], []);
-    expect(ms[1]!.warnings[0]).toBe('February 2023: plans at start are given as 1600, but January 2023 ended with 1593');
+    expect(ms[1]!.warnings[0]).toBe('February 2023: plans at start are given as 1,600, but January 2023 ended with 1,593');
   });
   it('warns where the breakdown of outflows disagrees with plans ended', () => {
     const [m] = analyseEhcp([{ month: '2023-02', ceased: 11, movedOut: 4, inactive: 0, plansEnded: 16 }], []);

@@ -89,7 +89,7 @@ describe('SPEC section 7: Torbay 2022-23 at period 12', () => {
   });
   it('the summary sentence a forum member reads', () => {
     expect(summarySentence(year)).toBe(
-      'At period 12 the DSG overspent by £2.73 million in 2022-23, taking the cumulative deficit to £11.86 million, £0.16 million (1.4%) above the £11.7 million agreed with the DfE.',
+      'At period 12 (March 2023), the in-year deficit for 2022-23 is £2,731,717: spend of £15,652,717 against DSG income of £12,921,000. The budget was set with a planned deficit of £2,700,000; the outturn is £31,717 over that budget (an overspend). The gross cumulative deficit is £11,862,717, £162,717 (1.39%) above the £11,700,000 agreed with the DfE.',
     );
   });
 });

@@ -5,6 +5,9 @@ import {
   describeVariance,
   formatCompact,
   formatCount,
+  formatDate,
+  formatPaperMoney,
+  formatWithShare,
   formatMillionsInWords,
   formatPercent,
   formatPounds,
@@ -114,10 +117,10 @@ describe('formatPercent', () => {
   test.each([
     ['1.3907', 2, '1.39%'],
     ['1.395', 2, '1.4%'], // half away from zero, trailing zero trimmed
-    ['-1.395', 2, '-1.4%'],
+    ['-1.395', 2, '(1.4%)'],
     ['2', 2, '2%'],
     ['0.005', 2, '0.01%'],
-    ['-0.005', 2, '-0.01%'],
+    ['-0.005', 2, '(0.01%)'],
     ['12.345', 1, '12.3%'],
     ['100', 0, '100%'],
   ])('%s with %i digits → %s', (value, digits, text) => {
@@ -163,5 +166,41 @@ describe('small and large amounts in words', () => {
     expect(describeVariance(1 as Pence)).toBe('£0.01 overspend');
     expect(describeDeficit(-99 as Pence)).toBe('£0.99 surplus');
     expect(formatMillionsInWords(100_000_000_000 as Pence)).toBe('£1,000 million');
+  });
+});
+
+describe('the forum paper\'s money: £m to 3 decimals, £k below a million (docs/formats.md)', () => {
+  test.each([
+    [151200000, '£1.512m'],
+    [273171700, '£2.732m'],
+    [-270000000, '(£2.7m)'], // the paper's "(£2.7m)": trailing zeros dropped
+    [608900000, '£6.089m'],
+    [-19600000, '(£196k)'],
+    [15300000, '£153k'],
+    [0, '£0'],
+    [-27600000, '(£276k)'],
+  ])('%i pence → %s', (n, text) => {
+    expect(formatPaperMoney(p(n))).toBe(text);
+  });
+});
+
+describe('dates, counts and shares: one form each', () => {
+  test.each([
+    ['2026-12-01', '1 December 2026'],
+    ['2023-04-12T09:30:00.000Z', '12 April 2023'],
+    ['not a date', 'not a date'],
+  ])('%s → %s', (iso, text) => {
+    expect(formatDate(iso)).toBe(text);
+  });
+  test('counts: separators, and brackets for a negative difference when asked', () => {
+    expect(formatCount(1570)).toBe('1,570');
+    expect(formatCount(2379)).toBe('2,379');
+    expect(formatCount(-2, { brackets: true })).toBe('(2)');
+    expect(formatCount(-1234, { brackets: true })).toBe('(1,234)');
+  });
+  test('a share beside money is unsigned and never doubly bracketed', () => {
+    expect(formatWithShare('£162,717', new Decimal('1.3907'))).toBe('£162,717 (1.39%)');
+    expect(formatWithShare('£1,350,000', new Decimal('-5.2123'))).toBe('£1,350,000 (5.21%)');
+    expect(formatWithShare('£1', null)).toBe('£1');
   });
 });

@@ -170,3 +170,29 @@ describe('parsing decimal strings is exact', () => {
     );
   });
 });
+
+describe('the quick reading of grouped and bracketed amounts', () => {
+  // Strings near the grouped and bracketed forms, valid or not: digits, commas, a point, brackets, signs.
+  const nearGrouped = fc
+    .array(fc.constantFrom('0', '1', '2', '5', '9', ',', '.', '(', ')', '-', ' '), { minLength: 1, maxLength: 18 })
+    .map((cs) => cs.join(''));
+  const grouped = fc
+    .tuple(typicalPence, fc.constantFrom('brackets', 'minus'), fc.integer({ min: 0, max: 2 }))
+    .map(([p, style, decimals]) => {
+      const [pounds, pennies] = toFixed2(Math.abs(p) as Pence).split('.');
+      const body = `${groupThousands(pounds!)}${decimals === 0 ? '' : '.' + pennies!.slice(0, decimals)}`;
+      return p < 0 ? (style === 'brackets' ? `(${body})` : `-${body}`) : body;
+    });
+  // Digit runs of one to four joined by commas: some rightly grouped, most not.
+  const misgrouped = fc
+    .tuple(fc.array(fc.stringMatching(/^\d{1,4}$/), { minLength: 1, maxLength: 5 }), fc.stringMatching(/^(\.\d{0,3})?$/), fc.constantFrom('', '(', '-'))
+    .map(([groups, decimals, sign]) => `${sign}${groups.join(',')}${decimals}${sign === '(' ? ')' : ''}`);
+  it('reads every string as the general reading does (a leading space sends it that way)', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearGrouped, grouped, misgrouped), (s) => {
+        expect(parseMoney(s)).toEqual(parseMoney(` ${s}`));
+      }),
+      { ...RUNS, numRuns: 3000 },
+    );
+  });
+});

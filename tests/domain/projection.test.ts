@@ -69,10 +69,10 @@ describe('answers in words', () => {
   it('for the flat case', () => {
     const { base, scenario } = setup();
     expect(answers(project(base, scenario), base)).toEqual([
-      'The cumulative deficit would first exceed the agreed profile in 2026-27, by £0.1 million (£100,000).',
+      'The cumulative deficit would first exceed the agreed profile in 2026-27, by £100,000.',
       'The in-year balance would not turn to a surplus by 2026-27.',
       'The net deficit would not be cleared by 2026-27: £500,000 would remain.',
-      'DfE instalments at risk: 2026-27 (£300,000), where the projection is off the agreement.',
+      'The projection would be off the agreement in 2026-27 (whose £300,000 contribution depends on progress).',
       'EHCPs the plan implies at the end of each year: 2025-26 100, 2026-27 100.',
     ]);
   });
@@ -83,7 +83,7 @@ describe('answers in words', () => {
       'The cumulative deficit would stay within the agreed profile in every year projected.',
       'The in-year balance would turn to a surplus in 2025-26 (£200,000).',
       'The net deficit (after DfE contributions) would be cleared in 2026-27.',
-      'No DfE instalment would be at risk: every projected year meets the agreement.',
+      'Every projected year would meet the agreement.',
       'EHCPs the plan implies at the end of each year: 2025-26 100, 2026-27 100.',
     ]);
   });

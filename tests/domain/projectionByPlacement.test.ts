@@ -87,10 +87,10 @@ describe('answers in words by placement type', () => {
   it('flat numbers at £23,000 a plan: above the profile from the first year', () => {
     const { base, scenario } = setup();
     expect(answers(project(base, scenario), base)).toEqual([
-      'The cumulative deficit would first exceed the agreed profile in 2025-26, by £1 million (£1,000,000).',
+      'The cumulative deficit would first exceed the agreed profile in 2025-26, by £1,000,000.',
       'The in-year balance would not turn to a surplus by 2026-27.',
-      'The net deficit would not be cleared by 2026-27: £2.7 million would remain.',
-      'DfE instalments at risk: 2025-26 (£200,000), 2026-27 (£300,000), where the projection is off the agreement.',
+      'The net deficit would not be cleared by 2026-27: £2,700,000 would remain.',
+      'The projection would be off the agreement in 2025-26 (whose £200,000 contribution depends on progress), 2026-27 (whose £300,000 contribution depends on progress).',
       'EHCPs the plan implies at the end of each year: 2025-26 100, 2026-27 100.',
     ]);
   });
@@ -120,7 +120,7 @@ describe('unmitigated and mitigated', () => {
     expect(f.unmitigated.map((y) => money(y.cumulativeDeficitGross))).toEqual(['2100000.00', '3400000.00']);
     expect(f.mitigated.map((y) => money(y.cumulativeDeficitGross))).toEqual(['1800000.00', '2450000.00']);
     expect(money(f.saving)).toBe('950000.00');
-    expect(f.words).toBe('The savings plan lowers the 2026-27 cumulative deficit by £0.95 million (£950,000): from £3,400,000 with no action to £2,450,000.');
+    expect(f.words).toBe('The savings plan lowers the 2026-27 cumulative deficit by £950,000: from £3,400,000 with no action to £2,450,000.');
     expect(mitigationsInWords(s)).toEqual([
       'Banding review: a saving of £50,000 in 2026-27.',
       'Local special places: 20 fewer non-maintained or independent special school placements from October 2025, placed in maintained special school or special academy instead.',

@@ -21,11 +21,13 @@ describe('the return pack', () => {
     const position = Object.fromEntries(sheets[0]!.data.slice(4).map((r: unknown[]) => [r[0], r[1]]));
     expect(position['Status']).toBe('Amber');
     expect(position['Total budget']).toBe(15621000);
-    expect(position['In-year deficit / (surplus)']).toBe(2731717);
+    expect(position['In-year deficit / (surplus): spend against DSG income']).toBe(2731717);
     expect(position['Cumulative deficit (gross)']).toBe(11862717);
     expect(position['Agreed deficit profile']).toBe(11700000);
     expect(position['Excess / (headroom) against the profile']).toBe(162717);
-    expect(position['DfE contributions received to date']).toBe(5160000);
+    expect(position['DfE contributions counted to date']).toBe(5160000);
+    expect(position['of which agreed, no instalment recorded as received']).toBe(5160000);
+    expect(position['of which recorded as received']).toBe(0);
     expect(position['Net cumulative deficit']).toBe(6702717);
     const blocks = Object.fromEntries(sheets[1]!.data.slice(4).map((r: unknown[]) => [r[0], r]));
     expect(blocks['Early Years'][4]).toBe(-136000);
@@ -47,9 +49,9 @@ describe('the return pack', () => {
     const sheets = await readXlsxFile(Buffer.from(await (await returnPackXlsx(withComments)).arrayBuffer()));
     const lines = sheets[2]!.data.slice(4);
     const row = lines.find((r: unknown[]) => r[1] === 'EHCP in-year adjustments')!;
-    expect([row[3], row[5], row[6], ...row.slice(7, 10)]).toEqual([550000, 702853, 152853, 'More plans than forecast', 'A. Officer', '12/04/2023']);
+    expect([row[3], row[5], row[6], ...row.slice(7, 10)]).toEqual([550000, 702853, 152853, 'More plans than forecast', 'A. Officer', '12 April 2023']);
     const month = lines.find((r: unknown[]) => r[1] === 'EHCP in-year adjustments: March 2023')!;
-    expect(month.slice(7, 10)).toEqual(['=HYPERLINK("x")', 'A. Officer', '13/04/2023']);
+    expect(month.slice(7, 10)).toEqual(['=HYPERLINK("x")', 'A. Officer', '13 April 2023']);
     expect(lines[lines.length - 1]!.slice(3, 7)).toEqual([15621000, 15652717, 15652717, 31717]);
   });
 });

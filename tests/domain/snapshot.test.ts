@@ -21,7 +21,7 @@ describe('the snapshot payload', () => {
   });
   it('says what is wrong with an empty or damaged snapshot', () => {
     expect(readSnapshot('null')).toEqual({ ok: false, reason: expect.stringMatching(/empty snapshot template/) });
-    expect(readSnapshot('{"format":"dsg-monitor-snapshot","version":1,"content":"{oops"}')).toEqual({ ok: false, reason: expect.stringMatching(/damaged/) });
+    expect(readSnapshot('{"format":"dsg-monitor-snapshot","version":2,"content":"{oops","sha256":"ab"}')).toEqual({ ok: false, reason: expect.stringMatching(/damaged/) });
     expect(readSnapshot('{"format":"other"}')).toEqual({ ok: false, reason: expect.stringMatching(/not a DSG Safety Valve monitor snapshot/) });
   });
 });

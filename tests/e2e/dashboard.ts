@@ -5,6 +5,8 @@ import type { Locator, Page } from 'playwright-core';
 export async function gotoView(page: Page, url: string, view: string, heading: string): Promise<void> {
   await page.goto(`${url}#/${view}`);
   await page.locator('main h1', { hasText: heading }).waitFor();
+  // Each view's code loads on its first visit: wait until the view itself is there.
+  await page.getByTestId('view-loading').waitFor({ state: 'detached' });
 }
 
 /** Every row of a table as the cells' visible text. */

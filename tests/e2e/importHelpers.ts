@@ -22,7 +22,8 @@ export async function goto(page: Page, route: string) {
   await page.evaluate((r) => {
     window.location.hash = `#/${r}`;
   }, route);
-  await page.locator('h1').filter({ hasText: route === 'import' ? 'Import files' : route === 'settings' ? 'Agreement and settings' : 'Overview' }).waitFor();
+  await page.locator('h1').filter({ hasText: route === 'import' ? 'Import files' : route === 'settings' ? 'Settings' : 'Overview' }).waitFor();
+  await page.getByTestId('view-loading').waitFor({ state: 'detached' });
 }
 
 /** Uploads through the file input and waits until every new file has been read. */

@@ -23,7 +23,7 @@ describe('the overview on the example data', () => {
     expect(await text('forecast-outturn')).toContain('£15,652,717');
     expect(await text('income')).toContain('£12,921,000');
     expect(await text('in-year-deficit')).toContain('£2,731,717');
-    expect(await text('in-year-deficit')).toContain('£2.73m');
+    expect(await text('in-year-deficit')).toContain('planned deficit of £2,700,000');
     expect(await text('cumulative-gross')).toContain('£11,862,717');
     expect(await text('profile')).toContain('£11,700,000');
     expect(await text('excess')).toMatch(/£162,717[\s\S]*1\.39%/);
@@ -42,7 +42,7 @@ describe('the overview on the example data', () => {
   });
   it('reads the summary sentence a forum member takes away', async () => {
     expect(await text('summary')).toBe(
-      'At period 12 the DSG overspent by £2.73 million in 2022-23, taking the cumulative deficit to £11.86 million, £0.16 million (1.4%) above the £11.7 million agreed with the DfE.',
+      'At period 12 (March 2023), the in-year deficit for 2022-23 is £2,731,717: spend of £15,652,717 against DSG income of £12,921,000. The budget was set with a planned deficit of £2,700,000; the outturn is £31,717 over that budget (an overspend). The gross cumulative deficit is £11,862,717, £162,717 (1.39%) above the £11,700,000 agreed with the DfE.',
     );
   });
   it('has no serious or critical accessibility violations', async () => {
@@ -53,7 +53,7 @@ describe('the overview on the example data', () => {
   it('views the year as at an earlier period when only "As at" is chosen', async () => {
     await h.page.locator('label', { hasText: 'As at' }).locator('select').selectOption({ label: 'period 6 (September 2022)' });
     expect(await h.page.locator('#status-heading').innerText()).toBe('2022-23, as at period 6 (September 2022)');
-    expect(await text('summary')).toMatch(/^At period 6 the DSG is forecast to overspend by/);
+    expect(await text('summary')).toMatch(/^At period 6 \(September 2022\), the in-year deficit for 2022-23 is forecast at £/);
     await h.page.locator('label', { hasText: 'As at' }).locator('select').selectOption({ index: 0 });
     expect(await h.page.locator('#status-heading').innerText()).toBe('2022-23, as at period 12 (March 2023)');
   });

@@ -53,7 +53,7 @@ describe('the DfE return pack', () => {
     expect(sheets.map((s) => s.sheet)).toEqual(['Financial position', 'Block summary', 'Budget lines', 'EHCP and RSA', 'Conditions']);
     const position = Object.fromEntries(sheets[0]!.data.slice(4).map((r) => [r[0], r[1]]));
     expect(position['Total budget']).toBe(15621000);
-    expect(position['In-year deficit / (surplus)']).toBe(2731717);
+    expect(position['In-year deficit / (surplus): spend against DSG income']).toBe(2731717);
     expect(position['Cumulative deficit (gross)']).toBe(11862717);
     expect(position['Excess / (headroom) against the profile']).toBe(162717);
     expect(position['Net cumulative deficit']).toBe(6702717);

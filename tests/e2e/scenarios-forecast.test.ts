@@ -42,7 +42,7 @@ describe('changing a driver', () => {
   it('shows the forecast from the data, as the engine computes it, with its method in words', async () => {
     const rows = await chartTable(h.page, 'forecast-chart');
     expect(rowNamed(rows, lastYear())[2]).toBe(finalText({}));
-    expect(await h.page.getByTestId('method').innerText()).toContain('Starts from 1570 plans at the end of March 2023');
+    expect(await h.page.getByTestId('method').innerText()).toContain('Starts from 1,570 plans at the end of March 2023');
     expect(await answersText()).toContain(answers(forecast({}), base)[0]);
   });
   it('updates the chart table and the answers when new plans per month change', async () => {

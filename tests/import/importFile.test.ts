@@ -365,11 +365,12 @@ describe('a semicolon-separated actuals file (fixtures/messy/actuals-semicolon.c
     expect(total).toBe(pence('7612583.34')); // what the file's own Total row says
   });
 
-  it('does not misread a continental decimal comma as pounds', () => {
+  it('reads a continental decimal comma exactly, and says so (it was refused before European forms were read)', () => {
     const t = importText('Financial Year;Period;Block;Line;Actual\n2022-23;1;HN;Top up;1234,56\n', 'semi.csv');
     expect(t.delimiter).toBe(';');
-    expect(t.data.actuals).toEqual([]);
-    expect(t.errors[0]).toMatchObject({ row: 2, column: 'E (Actual)', value: '1234,56' });
+    expect(t.errors).toEqual([]);
+    expect(t.data.actuals[0]!.actuals[0]).toBe(123456);
+    expect(t.warnings.map((w) => w.message).join('\n')).toMatch(/European form \(1\.234,56/);
   });
 });
 

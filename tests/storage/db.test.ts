@@ -65,7 +65,7 @@ describe('the stored schema', () => {
     const loaded = await db.load();
     expect(loaded).toEqual({ state: { source: 'example', settings: { tolerance: '0.02' } }, imports: [], mappings: [] });
     db.close();
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
   });
 
   it('migrates a version 1 database to the current version, keeping every record', async () => {
@@ -74,11 +74,29 @@ describe('the stored schema', () => {
     const db = await WorkspaceDb.open(name);
     const loaded = await db.load();
     expect(loaded.state).toEqual({ source: 'user', settings: { tolerance: '0.05' } });
-    expect(loaded.imports).toEqual([{ ...V1_RECORD, rowsSkipped: 0 }]);
+    expect(loaded.imports).toEqual([{ ...V1_RECORD, rowsSkipped: 0, rowsExcluded: 0 }]);
     expect(loaded.mappings).toEqual([]);
     // The new store works.
     await db.saveMapping({ header: 'a|b', kind: 'budget', columns: { 0: 'year' } });
     expect((await db.load()).mappings).toHaveLength(1);
+    db.close();
+  });
+
+  it('migrates a version 2 database to version 3: every record gains rowsExcluded (0: no map existed)', async () => {
+    const name = freshName();
+    await makeVersion1(name, [V1_RECORD]);
+    // Open it as version 2, as that version of the app did, then close it.
+    const v2 = await WorkspaceDb.open(name, 2);
+    await v2.saveMapping({ header: 'a|b', kind: 'budget', columns: { 0: 'year' } });
+    v2.close();
+    const db = await WorkspaceDb.open(name);
+    const loaded = await db.load();
+    expect(loaded.imports).toEqual([{ ...V1_RECORD, rowsSkipped: 0, rowsExcluded: 0 }]);
+    expect(loaded.mappings).toHaveLength(1);
+    // A version 3 record keeps its cost-centre map and the periods it replaced.
+    const map = [{ code: 'HN3002', treatment: 'spend' as const, block: 'High Needs' as const, line: 'Top-up', source: 'hand' as const }];
+    await db.commitImport(record('Cost centres mapped by hand', { kind: 'manual-costcentres', rowsExcluded: 0, costCentreMap: map, replaces: [{ fy: 2025, period: 1, block: 'High Needs' }] }), loaded.state);
+    expect((await db.load()).imports[1]).toMatchObject({ costCentreMap: map, replaces: [{ fy: 2025, period: 1, block: 'High Needs' }] });
     db.close();
   });
 

@@ -33,6 +33,29 @@ describe('the data rebuilt from the history', () => {
     expect(buildDataset('user', [first, second], example).actuals[0]!.actuals).toEqual(months({ 1: 100, 2: 200 }));
   });
 
+  it('a ledger that replaces its periods drops what earlier ledgers held for them, in its blocks only; undo brings it back', () => {
+    const a = actuals('ledger-ytd-p3.csv', 1, { 1: 10, 2: 20, 3: 30 }, { additive: true, kind: 'ledger' });
+    const schools: ImportRecord = {
+      ...actuals('schools-ledger.csv', 2, { 1: 7 }, { additive: true, kind: 'ledger' }),
+      data: { ...emptyDataset(), actuals: [{ fy: 2022, block: 'Schools', line: 'ISB', actuals: months({ 1: 7 }), forecasts: Array(12).fill(null) }] },
+    };
+    // The P1 to P4 re-upload no longer has a line the first had for P2 ("Moved"), and changes P3.
+    const moved: ImportRecord = { ...a, data: { ...a.data, actuals: [...a.data.actuals, { fy: 2022, block: 'High Needs', line: 'Moved', actuals: months({ 2: 99 }), forecasts: Array(12).fill(null) }] } };
+    const b = actuals('ledger-ytd-p4.csv', 3, { 1: 10, 2: 20, 3: 35, 4: 40 }, {
+      additive: false, kind: 'ledger', replaces: [1, 2, 3, 4].map((period) => ({ fy: 2022, period, block: 'High Needs' })),
+    });
+    const data = buildDataset('user', [moved, schools, b], example);
+    const line = (name: string) => data.actuals.find((x) => x.line === name)!.actuals;
+    expect(line('Top up')).toEqual(months({ 1: 10, 2: 20, 3: 35, 4: 40 }));
+    expect(line('Moved')).toEqual(months({}));
+    expect(line('ISB')).toEqual(months({ 1: 7 }));
+    const undone = buildDataset('user', [moved, schools, { ...b, undoneAt: '2026-01-01' }], example);
+    expect(undone.actuals.find((x) => x.line === 'Moved')!.actuals).toEqual(months({ 2: 99 }));
+    expect(actualChanges(buildDataset('user', [moved, schools], example), data).map((c) => [c.line, c.period, c.old, c.new])).toEqual([
+      ['Moved', 2, 99, null], ['Top up', 3, 30, 35],
+    ]);
+  });
+
   it('adds ledgers up', () => {
     const a = actuals('ledger-a.csv', 1, { 3: 10 }, { additive: true, kind: 'ledger' });
     const b = actuals('ledger-b.csv', 2, { 3: 5 }, { additive: true, kind: 'ledger' });

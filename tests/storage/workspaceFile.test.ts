@@ -12,13 +12,18 @@ function exampleRecords(): ImportRecord[] {
   }));
 }
 
+/** As this version writes them: with the count of rows a cost-centre map excluded. */
+function currentRecords(): ImportRecord[] {
+  return exampleRecords().map((r) => ({ ...r, rowsExcluded: 0 }));
+}
+
 const state = { source: 'user' as const, settings: { tolerance: '0.02' } };
 
 describe('the workspace file', () => {
   it('reads back exactly what it wrote', () => {
     const file = toWorkspaceFile({ state, imports: exampleRecords(), mappings: [] }, new Date('2026-02-03T04:05:06Z'));
     const read = readWorkspaceFile(JSON.stringify(file));
-    expect(read).toEqual({ ok: true, value: file });
+    expect(read).toEqual({ ok: true, value: file, notes: [] });
   });
 
   it('refuses what is not a workspace file, saying why', () => {
@@ -37,9 +42,9 @@ describe('the workspace file', () => {
     const read = readWorkspaceFile(JSON.stringify(file));
     expect(read.ok).toBe(false);
     const errors = (read as { errors: string[] }).errors;
-    expect(errors).toContain('state.settings.tolerance: must be a fraction from 0 to 1, such as "0.02"');
-    expect(errors).toContain('imports[0].data.actuals[0].actuals: twelve whole numbers of pence or nulls');
-    expect(errors).toContain('imports[1].data.agreement[0].fy: a financial year from 2000 to 2099');
+    expect(errors).toContain('state.settings.tolerance: "lots" is not a fraction from 0 to 1, such as "0.02"');
+    expect(errors).toContain('imports[0].data.actuals[0].actuals[3]: 1.5 is not a whole number of pence of at most £1 trillion either way, or null');
+    expect(errors).toContain('imports[1].data.agreement[0].fy: 1999 is not a financial year from 2000 to 2099');
     expect(errors.some((e) => e.startsWith('imports[2].kind:'))).toBe(true);
   });
 
@@ -49,6 +54,42 @@ describe('the workspace file', () => {
     const read = readWorkspaceFile(JSON.stringify(v1));
     expect(read.ok).toBe(true);
     expect((read as { value: typeof file }).value.imports.every((r) => r.rowsSkipped === 0)).toBe(true);
+  });
+
+  it('migrates a version 2 file (no excluded-row counts) to version 3', () => {
+    const file = toWorkspaceFile({ state, imports: exampleRecords(), mappings: [] });
+    const v2 = { ...file, version: 2 };
+    const read = readWorkspaceFile(JSON.stringify(v2));
+    expect(read.ok).toBe(true);
+    expect((read as { value: typeof file }).value.imports.every((r) => r.rowsExcluded === 0)).toBe(true);
+    const bad = { ...file, imports: file.imports.map((r, i) => (i === 0 ? { ...r, rowsExcluded: -1 } : r)) };
+    expect(readWorkspaceFile(JSON.stringify(bad))).toMatchObject({ ok: false, errors: expect.arrayContaining(['imports[0].rowsExcluded: -1 is not a whole number of 0 or more']) });
+  });
+
+  it('keeps the hand mappings of cost centres, and names a bad one by where it is', () => {
+    const recs = currentRecords();
+    const good: ImportRecord = {
+      ...recs[0]!, id: 99, kind: 'manual-costcentres', file: 'Cost centres mapped by hand', data: { ...recs[0]!.data, budgets: [], actuals: [] },
+      costCentreMap: [
+        { code: 'HN3002', treatment: 'spend', block: 'High Needs', line: 'Top-up funding', source: 'hand' },
+        { code: '9100', treatment: 'exclude', source: 'hand' },
+        { code: 'HN4000', account: '8200', treatment: 'income', block: 'High Needs', line: 'Recoupment', source: 'hand' },
+      ],
+      replaces: [{ fy: 2022, period: 3, block: 'High Needs' }],
+    };
+    const file = toWorkspaceFile({ state, imports: [...recs, good], mappings: [] });
+    expect(readWorkspaceFile(JSON.stringify(file))).toEqual({ ok: true, value: file, notes: [] });
+    const bad = { ...good, costCentreMap: [{ code: 'hn*1', treatment: 'spend', block: 'High Needs', source: 'hand' }, { code: 'A', treatment: 'move', source: 'elsewhere' }], replaces: [{ fy: 2022, period: 13, block: 'High Needs' }] };
+    const read = readWorkspaceFile(JSON.stringify({ ...file, imports: [...recs, bad] }));
+    const errors = (read as { errors: string[] }).errors;
+    const at = `imports[${recs.length}]`;
+    expect(errors).toEqual(expect.arrayContaining([
+      `${at}.costCentreMap[0].code: a code in capitals such as "HN3002", or a prefix such as "HN30*"`,
+      `${at}.costCentreMap[0]: a spend mapping needs a block (one of Schools, Central School Services, High Needs, Early Years) and a budget line`,
+      `${at}.costCentreMap[1].treatment: one of spend, exclude, income`,
+      `${at}.costCentreMap[1].source: one of hand, file, budget`,
+      `${at}.replaces: a list of periods, each with fy, period (1 to 12) and block`,
+    ]));
   });
 
   it('checks the parts entered by hand: instalments, contributions, revisions, conditions and comments', () => {
@@ -63,14 +104,14 @@ describe('the workspace file', () => {
     expect(read.ok).toBe(false);
     const errors = (read as { errors: string[] }).errors;
     expect(errors).toEqual([
-      'imports[0].data.instalments[0].status: one of scheduled, received, withheld',
-      'imports[0].data.otherContributions[0].amount: a whole number of pence',
-      'imports[0].data.revisions[0].date: a date such as "2024-03-01"',
-      'imports[0].data.revisions[0].years[0].surplusRequired: true or false',
-      'imports[0].data.conditions[0].rag: one of red, amber, green, not rated',
-      'imports[0].data.conditions[0].reviewed: a date such as "2023-03-29"',
-      'imports[0].data.comments[0].period: a period from 1 to 12',
-      'imports[0].data.comments[0].at: a date and time',
+      'imports[0].data.instalments[0].status: "late" is not one of scheduled, received, withheld',
+      'imports[0].data.otherContributions[0].amount: "1,000" is not a whole number of pence of at most £1 trillion either way',
+      'imports[0].data.revisions[0].date: "March 2024" is not a date such as "2024-03-01"',
+      'imports[0].data.revisions[0].years[0].surplusRequired: "no" is not true or false',
+      'imports[0].data.conditions[0].rag: "purple" is not one of red, amber, green, not rated',
+      'imports[0].data.conditions[0].reviewed: "2023-02-30x" is not a date such as "2023-03-29"',
+      'imports[0].data.comments[0].period: 13 is not a period from 1 to 12',
+      'imports[0].data.comments[0].at: "yesterday" is not a date and time',
     ]);
   });
 });

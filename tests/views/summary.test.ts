@@ -39,7 +39,7 @@ describe('the status summary', () => {
     expect(text).toContain('2022-23, as at period 12 (March 2023)');
     expect(text).toContain('Status: Amber: above the profile, within tolerance');
     expect(text).toContain(
-      'At period 12 the DSG overspent by £2.73 million in 2022-23, taking the cumulative deficit to £11.86 million, £0.16 million (1.4%) above the £11.7 million agreed with the DfE.',
+      'At period 12 (March 2023), the in-year deficit for 2022-23 is £2,731,717: spend of £15,652,717 against DSG income of £12,921,000. The budget was set with a planned deficit of £2,700,000; the outturn is £31,717 over that budget (an overspend). The gross cumulative deficit is £11,862,717, £162,717 (1.39%) above the £11,700,000 agreed with the DfE.',
     );
     expect(text).toContain('The agreement does not require an in-year surplus in 2022-23.');
     expect(text).toContain('Latest actuals loaded: period 12, March 2023.');
@@ -49,14 +49,14 @@ describe('the status summary', () => {
     const text = render(base, '0.01');
     expect(text).toContain('Status: Red: off track');
     expect(text).toContain('£162,717 (1.39%) above the agreed profile of £11,700,000, beyond the 1% tolerance.');
-    expect(text).toContain('£0.16 million (1.4%) above the £11.7 million agreed with the DfE.');
+    expect(text).toContain('£162,717 (1.39%) above the £11,700,000 agreed with the DfE.');
   });
 
   it('green: within a higher profile, saying how far below', () => {
     const text = render(withProfile('12000000'));
     expect(text).toContain('Status: Green: on track');
     expect(text).toContain(
-      'At period 12 the DSG overspent by £2.73 million in 2022-23, taking the cumulative deficit to £11.86 million, £0.14 million (1.1%) below the £12 million agreed with the DfE.',
+      'At period 12 (March 2023), the in-year deficit for 2022-23 is £2,731,717: spend of £15,652,717 against DSG income of £12,921,000. The budget was set with a planned deficit of £2,700,000; the outturn is £31,717 over that budget (an overspend). The gross cumulative deficit is £11,862,717, £137,283 (1.14%) below the £12,000,000 agreed with the DfE.',
     );
   });
 
@@ -74,7 +74,7 @@ describe('the status summary', () => {
     const data: Dataset = { ...base, actuals: base.actuals.map((a) => ({ ...a, actuals: a.actuals.map((v, i) => (i < 6 ? v : null)) })) };
     const text = render(data);
     expect(text).toContain('2022-23, as at period 6 (September 2022)');
-    expect(text).toMatch(/At period 6 the DSG is forecast to overspend by £[\d.]+ million in 2022-23/);
+    expect(text).toMatch(/At period 6 \(September 2022\), the in-year deficit for 2022-23 is forecast at £[\d,]+: forecast spend of £[\d,]+ against DSG income of £12,921,000\. The budget was set with a planned deficit of £2,700,000; the forecast outturn is £[\d,]+ (over|under) that budget/);
     expect(text).toContain('Latest actuals loaded: period 6, September 2022.');
   });
 

@@ -30,7 +30,7 @@ export function wideSink(r: RowReader): Sink {
       const values = r.map.months.map((m) => r.moneyAt(m.col));
       const forecast = forecastCol === undefined ? null : r.moneyAt(forecastCol);
       if (r.rejected || fy === undefined || !block || !line || forecast === undefined) return false;
-      const a = acc.get(fy, block, line, r.text('costCentre'));
+      const a = acc.get(fy, block, line, r.costCentre());
       // Check the whole row before taking any of it, so a rejected row adds nothing.
       r.map.months.forEach((m, i) => {
         if (values[i] !== null && a.actuals[m.period - 1] !== null) {

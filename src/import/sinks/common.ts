@@ -6,15 +6,19 @@ import type { Dataset } from '../../domain/dataset';
 import { KIND_SPECS, normaliseHeader, type ColumnMap, type Field } from '../kinds';
 import { trimCell } from '../columns';
 import { listRows, type RowContext } from '../problems';
+import { quoteValue } from '../../domain/quote';
 
 /** One kind's validation and aggregation, fed one data row at a time through its RowReader. */
 export interface Sink {
-  /** Validates and aggregates one data row; false when the row was rejected (its errors reported). */
-  row(cells: string[], rowNumber: number): boolean;
+  /**
+   * Validates and aggregates one data row; false when the row was rejected (its errors reported),
+   * 'excluded' when the cost-centre map excluded it (counted and totalled apart).
+   */
+  row(cells: string[], rowNumber: number): boolean | 'excluded';
   finish(): Dataset;
 }
 
-export type RowOutcome = 'imported' | 'skipped' | 'rejected';
+export type RowOutcome = 'imported' | 'skipped' | 'rejected' | 'excluded';
 
 export interface RowSink {
   row(cells: string[], rowNumber: number): RowOutcome;
@@ -84,7 +88,7 @@ export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink): RowS
         if (!isTotalLabel(v)) {
           if (notTotals.size < MAX_REMEMBERED_LABELS) notTotals.add(v);
         } else {
-          ctx.skipped.push({ row: rowNumber, reason: `a totals row ("${v.trim()}"): not added in` });
+          ctx.skipped.push({ row: rowNumber, reason: `a totals row ("${quoteValue(v.trim())}"): not added in` });
           return 'skipped';
         }
       }
@@ -92,14 +96,15 @@ export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink): RowS
       for (let i = 0; i < keyCols.length; i++) if (trimCell(cells[keyCols[i]!]) !== '') keysFilled++;
       if (keysFilled === 0 || (keyCols.length >= 2 && keysFilled <= 1)) {
         const hasValues = valueCols.some((c) => (cells[c] ?? '').trim() !== '');
-        const label = cells.find((c) => c.trim() !== '')?.trim() ?? '';
+        const label = quoteValue(cells.find((c) => c.trim() !== '')?.trim() ?? '');
         ctx.skipped.push({
           row: rowNumber,
           reason: hasValues ? `a subtotal row (a label, "${label}", and only sums): not added in` : `a heading or note row ("${label}")`,
         });
         return 'skipped';
       }
-      return inner.row(cells, rowNumber) ? 'imported' : 'rejected';
+      const outcome = inner.row(cells, rowNumber);
+      return outcome === 'excluded' ? 'excluded' : outcome ? 'imported' : 'rejected';
     },
     finish() {
       if (blankRows.length > 0) ctx.skipped.push({ row: blankRows[0]!, reason: `blank ${listRows(blankRows)} skipped` });

@@ -6,14 +6,20 @@
  * SINKS is a Record over every Kind, so a kind added to KINDS does not compile until it has one.
  */
 import { RowReader } from '../columns';
+import { emptyDataset } from '../../domain/dataset';
 import type { ColumnMap, Kind } from '../kinds';
 import type { RowContext } from '../problems';
+import { blockHeading, noForms, type SourceForms } from '../sourceForms';
 import { actualsSink } from './actuals';
 import { wideSink } from './actualsWide';
 import { agreementSink } from './agreement';
 import { budgetSink } from './budget';
 import { skippingSink, type RowSink, type Sink } from './common';
 import { conditionsSink } from './conditions';
+import { costCentreMapSink } from './costCentreMap';
+import { costCentreRows } from './costCentreRows';
+import { CostCentreStage, usesCostCentreMap } from '../costCentreStage';
+import type { MapEntry } from '../costCentreMap';
 import { ehcpSink } from './ehcp';
 import { fundingSink } from './funding';
 import { placementsSink } from './placements';
@@ -21,7 +27,7 @@ import { targetsSink } from './targets';
 
 export const SINKS: Record<Kind, (r: RowReader) => Sink> = {
   budget: budgetSink,
-  actuals: (r) => actualsSink(r, false),
+  actuals: (r) => actualsSink(r, false, !r.ctx.kindChosen),
   ledger: (r) => actualsSink(r, true),
   actualsWide: wideSink,
   funding: fundingSink,
@@ -30,13 +36,58 @@ export const SINKS: Record<Kind, (r: RowReader) => Sink> = {
   targets: targetsSink,
   conditions: conditionsSink,
   placements: placementsSink,
+  costCentreMap: costCentreMapSink,
 };
 
-/** The file's sink: its kind's, behind the shared skipping of blank, totals and heading rows. */
-export function createSink(ctx: RowContext, map: ColumnMap): RowSink {
-  // The column stage, made once per file: where a source's forms will join the column map.
-  const r = new RowReader(ctx, map);
-  return skippingSink(ctx, map, SINKS[map.kind](r));
+/**
+ * The file's sink: its kind's, behind the shared skipping of blank, totals and heading rows, with
+ * the file's forms in its column stage and, for rows that give a cost centre or account but no
+ * block or line, the cost-centre map.
+ */
+export function createSink(
+  ctx: RowContext,
+  map: ColumnMap,
+  forms: SourceForms = noForms(),
+  costCentreMap: readonly MapEntry[] = [],
+): RowSink & { costCentres?: CostCentreStage } {
+  // The column stage, made once per file, with the file's forms beside the column map.
+  const r = new RowReader(ctx, map, forms);
+  let inner = SINKS[map.kind](r);
+  // A budget-v-actual report: each row gives a budget line and, read as actuals, its spend to date.
+  const bva = forms.budgetVsActual;
+  const r2 = bva ? new RowReader(ctx, bva, forms) : undefined;
+  if (bva && r2) {
+    const budget = inner;
+    const actuals = actualsSink(r2, false);
+    inner = {
+      row: (cells, rowNumber) => budget.row(cells, rowNumber) && actuals.row(cells, rowNumber),
+      finish: () => ({ ...emptyDataset(), budgets: budget.finish().budgets, actuals: actuals.finish().actuals }),
+    };
+  }
+  // Rows with a cost centre or account but no block or line take them from the map.
+  const costCentres = usesCostCentreMap(map) ? new CostCentreStage(ctx, map, costCentreMap) : undefined;
+  const sink = skippingSink(ctx, map, costCentres ? costCentreRows(r, inner, costCentres) : inner);
+  const withMap = costCentres ? { ...sink, costCentres } : sink;
+  if (!forms.blockHeadings && forms.unitsRowNumber === undefined) return withMap;
+  // Rows that are forms, not data: the units row, and block headings that set the block of the rows beneath.
+  return {
+    ...withMap,
+    row(cells, rowNumber) {
+      if (rowNumber === forms.unitsRowNumber) {
+        ctx.skipped.push({ row: rowNumber, reason: 'the units row (£000 and the like): applied to the amounts' });
+        return 'skipped';
+      }
+      const heading = forms.blockHeadings ? blockHeading(cells) : undefined;
+      if (heading) {
+        r.headingBlock = heading;
+        if (r2) r2.headingBlock = heading;
+        ctx.skipped.push({ row: rowNumber, reason: `a block heading ("${cells.find((c) => c.trim() !== '')!.trim()}"): the rows beneath it are in the ${heading} block` });
+        return 'skipped';
+      }
+      return sink.row(cells, rowNumber);
+    },
+    finish: () => sink.finish(),
+  };
 }
 
 export { isTotalLabel, type RowOutcome, type RowSink, type Sink } from './common';

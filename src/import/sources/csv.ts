@@ -54,7 +54,7 @@ function* csvCandidates(text: string): Generator<HeaderCandidate> {
 
 /** Finds the delimiter, header row and kind: the first row, within the first 20, that has a kind's required columns. */
 export function detect(text: string, kind?: Kind, choices?: ColumnChoices): (Detection & { delimiter: string }) | DetectionFailure {
-  return detectHeader(csvCandidates(text), kind, choices) as (Detection & { delimiter: string }) | DetectionFailure;
+  return detectHeader(csvCandidates(text.indexOf('\r') < 0 ? text : text.replace(CR_ENDS, '\n')), kind, choices) as (Detection & { delimiter: string }) | DetectionFailure;
 }
 
 /** The line ending Papa.parse would guess (its ParserHandle.guessLineEndings): quoted text aside, \n, \r\n or \r. */
@@ -67,6 +67,24 @@ export function guessLineEnding(text: string): '\n' | '\r\n' | '\r' {
   for (const part of r) if (part[0] === '\n') withN++;
   return withN >= r.length / 2 ? '\r\n' : '\r';
 }
+
+/**
+ * The pieces with every CRLF and lone CR turned into LF; a CR that ends a piece waits for the
+ * next piece, whose LF may complete it. (Line breaks inside quoted values become LF too.)
+ */
+export function* unifiedLineEnds(pieces: Iterator<string>): Generator<string> {
+  let heldCr = false;
+  for (let next = pieces.next(); !next.done; next = pieces.next()) {
+    let piece = next.value;
+    if (heldCr) piece = piece.charCodeAt(0) === 10 ? piece : '\n' + piece;
+    heldCr = piece.charCodeAt(piece.length - 1) === 13;
+    if (heldCr) piece = piece.slice(0, -1);
+    yield piece.indexOf('\r') < 0 ? piece : piece.replace(CR_ENDS, '\n');
+  }
+  if (heldCr) yield '\n';
+}
+
+const CR_ENDS = /\r\n?/g;
 
 /** Text that arrives a piece at a time, and how far through the file the pieces taken so far reach (0 to 1). */
 export interface TextPieces {
@@ -98,9 +116,12 @@ export function csvSource(source: TextPieces, chunkChars: number): TableSource {
   let head = headParts.join('');
   headParts.length = 0;
   if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+  // A CR that ends the head belongs with the LF that may start the next piece: leave it to read().
+  const headRows = head.endsWith('\r') ? head.slice(0, -1) : head;
+  const headUnified = headRows.indexOf('\r') < 0 ? headRows : headRows.replace(CR_ENDS, '\n');
   return {
     empty: ahead.done === true && head.trim() === '',
-    headerCandidates: () => csvCandidates(head),
+    headerCandidates: () => csvCandidates(headUnified),
     fraction: () => source.fraction(),
     read(delimiter: string | undefined, take: TakeRows) {
       // Papa's core Parser, called directly on a chunk of text at a time, as Papa's own
@@ -108,12 +129,15 @@ export function csvSource(source: TextPieces, chunkChars: number): TableSource {
       // splits the whole file at once. Without a step callback it returns the chunk's rows as arrays:
       // step mode would wrap every row in a result object of its own, which costs a million-row
       // ledger about a fifth of its import time, and Papa.parse would wrap each row once more.
-      const config = { delimiter, newline: guessLineEnding(head), quoteChar: '"' } as Papa.ParseConfig;
+      // Every row end is read as \n: CRLF, LF and CR all end a row, so one row that ends
+      // differently from the rest (files joined or edited by hand) is never swallowed into the row
+      // before it, as Papa's single guessed line ending would.
+      const config = { delimiter, newline: '\n', quoteChar: '"' } as Papa.ParseConfig;
       // The head in pieces of the usual size, then the pieces still to come.
-      const pieces = (function* () {
+      const pieces = unifiedLineEnds((function* () {
         for (let at = 0; at < head.length; at += chunkChars) yield head.substring(at, at + chunkChars);
         for (; !ahead.done; ahead = source.pieces.next()) yield ahead.value;
-      })();
+      })());
       let next = pieces.next();
       let partial = '';
       // Where a piece ends inside a value (an unclosed quote runs on for megabytes), the next parse

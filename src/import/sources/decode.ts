@@ -60,7 +60,7 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
   const utf16 = bom ? undefined : utf16WithoutBom(bytes);
   if (utf16) return { ok: true, encoding: utf16, start: 0 };
   if (looksBinary(bom ? bytes.subarray(3) : bytes)) {
-    return { ok: false, reason: 'the file is not text (it looks like a spreadsheet or other binary file: save it as CSV)' };
+    return { ok: false, reason: 'the file is not text, nor an Excel (.xlsx) or OpenDocument (.ods) workbook (it looks like another binary file)' };
   }
   return { ok: true, encoding: bom ? 'utf-8 (BOM)' : 'utf-8', start: bom ? 3 : 0 };
 }

@@ -40,7 +40,7 @@ export function Agreement() {
       )}
       {y && y.cumulativeDeficitNet !== null && (
         <p data-testid="agreement-net">
-          Net cumulative deficit for {y.label}, after the DfE contributions received and other contributions:{' '}
+          Net cumulative deficit for {y.label}, after the DfE contributions counted (received, or agreed where no instalment is recorded) and other contributions:{' '}
           <strong>{formatPounds(y.cumulativeDeficitNet)}</strong>.
         </p>
       )}

@@ -1,4 +1,5 @@
 /** A condition as the tracker's form holds it, and its validation. Pure. */
+import { formatDate as formatDomainDate } from '../../domain/format';
 import type { Condition, Rag } from '../../domain/dataset';
 
 export const RAGS: Rag[] = ['red', 'amber', 'green', 'not rated'];
@@ -63,9 +64,7 @@ export function validateCondition(base: Condition, draft: ConditionDraft, today:
 
 /** "2023-03-29" → "29 March 2023". */
 export function formatDate(iso: string): string {
-  if (!isRealDate(iso)) return iso;
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+  return isRealDate(iso) ? formatDomainDate(iso) : iso;
 }
 
 export function todayIso(now = new Date()): string {

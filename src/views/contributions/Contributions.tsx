@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { fyLabel } from '../../domain/calendar';
 import { currentAgreement } from '../../domain/dataset';
-import { useWorkspace } from '../../store/workspace';
+import { useReport, useSelectedYear, useWorkspace } from '../../store/workspace';
+import { InstalmentsSummary } from '../shared/InstalmentsSummary';
 import { toRows, type AgreementRow } from '../settings/agreementForm';
 import { useCanEdit } from '../shared/useCanEdit';
 import {
@@ -24,6 +25,8 @@ export function Contributions() {
   const dataset = useWorkspace((s) => s.dataset);
   const saveEdit = useWorkspace((s) => s.saveEdit);
   const canEdit = useCanEdit();
+  const report = useReport();
+  const viewed = useSelectedYear(report);
   const [drafts, setDrafts] = useState<Drafts>(() => toDrafts(dataset));
   // Start again from what is stored whenever that changes (a save, an undo, an import).
   const [basis, setBasis] = useState(dataset);
@@ -35,7 +38,7 @@ export function Contributions() {
   const [notice, setNotice] = useState<string | null>(null);
   const agreementYears = currentAgreement(dataset).map((a) => a.fy).sort((a, b) => a - b);
   if (!canEdit) return <p>Finance officers and the Director of Children's Services record contributions here.</p>;
-  if (agreementYears.length === 0) return <p>Load or enter the Safety Valve agreement first (Agreement and settings).</p>;
+  if (agreementYears.length === 0) return <p>Load or enter the Safety Valve agreement first (in Settings).</p>;
 
   const bad = (section: Section, row: number, field: string) => errors.some((e) => e.section === section && e.row === row && e.field === field) || undefined;
   const setInst = (i: number, patch: Partial<InstalmentDraft>) => setDrafts({ ...drafts, instalments: drafts.instalments.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
@@ -64,10 +67,12 @@ export function Contributions() {
     <form className="contributions" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }} data-testid="contributions-form">
       <p className="view-intro">
         The DfE pays each year's Safety Valve contribution in instalments, each subject to satisfactory progress, and can withhold
-        them. Record each instalment here; a year with none recorded counts its whole contribution as paid. The net cumulative
-        deficit counts only contributions received, and other contributions that reduce the deficit. Amounts in pounds (£1.55m,
-        1,550,000 or 1550000).
+        them. Record each instalment here. The net cumulative deficit counts the instalments recorded as received and, for a year
+        with none recorded, its whole agreed contribution (shown as "agreed", never as "received"), and other contributions that
+        reduce the deficit. Amounts in pounds, such as
+        £1.55m or 1,550,000 (the commas may be left out).
       </p>
+      {viewed && <InstalmentsSummary report={report} y={viewed} />}
       {errors.length > 0 && (
         <div role="alert" className="error-message" data-testid="contributions-errors">
           <p>Nothing was saved. Correct these:</p>

@@ -1,10 +1,13 @@
 /** Upload files (drop or choose), see each one's report, import it; the import history with undo. */
+import { formatCount, formatDateTime } from '../../domain/format';
 import './import.css';
 import { useRef, useState } from 'react';
 import { fyLabel } from '../../domain/calendar';
 import { useWorkspace } from '../../store/workspace';
+import type { CellChange } from '../../storage/schema';
 import { formatSize } from './report';
 import { UploadCard } from './UploadCard';
+import { HandMappings } from './CostCentrePanel';
 import { ScrollBox } from '../shared/TableWrap';
 
 export function ImportView() {
@@ -16,9 +19,10 @@ export function ImportView() {
   return (
     <>
       <p>
-        Upload the budget, actuals, ledger, funding, agreement, EHCP and targets files as your finance system or Excel saves them
-        (CSV: comma, semicolon or tab separated), and the DfE&apos;s national files as you download them (the SEN2 release .zip or its CSVs, the DSG
-        allocations .ods or .xlsx). Nothing is stored until you choose to import a file.
+        Upload the budget, actuals, ledger, funding, agreement, EHCP and targets files as your finance system or Excel saves them:
+        CSV (comma, semicolon or tab separated), Excel workbooks (.xlsx) or OpenDocument spreadsheets (.ods), and the DfE&apos;s national
+        files as you download them (the SEN2 release .zip or its CSVs, the DSG allocations .ods or .xlsx). Nothing is stored until you
+        choose to import a file.
       </p>
       <div
         className={`drop-zone${over ? ' drop-over' : ''}`}
@@ -41,7 +45,7 @@ export function ImportView() {
             ref={input}
             type="file"
             multiple
-            accept=".csv,.txt,.tsv,.zip,.ods,.xlsx,text/csv,text/plain"
+            accept=".csv,.txt,.tsv,.zip,text/csv,text/plain,.xlsx,.xlsm,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
             data-testid="file-input"
             onChange={(e) => {
               addFiles([...(e.target.files ?? [])]);
@@ -58,6 +62,7 @@ export function ImportView() {
           ))}
         </>
       )}
+      <HandMappings />
       <History />
     </>
   );
@@ -100,23 +105,17 @@ function History() {
             <tbody>
               {[...imports].reverse().map((r) => (
                 <tr key={r.id} className={r.undoneAt ? 'undone' : undefined}>
-                  <td>{new Date(r.time).toLocaleString('en-GB')}</td>
+                  <td>{formatDateTime(r.time)}</td>
                   <td>
                     {r.file}
-                    {r.replaced.length > 0 && (
-                      <span className="detail">
-                        {' '}
-                        replaced {r.replaced.length} figure{r.replaced.length === 1 ? '' : 's'} (
-                        {[...new Set(r.replaced.map((c) => `${fyLabel(c.fy)} P${c.period}`))].join(', ')})
-                      </span>
-                    )}
+                    {replacedNote(r.replaced)}
                     {r.undoneAt && <span className="detail"> (undone)</span>}
                   </td>
                   <td>{r.kindLabel}</td>
                   <td className="num">{formatSize(r.size)}</td>
                   <td className="num">{r.rowsRead.toLocaleString('en-GB')}</td>
                   <td className="num">{r.rowsImported.toLocaleString('en-GB')}</td>
-                  <td className="num">{r.leftOutRows.length > 0 ? r.leftOutRows.length.toLocaleString('en-GB') : r.rowsRejected}</td>
+                  <td className="num">{formatCount(r.leftOutRows.length > 0 ? r.leftOutRows.length : r.rowsRejected)}</td>
                   <td>
                     <code title={r.sha256}>{r.sha256 ? `${r.sha256.slice(0, 12)}…` : ''}</code>
                   </td>
@@ -138,5 +137,18 @@ function History() {
         </ScrollBox>
       )}
     </>
+  );
+}
+
+/** "replaced 3 figures (2022-23 P4, P5)": read defensively, as a history note is not a figure and may be damaged. */
+function replacedNote(replaced: unknown) {
+  const list = Array.isArray(replaced) ? replaced.filter((c): c is CellChange => typeof c === 'object' && c !== null && typeof c.fy === 'number' && typeof c.period === 'number') : [];
+  if (list.length === 0) return null;
+  const periods = [...new Set(list.map((c) => `${fyLabel(c.fy)} P${c.period}`))];
+  return (
+    <span className="detail">
+      {' '}
+      replaced {list.length} figure{list.length === 1 ? '' : 's'} ({periods.slice(0, 24).join(', ')}{periods.length > 24 ? ` and ${periods.length - 24} more` : ''})
+    </span>
   );
 }

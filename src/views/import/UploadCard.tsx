@@ -1,12 +1,15 @@
 /** One uploaded file: progress and cancel while it is read, then its report and the user's choice. */
 import { useState } from 'react';
 import { fyLabel } from '../../domain/calendar';
-import { formatPounds } from '../../domain/format';
+import { formatDateTime, formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
+import type { SheetInfo } from '../../import/workbook';
 import { leftOutRows } from '../../store/history';
 import { useWorkspace, type Upload } from '../../store/workspace';
 import { ColumnMapping } from './ColumnMapping';
+import { LedgerReupload, reuploadBlocked, reuploadButtonLabel } from './LedgerReupload';
+import { CostCentreSummaryLine, UnmappedCostCentres } from './CostCentrePanel';
 import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
 import { ScrollBox } from '../shared/TableWrap';
@@ -15,7 +18,7 @@ import { NationalUploadSummary } from '../national/NationalUploadSummary';
 const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));
 
 export function UploadCard({ upload }: { upload: Upload }) {
-  const { cancelUpload, dismissUpload, setUploadKind, commitUpload } = useWorkspace.getState();
+  const { cancelUpload, dismissUpload, setUploadKind, setUploadSheet, commitUpload } = useWorkspace.getState();
   const source = useWorkspace((s) => s.source);
   const [busy, setBusy] = useState(false);
   const r = upload.result;
@@ -38,6 +41,8 @@ export function UploadCard({ upload }: { upload: Upload }) {
         {r?.delimiter && <> · {r.delimiter === '\t' ? 'tab' : `"${r.delimiter}"`} separated</>}
         {r?.headerRow !== undefined && <> · header on row {r.headerRow}</>}
       </p>
+
+      {r?.sheets && r.sheet !== undefined && <SheetChoice upload={upload} sheet={r.sheet} sheets={r.sheets} onChoose={(name) => setUploadSheet(upload.id, name)} />}
 
       {(upload.status === 'queued' || upload.status === 'reading') && (
         <div className="upload-progress">
@@ -84,6 +89,8 @@ export function UploadCard({ upload }: { upload: Upload }) {
             {plural(r.rowsImported, 'row')} valid, {plural(r.skipped.length, 'row')} skipped, {plural(r.errorCount, 'error')},{' '}
             {plural(r.warnings.length, 'warning')}.
           </p>
+          {r.costCentres && <CostCentreSummaryLine summary={r.costCentres} />}
+          {upload.status === 'read' && r.costCentres && <UnmappedCostCentres uploadId={upload.id} summary={r.costCentres} />}
           {r.columns.length > 0 && (
             <details>
               <summary>Columns matched ({r.columns.length})</summary>
@@ -169,12 +176,12 @@ export function UploadCard({ upload }: { upload: Upload }) {
         </>
       )}
 
-      {upload.status === 'read' && upload.importedBefore && (
+      {upload.status === 'read' && upload.importedBefore && r?.kind !== 'ledger' && (
         <p className="warning-message">
-          This same file was imported on {new Date(upload.importedBefore).toLocaleString('en-GB')}.
-          {r?.kind === 'ledger' && ' Ledger transactions add up: importing it again would count them twice.'}
+          This same file was imported on {formatDateTime(upload.importedBefore)}.
         </p>
       )}
+      <LedgerReupload upload={upload} />
 
       {upload.status === 'read' && upload.changes.length > 0 && (
         <ScrollBox label="What replacing the period changes">
@@ -219,12 +226,12 @@ export function UploadCard({ upload }: { upload: Upload }) {
             </p>
           )}
           {source === 'example' && <p>Your first import replaces the example data (Settings can bring it back).</p>}
-          <button type="button" className="primary" disabled={busy} onClick={commit}>
-            {upload.changes.length > 0
+          <button type="button" className="primary" disabled={busy || reuploadBlocked(upload)} onClick={commit}>
+            {reuploadButtonLabel(upload) ?? (upload.changes.length > 0
               ? `Replace ${plural(upload.changes.length, 'figure')} and import`
               : r.errorCount > 0
                 ? `Import the ${plural(r.rowsImported, 'valid row')}, leaving out ${plural(r.rowsRejected, 'row')}`
-                : `Import ${plural(r.rowsImported, 'row')}`}
+                : `Import ${plural(r.rowsImported, 'row')}`)}
           </button>
         </div>
       )}
@@ -244,5 +251,34 @@ export function UploadCard({ upload }: { upload: Upload }) {
         </button>
       )}
     </section>
+  );
+}
+
+function sheetLabel(s: SheetInfo): string {
+  return `${s.name} (${s.kindLabel ?? (s.empty ? 'empty' : 'not a kind this app reads')}${s.hidden ? ', hidden' : ''})`;
+}
+
+/** A workbook's sheet read, the others with their kinds, and a choice of another (read again). */
+function SheetChoice({ upload, sheet, sheets, onChoose }: { upload: Upload; sheet: string; sheets: SheetInfo[]; onChoose: (name: string) => void }) {
+  const others = sheets.filter((s) => s.name !== sheet);
+  return (
+    <div className="sheet-choice">
+      <p data-testid="upload-sheet">
+        Read from sheet “{sheet}”{upload.sheetChoice === undefined && ' (the first of a kind this app reads)'}.
+        {others.length > 0 && <> The workbook’s other {others.length === 1 ? 'sheet' : `${others.length} sheets`}: {others.map(sheetLabel).join('; ')}.</>}
+      </p>
+      {sheets.length > 1 && upload.status !== 'imported' && (
+        <label>
+          Sheet{' '}
+          <select value={sheet} onChange={(e) => onChoose(e.target.value)} data-testid="sheet-select">
+            {sheets.map((s) => (
+              <option key={s.name} value={s.name}>
+                {sheetLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
   );
 }

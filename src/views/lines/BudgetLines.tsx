@@ -16,12 +16,15 @@ import { lineRows, sortRows, totals, type LineRow, type SortKey } from './shape'
 import { MoneyCell } from '../shared/MoneyCell';
 import '../../charts/dashboard.css';
 
-function SortHeader({ k, label, num, className }: { k: SortKey; label: string; num?: boolean; className?: string }) {
+/** The columns the CSV has after the line's name (tableCsv reads them from data-csv-extra). */
+const CSV_EXTRA_HEADER = JSON.stringify(['Cost centre', 'Flags']);
+
+function SortHeader({ k, label, num, className, csvExtra }: { k: SortKey; label: string; num?: boolean; className?: string; csvExtra?: string }) {
   const sort = useLineView((s) => s.sort);
   const dir = useLineView((s) => s.dir);
   const setSort = useLineView((s) => s.setSort);
   return (
-    <th scope="col" className={[num ? 'num' : '', className ?? ''].join(' ').trim() || undefined} aria-sort={sort === k ? dir : undefined}>
+    <th scope="col" className={[num ? 'num' : '', className ?? ''].join(' ').trim() || undefined} aria-sort={sort === k ? dir : undefined} data-csv-extra={csvExtra}>
       <button type="button" className="sort-button" onClick={() => setSort(k)}>
         {label}
         <span aria-hidden="true">{sort === k ? (dir === 'ascending' ? ' ▲' : ' ▼') : ''}</span>
@@ -130,7 +133,7 @@ export function BudgetLines() {
           <thead>
             <tr>
               <SortHeader k="block" label="Block" className="col-block" />
-              <SortHeader k="line" label="Budget line" />
+              <SortHeader k="line" label="Budget line" csvExtra={CSV_EXTRA_HEADER} />
               <SortHeader k="budget" label="Budget" num />
               <SortHeader k="actualToDate" label="Actual to date" num />
               <SortHeader k="forecastOutturn" label={outturn} num />
@@ -150,11 +153,12 @@ export function BudgetLines() {
             {rows.map((r) => (
               <tr key={r.key}>
                 <td className="col-block">{r.block}</td>
-                <th scope="row">
+                {/* The return pack's own columns, in the CSV only: on screen they are the tags beside the name. */}
+                <th scope="row" data-csv-extra={JSON.stringify([r.costCentre ?? '', r.unbudgeted ? 'unbudgeted' : ''])}>
                   {r.line}
                   <span className="line-block"> ({r.block})</span>
-                  {r.costCentre && <span className="tag">{r.costCentre}</span>}
-                  {r.unbudgeted && <span className="tag">unbudgeted</span>}
+                  {r.costCentre && <span className="tag" data-no-export="">{r.costCentre}</span>}
+                  {r.unbudgeted && <span className="tag" data-no-export="">unbudgeted</span>}
                 </th>
                 <MoneyCell value={r.budget} />
                 <MoneyCell value={r.actualToDate} />
@@ -190,7 +194,7 @@ export function BudgetLines() {
           <tfoot>
             <tr>
               <td className="col-block" />
-              <th scope="row">Total of the lines shown</th>
+              <th scope="row" data-csv-extra={JSON.stringify(['', ''])}>Total of the lines shown</th>
               <MoneyCell value={t.budget} />
               <MoneyCell value={t.actualToDate} />
               <MoneyCell value={t.forecastOutturn} />

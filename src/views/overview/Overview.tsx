@@ -7,11 +7,12 @@ import { TableWrap } from '../shared/TableWrap';
 import type { ReactNode } from 'react';
 import type { YearFigures } from '../../domain/calculate';
 import { monthLabel } from '../../domain/calendar';
-import { describeDeficit, describeVariance, formatCompact, formatCount, formatPercent, formatPounds } from '../../domain/format';
+import { describeVariance, formatCount, formatPercent, formatPounds } from '../../domain/format';
+import { plannedDeficitText } from '../../domain/report';
 import type { Pence } from '../../domain/money';
 import type { Report } from '../../domain/report';
 import { ChartFigure } from '../../charts/ChartFigure';
-import { TrajectoryChart } from '../../charts/TrajectoryChart';
+import { LazyTrajectoryChart } from '../../charts/LazyTrajectoryChart';
 import { useReport, useSelectedYear, useWorkspace, type Role } from '../../store/workspace';
 import { contributionsAtStake } from '../agreement/shape';
 import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
@@ -36,22 +37,22 @@ function Headlines({ y }: { y: YearFigures }) {
   const e = y.varianceToProfile;
   return (
     <dl className="figures">
-      <Figure testId="budget" label="Total budget" value={formatPounds(y.budget)} detail={formatCompact(y.budget)} />
+      {(y.budget !== 0 || y.latestPeriod !== null) && <Figure testId="budget" label="Total budget" value={formatPounds(y.budget)} />}
       {y.forecastOutturn !== null && y.variance !== null && (
         <Figure
           testId="forecast-outturn"
           label={y.latestPeriod === 12 ? 'Outturn' : 'Forecast outturn'}
           value={formatPounds(y.forecastOutturn)}
-          detail={describeVariance(y.variance)}
+          detail={`variance against budget: ${describeVariance(y.variance)}`}
         />
       )}
-      <Figure testId="income" label="DSG income" value={formatPounds(y.income)} />
+      {(y.income !== 0 || y.latestPeriod !== null) && <Figure testId="income" label="DSG income" value={formatPounds(y.income)} />}
       {y.inYearDeficit !== null && (
         <Figure
           testId="in-year-deficit"
-          label={y.inYearDeficit < 0 ? 'In-year surplus' : 'In-year deficit'}
-          value={formatPounds(y.inYearDeficit)}
-          detail={`${describeDeficit(y.inYearDeficit)} (${formatCompact(y.inYearDeficit)})${y.surplusRequired ? '; the agreement requires a surplus this year' : ''}`}
+          label={y.inYearDeficit < 0 ? 'In-year surplus (spend against DSG income)' : 'In-year deficit (spend against DSG income)'}
+          value={formatPounds(Math.abs(y.inYearDeficit) as Pence)}
+          detail={`${plannedDeficitText(y)}${y.surplusRequired ? '; the agreement requires an in-year surplus this year' : ''}`}
         />
       )}
       {y.cumulativeDeficitGross !== null && (
@@ -59,7 +60,6 @@ function Headlines({ y }: { y: YearFigures }) {
           testId="cumulative-gross"
           label="Cumulative deficit (gross, before DfE contributions)"
           value={formatPounds(y.cumulativeDeficitGross)}
-          detail={formatCompact(y.cumulativeDeficitGross)}
         />
       )}
       {y.agreementProfile !== null && <Figure testId="profile" label="Agreed deficit profile" value={formatPounds(y.agreementProfile)} />}
@@ -68,11 +68,11 @@ function Headlines({ y }: { y: YearFigures }) {
           testId="excess"
           label={e > 0 ? 'Excess over the profile' : 'Headroom within the profile'}
           value={formatPounds(Math.abs(e) as Pence)}
-          detail={`${y.varianceToProfilePercent ? formatPercent(y.varianceToProfilePercent.abs()) : ''} ${e > 0 ? 'above' : 'below'} the profile`}
+          detail={`${y.varianceToProfilePercent ? `${formatPercent(y.varianceToProfilePercent.abs())} ` : ''}${e > 0 ? 'above' : 'below'} the profile`}
         />
       )}
       {y.dfeContributionsToDate !== null && (
-        <Figure testId="contributions" label="DfE contributions to date" value={formatPounds(y.dfeContributionsToDate)} />
+        <Figure testId="contributions" label="DfE contributions counted to date" value={formatPounds(y.dfeContributionsToDate)} detail="received, or agreed where no instalment is recorded" />
       )}
       {y.cumulativeDeficitNet !== null && y.cumulativeDeficitGross !== null && (
         <Figure testId="cumulative-net" label="Net cumulative deficit (after DfE contributions)" value={formatPounds(y.cumulativeDeficitNet)} />
@@ -143,9 +143,9 @@ function Contributions({ report, y }: { report: Report; y: YearFigures }) {
     <section aria-labelledby="contributions-heading">
       <h2 id="contributions-heading">DfE contributions</h2>
       <p data-testid="contributions-summary">
-        {formatPounds(y.dfeContributionsToDate)} received or due to the end of {y.label}
-        {y.agreement ? ` (${formatPounds(y.agreement.contribution)} for ${y.label} itself)` : ''}.
-        {stake && ` A further ${formatPounds(stake.total)} for ${stake.years.join(', ')} depends on the DfE judging progress satisfactory.`}
+        The net deficit counts {formatPounds(y.dfeContributionsToDate)} of DfE contributions to the end of {y.label}
+        {y.agreement ? ` (${formatPounds(y.agreement.contribution)} agreed for ${y.label} itself)` : ''}.
+        {stake && ` A further ${formatPounds(stake.total)} agreed for ${stake.years.join(', ')} depends on the DfE judging progress satisfactory.`}
       </p>
       <InstalmentsSummary report={report} y={y} />
     </section>
@@ -185,7 +185,7 @@ function TrajectoryPanel({ report, y }: { report: Report; y: YearFigures }) {
           </table>
         }
       >
-        <TrajectoryChart rows={rows} title={title} />
+        <LazyTrajectoryChart rows={rows} title={title} />
       </ChartFigure>
     </section>
   );

@@ -35,9 +35,12 @@ export function StatusSummary({ y, summaryFirst }: { y: YearFigures; summaryFirs
       <p data-testid="status-reason">{y.statusReason}</p>
       {surplus && <p data-testid="surplus-requirement">{surplus}</p>}
       {!summaryFirst && summary}
-      <p className="count-note" data-testid="freshness">
-        {asAt ? `Latest actuals loaded: period ${y.latestPeriod}, ${asAt}.` : `No actuals are loaded for ${y.label}.`}
-      </p>
+      {/* Without actuals the status reason has said so already: once is enough. */}
+      {asAt && (
+        <p className="count-note" data-testid="freshness">
+          Latest actuals loaded: period {y.latestPeriod}, {asAt}.
+        </p>
+      )}
     </section>
   );
 }

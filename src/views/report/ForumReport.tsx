@@ -8,22 +8,63 @@ import { TrajectoryChart } from '../../charts/TrajectoryChart';
 import { VarianceChart } from '../../charts/VarianceChart';
 import { BLOCKS } from '../../domain/blocks';
 import { monthLabel, monthOfPeriod } from '../../domain/calendar';
-import { agreementPosition, ehcpMonthsOfYear, outturnTable, positionRows, reportTitle } from '../../domain/forumReport';
-import { formatCompact, formatCount, formatPercent, formatPounds } from '../../domain/format';
+import { adjustmentTables, agreementPosition, ehcpMonthsOfYear, narrativeSections, outturnTable, positionRows, reportTitle, type AdjustmentTable } from '../../domain/forumReport';
+import { formatCount, formatDate, formatPaperMoney, formatPercent, formatPounds, formatToday } from '../../domain/format';
+import { atRiskText, countedText, instalmentPosition } from '../../domain/instalments';
 import type { Pence } from '../../domain/money';
-import { summarySentence } from '../../domain/report';
-import { useReport, useSelectedYear } from '../../store/workspace';
+import { authorityName } from '../../domain/settings';
+import { useReport, useSelectedYear, useWorkspace } from '../../store/workspace';
 import { useReadOnly } from '../../app/readOnly';
 import { StatusBadge } from '../shared/StatusBadge';
 import { ScrollBox } from '../shared/TableWrap';
 import { SnapshotButton } from './SnapshotButton';
+import { Narrative } from './Narrative';
 import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
 import { blocksWithMonths, varianceFinding, varianceMonthRows } from '../variance/shape';
 import '../../charts/dashboard.css';
 import './report.css';
 import { NationalReportSection } from '../national/NationalReportSection';
 
-const m = (p: Pence | null) => (p === null ? '–' : formatCompact(p));
+/** The paper's money: £m to 3 decimals, £k below a million (docs/formats.md). */
+const m = (p: Pence | null) => (p === null ? '–' : formatPaperMoney(p));
+/** A budget of nothing is left blank, as the paper leaves it, not printed as "£0". */
+const budgetCell = (p: Pence) => (p === 0 ? '' : formatPaperMoney(p));
+/** The funding tables' whole pounds without the £ sign (the column says £), negatives in brackets. */
+const pounds = (p: Pence | null) => (p === null ? '–' : formatPounds(p).replace('£', ''));
+const EMPTY: never[] = [];
+
+function AdjustmentFunding({ t }: { t: AdjustmentTable }) {
+  const cols = t.previousLabel ? [t.previousLabel, t.currentLabel, 'Increase / (decrease)'] : [t.currentLabel];
+  const row = (label: string, prev: Pence | null, cur: Pence | null, bold = false) => {
+    const cells = t.previousLabel ? [prev, cur, prev !== null && cur !== null ? ((cur - prev) as Pence) : null] : [cur];
+    const Cell = bold ? 'strong' : 'span';
+    return (
+      <tr key={label}>
+        <th scope="row">{bold ? <strong>{label}</strong> : label}</th>
+        {cells.map((c, i) => <td key={i} className="num"><Cell>{pounds(c)}</Cell></td>)}
+      </tr>
+    );
+  };
+  return (
+    <ScrollBox label={`${t.line}: funding and in-year adjustments`}>
+      <table className="report-table funding" data-testid="report-adjustments">
+        <caption>{t.line}: the budget, the in-year adjustments by month and their total against the budget, £{t.previousLabel ? `, ${t.previousLabel} and ${t.currentLabel}` : `, ${t.currentLabel}`}.</caption>
+        <thead>
+          <tr>
+            <th scope="col">£</th>
+            {cols.map((c) => <th key={c} scope="col" className="num">{c}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {row('Budget (contingency)', t.budgetPrevious, t.budgetCurrent)}
+          {t.months.map((mo) => row(mo.month, mo.previous, mo.current))}
+          {row('Total: in-year adjustments', t.totalPrevious, t.totalCurrent, true)}
+          {row('Over / (under) spend against the budget', t.overPrevious, t.overCurrent, true)}
+        </tbody>
+      </table>
+    </ScrollBox>
+  );
+}
 const n = (x: number | null) => (x === null ? '–' : formatCount(x));
 const monthName = (key: string) => monthLabel({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
 
@@ -31,13 +72,22 @@ export function ForumReport() {
   const report = useReport();
   const y = useSelectedYear(report);
   const readOnly = useReadOnly();
+  const settings = useWorkspace((st) => st.settings);
+  const source = useWorkspace((st) => st.source);
+  const narratives = useWorkspace((st) => st.dataset.narratives) ?? EMPTY;
+  const instalments = useWorkspace((st) => st.dataset.instalments) ?? EMPTY;
   if (!y) return <p>No data is loaded yet.</p>;
   if (y.latestPeriod === null) return <p>No actuals are loaded for {y.label}, so there is no report to print. Choose a year with actuals.</p>;
   const table = outturnTable(y);
   const ehcp = ehcpMonthsOfYear(report, y.fy);
-  const produced = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  const produced = formatToday();
+  const council = authorityName(settings) ?? (source === 'example' ? 'Torbay Council (LA 880, example data)' : null);
+  const words = narrativeSections(y, narratives);
+  const adjustments = adjustmentTables(report, y);
+  const dfe = y.dfeContributionsToDate === null ? null : instalmentPosition(report, instalments, y);
   const asAt = `As at period ${y.latestPeriod} (${monthLabel(monthOfPeriod(y.fy, y.latestPeriod))}), financial year ${y.label}`;
   const blocks = blocksWithMonths(y).filter((b) => BLOCKS.includes(b));
+  const hasCommentary = table.rows.some((r) => r.commentary);
   return (
     <article className="forum-report" data-testid="forum-report">
       <div className="no-print report-actions">
@@ -48,8 +98,8 @@ export function ForumReport() {
         {!readOnly && <SnapshotButton year={y} />}
       </div>
       <header className="report-head">
-        <p className="report-kicker">Schools Forum</p>
-        <h2 className="report-title">{reportTitle(y)}</h2>
+        <p className="report-kicker">{council ? `${council}: ` : ''}Schools Forum</p>
+        <h2 className="report-title" data-testid="report-title">{reportTitle(y, council)}</h2>
         <p data-testid="report-as-at">
           {asAt}. Produced on {produced}.
         </p>
@@ -58,65 +108,78 @@ export function ForumReport() {
       <section aria-labelledby="rep-summary" className="report-section">
         <h3 id="rep-summary">Summary</h3>
         <StatusBadge status={y.status} />
-        <p>{summarySentence(y)}</p>
         <p>{y.statusReason}</p>
       </section>
 
       <section aria-labelledby="rep-outturn" className="report-section">
         <h3 id="rep-outturn">{table.outturnLabel === 'Final actuals' ? 'Outturn position' : 'Forecast outturn position'} {y.label}</h3>
-        <p>
-          Dedicated Schools Grant funded activities {y.latestPeriod === 12 ? 'overspent' : 'are forecast to overspend'} by{' '}
-          {formatCompact(table.varianceTotal, { digits: 3 })} against the DSG income, including the deficit the budget was set with.
-        </p>
+        <Narrative fy={y.fy} label={y.label} s={words.position} level={4} />
+        <p className="keep-with-next">The following table details the main areas of both over and under spend, in the order of the council's budget.</p>
         <ScrollBox label="Outturn position by budget heading">
           <table className="report-table" data-testid="report-outturn">
-            <caption>Budget, {table.outturnLabel.toLowerCase()} and over / (under) spend by budget heading. Underspends in brackets.</caption>
+            <caption>Budget, {table.outturnLabel.toLowerCase()} and over / (under) spend by budget heading. Underspends in brackets; a blank budget is a line with none set.</caption>
             <thead>
               <tr>
                 <th scope="col">Budget heading</th>
-                <th scope="col">Block</th>
                 <th scope="col" className="num">Budget</th>
                 <th scope="col" className="num">{table.outturnLabel}</th>
                 <th scope="col" className="num">Over / (under) spend</th>
-                <th scope="col">Commentary</th>
+                {hasCommentary && <th scope="col">Commentary</th>}
               </tr>
             </thead>
             <tbody>
               {table.rows.map((r) => (
                 <tr key={`${r.block}|${r.heading}`}>
                   <th scope="row">{r.heading}</th>
-                  <td>{r.block}</td>
-                  <td className="num">{m(r.budget)}</td>
-                  <td className="num">{m(r.outturn)}</td>
+                  <td className="num">{budgetCell(r.budget)}</td>
+                  <td className="num">{r.budget === 0 && r.outturn === 0 ? '' : m(r.outturn)}</td>
                   <td className="num">{m(r.variance)}</td>
-                  <td>
-                    {r.commentary ?? ''}
-                    {r.commentBy && <span className="comment-by"> ({r.commentBy}, {r.commentAt!.slice(8, 10)}/{r.commentAt!.slice(5, 7)}/{r.commentAt!.slice(0, 4)})</span>}
-                  </td>
+                  {hasCommentary && (
+                    <td>
+                      {r.commentary ?? ''}
+                      {r.commentBy && <span className="comment-by"> ({r.commentBy}, {formatDate(r.commentAt!)})</span>}
+                    </td>
+                  )}
                 </tr>
               ))}
               <tr>
                 <th scope="row">{table.plannedDeficitLabel}</th>
-                <td />
                 <td className="num">{m(-table.plannedDeficit as Pence)}</td>
                 <td className="num" />
                 <td className="num">{m(table.plannedDeficit)}</td>
-                <td>The budget was set above the DSG income by this amount.</td>
+                {hasCommentary && <td>{table.plannedDeficitNote}</td>}
               </tr>
             </tbody>
             <tfoot>
               <tr data-testid="report-outturn-total">
                 <th scope="row">{table.totalLabel}</th>
-                <td />
                 <td className="num">{m(table.budgetTotal)}</td>
                 <td className="num">{m(table.outturnTotal)}</td>
                 <td className="num">{m(table.varianceTotal)}</td>
-                <td>In-year deficit: {formatPounds(table.varianceTotal)}</td>
+                {hasCommentary && <td>The in-year {table.varianceTotal < 0 ? 'surplus' : 'deficit'}: spend against the DSG income.</td>}
               </tr>
             </tfoot>
           </table>
         </ScrollBox>
+        <p data-testid="report-planned-note">
+          {table.plannedDeficitNote} The total is the in-year {table.varianceTotal < 0 ? 'surplus' : 'deficit'}: the over / (under) spend
+          against budget plus the planned {table.plannedDeficit < 0 ? 'surplus' : 'deficit'}.
+        </p>
       </section>
+
+      {words.blocks.length > 0 && (
+        <section aria-labelledby="rep-blocks" className="report-section">
+          <h3 id="rep-blocks">The blocks</h3>
+          {words.blocks.map((b) => (
+            <div key={b.section}>
+              <Narrative fy={y.fy} label={y.label} s={b} level={4} />
+              {adjustments.filter((t) => t.block === b.section).map((t) => (
+                <AdjustmentFunding key={t.line} t={t} />
+              ))}
+            </div>
+          ))}
+        </section>
+      )}
 
       <section aria-labelledby="rep-position" className="report-section">
         <h3 id="rep-position">In-year and cumulative position</h3>
@@ -128,19 +191,22 @@ export function ForumReport() {
                 <tr key={r.label}>
                   <th scope="row">{r.label}</th>
                   <td className="num">{m(r.value)}</td>
-                  <td className="num">{r.value === null ? '' : formatPounds(r.value)}</td>
                 </tr>
               ))}
               {y.varianceToProfilePercent && (
                 <tr>
                   <th scope="row">Over / (under) the profile as a share of it</th>
                   <td className="num">{formatPercent(y.varianceToProfilePercent)}</td>
-                  <td />
                 </tr>
               )}
             </tbody>
           </table>
         </ScrollBox>
+        {dfe && (
+          <p data-testid="report-contributions">
+            DfE contributions counted to the end of {y.label}: {m(dfe.counted)} ({countedText(dfe, m)}). {atRiskText(dfe, m)}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="rep-agreement" className="report-section">
@@ -220,7 +286,7 @@ export function ForumReport() {
                     <td className="num">{n(e.outflows)}</td>
                     <td className="num">{n(e.plansAtEnd)}</td>
                     <td className="num">{n(e.target)}</td>
-                    <td className="num">{e.gapToTarget === null ? '–' : e.gapToTarget < 0 ? `(${formatCount(-e.gapToTarget)})` : formatCount(e.gapToTarget)}</td>
+                    <td className="num">{e.gapToTarget === null ? '–' : formatCount(e.gapToTarget, { brackets: true })}</td>
                   </tr>
                 ))}
               </tbody>
@@ -253,6 +319,9 @@ export function ForumReport() {
           </ScrollBox>
         </section>
       )}
+      <div className="report-section">
+        <Narrative fy={y.fy} label={y.label} s={words.recommendation} level={3} />
+      </div>
       <NationalReportSection />
       <p className="report-foot">
         {asAt}. Produced on {produced} by the DSG Safety Valve monitor. Figures are exact to the penny and shown rounded; underspends,

@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { useReadOnly } from '../../app/readOnly';
 import { monthLabel, monthOfPeriod } from '../../domain/calendar';
-import { formatCount, formatPercent, formatPounds } from '../../domain/format';
+import { formatCount, formatPercent, formatPounds, formatToday } from '../../domain/format';
+import { authorityName, fileNameFor } from '../../domain/settings';
 import { fromPounds } from '../../domain/money';
 import { buildReturnPack, type PackCell } from '../../domain/returnPack';
 import { downloadBlob } from '../../export/download';
@@ -37,14 +38,17 @@ export function ReturnPackView() {
   const y = useSelectedYear(report);
   const readOnly = useReadOnly();
   const source = useWorkspace((s) => s.source);
+  const settings = useWorkspace((s) => s.settings);
   const selectedPeriod = useWorkspace((s) => s.selectedPeriod);
   const selectPeriod = useWorkspace((s) => s.selectPeriod);
   const latestPeriods = useLatestPeriods();
+  const instalments = useWorkspace((s) => s.dataset.instalments);
   const [error, setError] = useState<string | null>(null);
   if (!y) return <p>No data is loaded yet.</p>;
   const latest = latestPeriods.get(y.fy) ?? null;
-  const produced = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-  const pack = buildReturnPack(report, { fy: y.fy, produced, ...(source === 'example' ? { authority: 'Torbay Council (example data)' } : {}) });
+  const produced = formatToday();
+  const authority = authorityName(settings) ?? (source === 'example' ? 'Torbay Council (LA 880, example data)' : null);
+  const pack = buildReturnPack(report, { fy: y.fy, produced, ...(authority ? { authority } : {}), instalments });
   if (!pack) return <p>No data is loaded yet.</p>;
   const download = async () => {
     setError(null);
@@ -52,7 +56,7 @@ export function ReturnPackView() {
       // The XLSX writer is loaded only when asked for, so the dashboard does not carry it.
       const { returnPackXlsx } = await import('../../export/xlsx');
       const period = y.latestPeriod === null ? 'no-actuals' : `P${String(y.latestPeriod).padStart(2, '0')}`;
-      downloadBlob(`dsg-safety-valve-return-${y.label}-${period}.xlsx`, await returnPackXlsx(pack));
+      downloadBlob(fileNameFor(settings, `dsg-safety-valve-return-${y.label}-${period}.xlsx`), await returnPackXlsx(pack));
     } catch (e) {
       setError(`The return could not be written: ${e instanceof Error ? e.message : String(e)}.`);
     }

@@ -10,7 +10,8 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import { ForecastChart, TornadoChart } from '../../charts/ScenarioCharts';
 import { fyLabel, monthLabel } from '../../domain/calendar';
 import { PLACEMENT_LABELS, PLACEMENT_TYPES, currentAgreement, type PlacementType, type SavedScenario } from '../../domain/dataset';
-import { formatPounds } from '../../domain/format';
+import { formatDateTime, formatPounds, formatQuantity } from '../../domain/format';
+import { atRiskText, instalmentPosition } from '../../domain/instalments';
 import { fromPounds, type Pence } from '../../domain/money';
 import { mitigatedForecast, mitigationsInWords, hasMitigations } from '../../domain/mitigation';
 import {
@@ -32,6 +33,14 @@ import { ScrollBox } from '../shared/TableWrap';
 const money = (p: Pence | null) => (p === null ? '–' : formatPounds(p));
 const plans = (d: Decimal) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString();
 const toCal = (key: string) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
+/** A projection, or none where its figures cannot be held exactly: one bad scenario never blanks the view. */
+const safeProject = (base: ProjectionBase, s: Scenario): ProjectedYear[] => {
+  try {
+    return project(base, s);
+  } catch {
+    return [];
+  }
+};
 
 const DRIVER_HINTS: Record<keyof Drivers, string> = {
   newPlansPerMonth: 'plans a month',
@@ -57,12 +66,12 @@ export function Scenarios() {
           {all.length - saved.length} saved scenario{all.length - saved.length === 1 ? '' : 's'} could not be read (a value is missing or not a number) and {all.length - saved.length === 1 ? 'is' : 'are'} left out.
         </p>
       )}
-      <Workbench key={key} base={base} saved={saved} />
+      <Workbench key={key} base={base} saved={saved} atRisk={atRiskText(instalmentPosition(report, dataset.instalments ?? [], base.baseYear), formatPounds)} />
     </>
   );
 }
 
-function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario[] }) {
+function Workbench({ base, saved, atRisk }: { base: ProjectionBase; saved: SavedScenario[]; atRisk: string }) {
   const [inputs, setInputs] = useState<DriverInputs>(() => driversToInputs(base.drivers));
   const [oneOffs, setOneOffs] = useState<OneOff[]>([]);
   const [changes, setChanges] = useState<DriverChange[]>([]);
@@ -73,8 +82,16 @@ function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario
     [drivers, oneOffs, changes, placementChanges],
   );
   const deferred = useDeferredValue(scenario);
-  const forecast = useMemo(() => mitigatedForecast(base, deferred), [base, deferred]);
-  const sens = useMemo(() => tornadoRows(sensitivity(base, deferred)), [base, deferred]);
+  // Values a forecast cannot use (figures beyond the exact range) fall back to the data's own drivers, said so.
+  const computed = useMemo(() => {
+    try {
+      return { used: deferred, forecast: mitigatedForecast(base, deferred), sens: tornadoRows(sensitivity(base, deferred)), failed: null };
+    } catch (e) {
+      const used: Scenario = { drivers: base.drivers, oneOffs: [], changes: [] };
+      return { used, forecast: mitigatedForecast(base, used), sens: tornadoRows(sensitivity(base, used)), failed: e instanceof Error ? e.message : String(e) };
+    }
+  }, [base, deferred]);
+  const { forecast, sens } = computed;
   const said = useMemo(() => answers(forecast.mitigated, base), [forecast, base]);
   const load = (s: Scenario) => {
     setInputs(driversToInputs(s.drivers));
@@ -83,7 +100,7 @@ function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario
     setPlacementChanges(s.placementChanges ?? []);
   };
   const years = base.agreement.filter((a) => a.fy > base.baseYear.fy).map((a) => a.fy);
-  const mitigated = hasMitigations(deferred);
+  const mitigated = hasMitigations(computed.used);
   const series: Series[] = mitigated
     ? [
         { name: 'Unmitigated: no action', years: forecast.unmitigated },
@@ -120,6 +137,11 @@ function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario
 
       <section aria-labelledby="forecast-h">
         <h2 id="forecast-h">Forecast against the agreement</h2>
+        {computed.failed && (
+          <p className="error-message" role="alert" data-testid="forecast-failed">
+            This scenario cannot be forecast ({computed.failed}): change the values above. The forecast below is for the data’s own drivers.
+          </p>
+        )}
         <ChartFigure testId="forecast-chart" title={title} table={<ForecastTable series={series} />} note={forecast.words}>
           <ForecastChart rows={rows} names={series.map((s) => s.name)} title={title} />
         </ChartFigure>
@@ -129,6 +151,7 @@ function Workbench({ base, saved }: { base: ProjectionBase; saved: SavedScenario
             <li key={a}>{a}</li>
           ))}
         </ul>
+        <p data-testid="scenario-at-risk">On the data held to {base.baseYear.label}, by the rule every view uses: {atRisk}</p>
       </section>
 
       <section aria-labelledby="sens-h">
@@ -267,7 +290,11 @@ function DriverInputsForm(props: {
   onReset: () => void;
 }) {
   const id = useId();
-  const fromData = driversToInputs(props.base.drivers);
+  const raw = driversToInputs(props.base.drivers);
+  // Shown as the rules print money and quantities (docs/formats.md); the field still takes them plain.
+  const fromData = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, k === 'costPerPlan' ? formatPounds(fromPounds(v), { pence: !/^\d+$/.test(v) }) : formatQuantity(v)]),
+  ) as typeof raw;
   return (
     <section aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Drivers</h2>
@@ -525,8 +552,12 @@ function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase
   const saveEdit = useWorkspace((s) => s.saveEdit);
   const [name, setName] = useState('');
   const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
-  const [a, setA] = useState(saved[0]?.name ?? CURRENT);
-  const [b, setB] = useState(saved[1]?.name ?? CURRENT);
+  // Until the reader picks, compare two different scenarios where two exist (the first saved one
+  // against the next, or against the one being edited), also when the first is saved here.
+  const [pickedA, setA] = useState<string | null>(null);
+  const [pickedB, setB] = useState<string | null>(null);
+  const a = pickedA ?? saved[0]?.name ?? CURRENT;
+  const b = pickedB ?? saved.find((s) => s.name !== a)?.name ?? (a === CURRENT ? (saved[0]?.name ?? CURRENT) : CURRENT);
   const persist = async (list: SavedScenario[], label: string, done: string) => {
     const error = await saveEdit('manual-scenarios', label, { scenarios: list }, list.length);
     setMsg(error ? { error: true, text: error } : { error: false, text: done });
@@ -546,8 +577,8 @@ function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase
   const [ln, ls, rn, rs] = [left.name, left.scenario, right.name, right.scenario];
   const compared = useMemo(
     () => [
-      { name: ln, years: project(base, ls) },
-      { name: rn, years: project(base, rs) },
+      { name: ln, years: safeProject(base, ls) },
+      { name: rn, years: safeProject(base, rs) },
     ],
     [base, ln, ls, rn, rs],
   );
@@ -588,11 +619,11 @@ function SavedScenarios({ base, saved, current, onLoad }: { base: ProjectionBase
             </thead>
             <tbody>
               {saved.map((s) => {
-                const last = project(base, s.scenario).at(-1);
+                const last = safeProject(base, s.scenario).at(-1);
                 return (
                   <tr key={s.name}>
                     <th scope="row">{s.name}</th>
-                    <td className="nowrap">{new Date(s.savedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                    <td className="nowrap">{formatDateTime(s.savedAt)}</td>
                     <td className="num">{last ? `${money(last.cumulativeDeficitGross)} (${last.label})` : '–'}</td>
                     <td className="nowrap">
                       <button type="button" onClick={() => onLoad(s.scenario)} aria-label={`Edit ${s.name}`}>

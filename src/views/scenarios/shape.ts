@@ -28,7 +28,8 @@ export function readNumber(raw: string, options: { min?: string } = {}): Read {
 /** A percentage ("3.5" or "3.5%") as a fraction ("0.035"); from −100% up. */
 export function readPercent(raw: string): Read {
   const r = readNumber(raw.replace(/%\s*$/, ''));
-  if (!r.ok) return { ok: false, reason: r.reason.replace(NUMBER_ACCEPTED, PERCENT_ACCEPTED) };
+  // The message quotes what was typed ("3.5%%"), not what was left after one % was taken off.
+  if (!r.ok) return { ok: false, reason: r.reason.replace(NUMBER_ACCEPTED, PERCENT_ACCEPTED).replace(/^"[^"]*"/, `"${raw.trim()}"`) };
   const d = new Decimal(r.value);
   if (d.lte(-100)) return { ok: false, reason: 'Enter a percentage above -100%' };
   return { ok: true, value: d.div(100).toString() };

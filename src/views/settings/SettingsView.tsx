@@ -2,16 +2,18 @@
 import '../import/import.css';
 import { useState } from 'react';
 import Decimal from 'decimal.js';
-import { TOLERANCE_ACCEPTED, parseTolerance } from '../../domain/settings';
+import { TOLERANCE_ACCEPTED, fileNameFor, parseTolerance } from '../../domain/settings';
 import { useWorkspace } from '../../store/workspace';
 import { downloadText } from '../../export/download';
 import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
 import { AgreementYearsTable } from '../shared/AgreementYearsTable';
 import { NationalSettings } from '../national/NationalSettings';
+import { CouncilSettings } from './CouncilSettings';
 
 export function SettingsView() {
   return (
     <>
+      <CouncilSettings />
       <Tolerance />
       <NationalSettings />
       <AgreementEditor />
@@ -93,7 +95,7 @@ function AgreementEditor() {
   return (
     <section>
       <h2>Safety Valve agreement</h2>
-      <p>Enter or amend the agreement: the ceiling on the gross cumulative deficit at each year end, the DfE's contribution, and whether an in-year surplus is required. Amounts in pounds (£11.7m, 11,700,000 or 11700000).</p>
+      <p>Enter or amend the agreement: the ceiling on the gross cumulative deficit at each year end, the DfE's contribution, and whether an in-year surplus is required. Amounts in pounds, such as £11.7m or 11,700,000 (the commas may be left out).</p>
       <AgreementYearsTable
         label="Agreement years"
         testId="agreement-editor"
@@ -132,6 +134,7 @@ function WorkspaceFileSection() {
   const exportWorkspace = useWorkspace((s) => s.exportWorkspace);
   const loadWorkspace = useWorkspace((s) => s.loadWorkspace);
   const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
+  const progress = useWorkspace((s) => s.workspaceProgress);
   const [result, setResult] = useState<{ error: boolean; lines: string[] } | null>(null);
   return (
     <section>
@@ -141,7 +144,7 @@ function WorkspaceFileSection() {
         type="button"
         onClick={() => {
           const file = exportWorkspace();
-          downloadText(`dsg-workspace-${file.exported.slice(0, 10)}.json`, JSON.stringify(file), 'application/json');
+          downloadText(fileNameFor(file.state.settings, `dsg-workspace-${file.exported.slice(0, 10)}.json`), JSON.stringify(file), 'application/json');
         }}
       >
         Export the workspace
@@ -169,10 +172,15 @@ function WorkspaceFileSection() {
           <button
             type="button"
             className="primary"
+            disabled={progress !== null}
             onClick={async () => {
-              const r = await loadWorkspace(pending.text);
-              setPending(null);
-              setResult(r.ok ? { error: false, lines: [`Opened ${pending.name}.`] } : { error: true, lines: [`${pending.name} was not opened; nothing was changed.`, ...r.errors] });
+              // The box closes whatever happens: a failure is said below it, never left hanging.
+              try {
+                const r = await loadWorkspace(pending.text);
+                setResult(r.ok ? { error: false, lines: [`Opened ${pending.name}.`] } : { error: true, lines: [`${pending.name} was not opened; nothing was changed.`, ...r.errors] });
+              } finally {
+                setPending(null);
+              }
             }}
           >
             Replace my data
@@ -181,6 +189,11 @@ function WorkspaceFileSection() {
             Cancel
           </button>
         </div>
+      )}
+      {progress && (
+        <p role="status" data-testid="workspace-progress">
+          {progress}
+        </p>
       )}
       {result && (
         <ul className={result.error ? 'error-message' : 'notice'} role={result.error ? 'alert' : 'status'} data-testid="workspace-result">
@@ -199,9 +212,14 @@ function DangerZone() {
   const [asking, setAsking] = useState<'reset' | 'delete' | null>(null);
   const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
   const confirm = async () => {
-    const error = asking === 'reset' ? await resetToExample() : await deleteAll();
-    setMsg(error ? { error: true, text: error } : { error: false, text: asking === 'reset' ? 'The example data is back.' : 'All your data has been deleted from this browser.' });
-    setAsking(null);
+    try {
+      if (asking === 'reset') {
+        const error = await resetToExample();
+        setMsg(error ? { error: true, text: error } : { error: false, text: 'The example data is back.' });
+      } else setMsg(await deleteAll());
+    } finally {
+      setAsking(null);
+    }
   };
   return (
     <section>

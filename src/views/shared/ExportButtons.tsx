@@ -9,6 +9,8 @@ import { useReadOnly } from '../../app/readOnly';
 import { chartSvg, svgToPng } from '../../export/chartImage';
 import { downloadBlob, downloadText } from '../../export/download';
 import { fileSlug, tableCsv } from '../../export/tableCsv';
+import { fileNameFor } from '../../domain/settings';
+import { useWorkspace } from '../../store/workspace';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -20,7 +22,7 @@ export function TableCsvButton({ target, label }: { target: RefObject<HTMLElemen
     const table = target.current?.querySelector('table');
     if (!table) return setError(`${label}: there is no table to download.`);
     setError(null);
-    downloadText(`${fileSlug(label)}.csv`, tableCsv(table), 'text/csv;charset=utf-8');
+    downloadText(fileNameFor(useWorkspace.getState().settings, `${fileSlug(label)}.csv`), tableCsv(table), 'text/csv;charset=utf-8');
   };
   return (
     <div className="export-buttons no-print">
@@ -50,10 +52,10 @@ export function ChartImageButtons({ target, title, name }: { target: RefObject<H
   };
   return (
     <div className="export-buttons no-print">
-      <button type="button" className="export-button" onClick={run(() => downloadText(`${name}.svg`, svg(), 'image/svg+xml'))} aria-label={`Download chart as SVG: ${title}`}>
+      <button type="button" className="export-button" onClick={run(() => downloadText(fileNameFor(useWorkspace.getState().settings, `${name}.svg`), svg(), 'image/svg+xml'))} aria-label={`Download chart as SVG: ${title}`}>
         Download chart as SVG
       </button>
-      <button type="button" className="export-button" onClick={run(async () => downloadBlob(`${name}.png`, await svgToPng(svg())))} aria-label={`Download chart as PNG: ${title}`}>
+      <button type="button" className="export-button" onClick={run(async () => downloadBlob(fileNameFor(useWorkspace.getState().settings, `${name}.png`), await svgToPng(svg())))} aria-label={`Download chart as PNG: ${title}`}>
         Download chart as PNG
       </button>
       {error && <p role="alert" className="error-message">{error}</p>}

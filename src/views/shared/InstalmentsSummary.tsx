@@ -4,10 +4,10 @@
  */
 import type { YearFigures } from '../../domain/calculate';
 import { formatPounds } from '../../domain/format';
-import { instalmentPosition, type InstalmentItem } from '../../domain/instalments';
+import { countedText, instalmentPosition, type InstalmentItem } from '../../domain/instalments';
 import type { Report } from '../../domain/report';
 import { useWorkspace } from '../../store/workspace';
-import { formatDate } from '../conditions/conditionForm';
+import { formatDate } from '../../domain/format';
 
 const EMPTY: never[] = [];
 
@@ -24,9 +24,9 @@ export function InstalmentsSummary({ report, y }: { report: Report; y: YearFigur
     <div className="instalments" data-testid="instalments">
       <dl className="figures">
         <div className="figure" data-testid="instalments-received">
-          <dt>DfE instalments received to the end of {y.label}</dt>
-          <dd><span className="figure-value">{formatPounds(pos.received)}</span>
-            {pos.withheld > 0 && <span className="figure-detail">{formatPounds(pos.withheld)} withheld</span>}
+          <dt>DfE contributions counted in the net deficit to the end of {y.label}</dt>
+          <dd><span className="figure-value">{formatPounds(pos.counted)}</span>
+            <span className="figure-detail">{countedText(pos, formatPounds)}{pos.withheld > 0 && `; ${formatPounds(pos.withheld)} withheld`}</span>
           </dd>
         </div>
         <div className="figure" data-testid="instalments-due">

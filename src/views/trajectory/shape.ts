@@ -83,9 +83,14 @@ export function trajectoryFinding(y: YearFigures | undefined): string {
   const e = y.varianceToProfile;
   const pct = y.varianceToProfilePercent ? ` (${formatPercent(y.varianceToProfilePercent.abs())})` : '';
   const profile = formatCompact(y.agreementProfile, { trim: true });
-  if (e === 0) return `${subject} ${final ? 'was' : 'is'} exactly the ${profile} agreed profile`;
-  const amount = formatCompact(Math.abs(e) as Pence, { trim: true });
-  return `${subject} ${final ? 'was' : 'is'} ${amount}${pct} ${e > 0 ? 'above' : 'below'} the ${profile} agreed profile`;
+  const position =
+    e === 0
+      ? `${subject} ${final ? 'was' : 'is'} exactly the ${profile} agreed profile`
+      : `${subject} ${final ? 'was' : 'is'} ${formatCompact(Math.abs(e) as Pence, { trim: true })}${pct} ${e > 0 ? 'above' : 'below'} the ${profile} agreed profile`;
+  // A red year says so, with the engine's own cause, so the heading never reads as good news
+  // beside a red status (a year below its profile is red when a required surplus is missed).
+  if (y.status !== 'red' || !y.statusCause) return position;
+  return e > 0 ? `${position}: red, ${y.statusCause}` : `${position}, but red: ${y.statusCause}`;
 }
 
 export type StepKind = 'total' | 'increase' | 'decrease';
