@@ -110,6 +110,6 @@ describe('a revision of the agreement', () => {
     const row = await table.locator('tbody tr', { has: h.page.locator('th', { hasText: '2023-24' }) }).textContent();
     expect(row).toContain('£14,000,000');
     expect(row).toContain('£13,000,000');
-    expect(await h.page.getByTestId('trajectory-chart').locator('.recharts-legend-wrapper').innerText()).toContain('Original profile');
+    expect(await h.page.getByTestId('trajectory-chart').getByTestId('chart-legend').innerText()).toContain('Original profile');
   });
 });

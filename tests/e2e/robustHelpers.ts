@@ -36,6 +36,8 @@ export async function everyRouteShows(page: Page): Promise<string[]> {
       window.location.hash = h;
     }, href);
     await page.waitForTimeout(150);
+    // Each view's code loads on its first visit: wait for it, then read what it shows.
+    await page.getByTestId('view-loading').waitFor({ state: 'detached', timeout: 30_000 });
     const main = (await page.locator('main').count()) > 0 ? await page.locator('main').innerText() : '';
     if (main.trim().length < 40) blank.push(href);
   }

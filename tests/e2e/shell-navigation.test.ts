@@ -10,6 +10,7 @@ describe('navigation', () => {
   it('names every view distinctly: no two menu items start with the same word', async () => {
     const h = await openApp();
     try {
+      await h.page.getByRole('navigation', { name: 'Views' }).getByRole('link').first().waitFor();
       const names = await h.page.getByRole('navigation', { name: 'Views' }).getByRole('link').allInnerTexts();
       expect(names.length).toBe(13);
       const first = names.map((n) => n.trim().split(/\s+/)[0]);

@@ -30,6 +30,8 @@ describe("the council's name and LA code", () => {
   it('saves a good one and says where it will appear', async () => {
     await h.page.getByLabel('DfE LA code (three digits)').fill(' 931 ');
     await h.page.getByRole('button', { name: 'Save council' }).click();
+    // The message follows the save, which is written to storage first.
+    await h.page.getByTestId('council-message').getByText('"Northshire County Council (LA 931)"', { exact: false }).waitFor();
     expect(await h.page.getByTestId('council-message').innerText()).toContain('"Northshire County Council (LA 931)"');
   });
   it('puts the name on the forum report and the return page', async () => {
