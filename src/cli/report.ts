@@ -11,7 +11,7 @@ import { KINDS, type Kind } from '../import/kinds';
 import type { FormChoices } from '../import/forms';
 import { DEFAULT_MAX_BYTES } from '../import/importFile';
 import { runReport } from './run';
-import { parseComparators, parseLaCode } from '../national/context';
+import { LA_CODE_ACCEPTED, parseComparators, parseLaCode } from '../national/context';
 import { claimsFile, isNationalFile, readNationalFile } from '../national/read';
 import type { NationalImport } from '../national/types';
 
@@ -213,7 +213,7 @@ export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; 
     } else if (a === '--la' || a.startsWith('--la=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       const c = parseLaCode(v ?? '');
-      if (!c.ok) return { error: `Error: --la: ${c.reason}.` };
+      if (!c.ok) return { error: `Error: --la: ${c.reason}. Accepted: ${LA_CODE_ACCEPTED}.` };
       la = c.value;
     } else if (a === '--compare' || a.startsWith('--compare=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];

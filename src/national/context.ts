@@ -3,19 +3,16 @@
  * council's authority and comparators from the settings, and its own funding and EHCP months.
  */
 import type { Dataset } from '../domain/dataset';
+import { parseLaCode } from '../domain/settings';
 import { nationalJson } from './json';
 import { mergeNational, type NationalData } from './merge';
 import { METRIC_LABELS, comparatorStats, display, nationalContext, type MetricResult, type NationalContext } from './metrics';
 import { reconcileAllocations, type Reconciliation } from './reconcile';
 import type { NationalImport } from './types';
 
-export const LA_CODE_ACCEPTED = 'the DfE\'s three-digit LA code, such as 880 for Torbay';
-
-/** "880" → "880"; anything but three digits is refused with a reason. */
-export function parseLaCode(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
-  const s = raw.trim();
-  return /^\d{3}$/.test(s) ? { ok: true, value: s } : { ok: false, reason: `"${raw}" is not an LA code (accepted: ${LA_CODE_ACCEPTED})` };
-}
+// One LA code rule for the whole app: the council's code in Settings (also on the forum report and
+// the return), the comparators and the command line's --la are all checked by it.
+export { LA_CODE_ACCEPTED, parseLaCode } from '../domain/settings';
 
 /** "879, 878" → ["879", "878"], every code checked; duplicates dropped. */
 export function parseComparators(raw: string): { ok: true; value: string[] } | { ok: false; reason: string } {

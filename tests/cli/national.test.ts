@@ -58,8 +58,8 @@ describe('--compare', () => {
   });
 
   it.each([
-    [['--la', '88', 'data'], 'Error: --la: "88" is not an LA code'],
-    [['--la', '880', '--compare', '879,E06', 'data'], 'Error: --compare: "E06" is not an LA code'],
+    [['--la', '88', 'data'], 'Error: --la: "88" is not a local authority code. Accepted: the DfE\'s three-digit local authority code, such as 880.'],
+    [['--la', '880', '--compare', '879,E06', 'data'], 'Error: --compare: "E06" is not a local authority code'],
     [['--compare', '879', 'data'], 'Error: --compare needs --la'],
   ])('refuses %j on stderr, with nothing on stdout and status 2', (argv, message) => {
     const r = npmReport(argv);

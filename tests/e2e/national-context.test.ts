@@ -47,6 +47,13 @@ async function drop(page: Page, names: string[]) {
 
 const card = (name: string) => h.page.getByTestId('upload').filter({ has: h.page.getByRole('heading', { name, exact: true }) });
 
+/** Opens a route and waits for its lazily loaded view to be drawn. */
+async function open(route: string) {
+  await h.page.evaluate((r) => (window.location.hash = `#/${r}`), route);
+  await h.page.locator('main h1').first().waitFor();
+  await h.page.getByTestId('view-loading').waitFor({ state: 'detached' });
+}
+
 /** The summary table's row for a measure: [year, Torbay, England, region, comparators, rank, source]. */
 async function summary(id: string): Promise<string[]> {
   return h.page.getByTestId('national-summary').locator(`tr[data-metric="${id}"] td`).allInnerTexts();
@@ -71,21 +78,30 @@ describe('National context', () => {
     expect(await h.page.locator('.app-source').innerText()).not.toContain('Showing your data');
   }, 240_000);
 
-  it('asks for the LA code, then takes it and two comparators in Settings', async () => {
-    await h.page.evaluate(() => (window.location.hash = '#/national'));
+  it("asks for the LA code, then takes the council's one code and two comparators in Settings", async () => {
+    await open('national');
     await h.page.getByTestId('national-no-la').waitFor();
     await goto(h.page, 'settings');
+    // One LA code field in the whole of Settings: the council's, also printed on the report and return.
+    expect(await h.page.getByTestId('la-code').count()).toBe(1);
+    expect(await h.page.getByTestId('national-la').innerText()).toContain('Set your council\'s LA code under "The council" first');
     await h.page.getByTestId('la-code').fill('88');
-    await h.page.getByRole('button', { name: 'Save authority' }).click();
-    await expect.poll(() => h.page.getByTestId('la-message').innerText()).toContain('"88" is not an LA code');
+    await h.page.getByRole('button', { name: 'Save council' }).click();
+    await expect.poll(() => h.page.getByTestId('council-message').innerText()).toContain('"88" is not a local authority code');
     await h.page.getByTestId('la-code').fill('880');
-    await h.page.getByTestId('comparators').fill('879, 878');
-    await h.page.getByRole('button', { name: 'Save authority' }).click();
-    await expect.poll(() => h.page.getByTestId('la-message').innerText()).toBe('Saved: LA 880, compared with 879, 878.');
+    await h.page.getByRole('button', { name: 'Save council' }).click();
+    await expect.poll(() => h.page.getByTestId('council-message').innerText()).toContain('"LA 880"');
+    expect(await h.page.getByTestId('national-la').innerText()).toBe('Your council is LA 880, as set under "The council".');
+    await h.page.getByTestId('comparators').fill('879, E06');
+    await h.page.getByRole('button', { name: 'Save comparators' }).click();
+    await expect.poll(() => h.page.getByTestId('comparators-message').innerText()).toContain('"E06" is not a local authority code');
+    await h.page.getByTestId('comparators').fill('879, 878, 880');
+    await h.page.getByRole('button', { name: 'Save comparators' }).click();
+    await expect.poll(() => h.page.getByTestId('comparators-message').innerText()).toBe('Saved: compared with 879, 878. 880 is your own code, so it is not a comparator.');
   });
 
   it('shows Torbay against England, the South West and its two comparators, with the sources named', async () => {
-    await h.page.evaluate(() => (window.location.hash = '#/national'));
+    await open('national');
     await h.page.getByTestId('national-summary').waitFor();
     expect(await h.page.getByTestId('national-who').innerText()).toContain('Torbay (880), in the South West region, against England, the South West and 2 comparators (Plymouth, Devon)');
     expect(await summary('ehcps')).toEqual(['2025', '1,643', '638,745', '62,875', '6,464.5 (3,081 to 9,848)', expect.stringMatching(/^\d+ of 153$/), 'caseload.csv']);
@@ -132,14 +148,14 @@ describe('National context', () => {
   });
 
   it('the forum report carries the section; undoing the zip takes the SEN2 measures away again', async () => {
-    await h.page.evaluate(() => (window.location.hash = '#/report'));
+    await open('report');
     await h.page.getByTestId('report-national').waitFor();
     expect(await h.page.getByTestId('report-national').innerText()).toContain('1,643');
     await goto(h.page, 'import');
     const zipRow = h.page.getByTestId('history').locator('tbody tr', { hasText: ZIP });
     await zipRow.getByRole('button', { name: /^Undo/ }).click();
     await zipRow.getByRole('button', { name: /^Redo/ }).waitFor();
-    await h.page.evaluate(() => (window.location.hash = '#/national'));
+    await open('national');
     await h.page.getByTestId('national-who').waitFor();
     expect(await h.page.getByTestId('national-summary').locator('tr[data-metric="ehcps"]').count()).toBe(0);
   });

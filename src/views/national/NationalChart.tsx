@@ -30,7 +30,7 @@ export function NationalChart(props: { rows: MetricRow[]; unit: MetricResult['un
     ],
   });
   const axis = unit === 'pct' ? 'Per cent' : unit === 'money' ? 'Pounds per plan' : 'Count';
-  const tick = (n: number) => (unit === 'pct' ? `${n}%` : unit === 'money' ? `£${Math.round(n / 1000)}k` : n.toLocaleString('en-GB'));
+  const tick = (n: number) => (unit === 'pct' ? `${n}%` : unit === 'money' ? (n === 0 ? '£0' : `£${(n / 1000).toLocaleString('en-GB', { maximumFractionDigits: 1 })}k`) : n.toLocaleString('en-GB'));
   return (
     <LineChart data={data} style={CHART_STYLE(300)} responsive accessibilityLayer margin={MARGIN} title={props.title}>
       <CartesianGrid stroke="#d8d8d8" vertical={false} />

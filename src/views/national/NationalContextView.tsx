@@ -81,9 +81,9 @@ function Context({ ctx, reconciliation }: { ctx: NationalContext; reconciliation
                 <td className="num">{showFigure(r.council, r.unit)}</td>
                 <td className="num">{showFigure(r.england, r.unit)}</td>
                 <td className="num">{showFigure(r.region, r.unit)}</td>
-                <td className="num">{r.comparators}</td>
+                <td className="num national-range">{r.comparators}</td>
                 <td className="num">{r.rank}</td>
-                <td>{r.source}</td>
+                <td className="national-source">{r.source}</td>
               </tr>
             ))}
           </tbody>
@@ -201,8 +201,8 @@ function Allocations({ reconciliation }: { reconciliation: Reconciliation | null
                 <td className="num">{money(r.before)}</td>
                 <td className="num">{money(r.after)}</td>
                 <td className="num">{money(r.income)}</td>
-                <td className="num">{r.differenceAfter === null ? '' : formatPounds(r.differenceAfter)}</td>
-                <td className="num">{r.differenceBefore === null ? '' : formatPounds(r.differenceBefore)}</td>
+                <td className="num">{r.differenceAfter === null ? 'not compared' : formatPounds(r.differenceAfter)}</td>
+                <td className="num">{r.differenceBefore === null ? 'not compared' : formatPounds(r.differenceBefore)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,47 +1,52 @@
-/** Settings: the council's DfE LA code and the authorities it compares itself with (national context). */
+/**
+ * Settings: the authorities the council compares itself with (national context). The council's own
+ * LA code is the one in "The council" above (CouncilSettings), shared with the forum report and the
+ * return, so there is one code to set, never two that disagree.
+ */
 import { useState } from 'react';
-import { LA_CODE_ACCEPTED, parseComparators, parseLaCode } from '../../national/context';
+import { parseComparators } from '../../national/context';
 import { useWorkspace } from '../../store/workspace';
 
 export function NationalSettings() {
   const settings = useWorkspace((s) => s.settings);
   const setSettings = useWorkspace((s) => s.setSettings);
-  const [la, setLa] = useState(settings.laCode ?? '');
   const [compare, setCompare] = useState((settings.comparators ?? []).join(', '));
   // Start again from what is stored whenever that changes (a workspace file, a reset).
   const [basis, setBasis] = useState(settings);
   if (basis !== settings) {
     setBasis(settings);
-    setLa(settings.laCode ?? '');
     setCompare((settings.comparators ?? []).join(', '));
   }
-  const [msg, setMsg] = useState<{ error: boolean; field?: 'la' | 'compare'; text: string } | null>(null);
+  const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
   const save = async () => {
-    const next = { ...settings };
-    if (la.trim() === '') delete next.laCode;
-    else {
-      const c = parseLaCode(la);
-      if (!c.ok) return setMsg({ error: true, field: 'la', text: `LA code: ${c.reason}.` });
-      next.laCode = c.value;
-    }
     const cs = parseComparators(compare);
-    if (!cs.ok) return setMsg({ error: true, field: 'compare', text: `Comparators: ${cs.reason}, separated by commas.` });
-    if (cs.value.length === 0) delete next.comparators;
-    else next.comparators = cs.value;
+    if (!cs.ok) return setMsg({ error: true, text: `Comparators: ${cs.reason}. Give LA codes of three digits, separated by commas.` });
+    const next = { ...settings };
+    const others = cs.value.filter((c) => c !== settings.laCode);
+    if (others.length === 0) delete next.comparators;
+    else next.comparators = others;
     const error = await setSettings(next);
+    const dropped = others.length < cs.value.length ? ` ${settings.laCode} is your own code, so it is not a comparator.` : '';
     setMsg(
       error
         ? { error: true, text: error }
-        : { error: false, text: next.laCode ? `Saved: LA ${next.laCode}${next.comparators ? `, compared with ${next.comparators.join(', ')}` : ''}.` : 'Saved: no LA code, so the national context is not shown.' },
+        : {
+            error: false,
+            text: `${others.length > 0 ? `Saved: compared with ${others.join(', ')}.` : 'Saved: no comparators.'}${dropped}${settings.laCode ? '' : ' Set your LA code under "The council" to see the national context.'}`,
+          },
     );
   };
   return (
-    <section>
-      <h2>Your authority, for the national context</h2>
+    <section aria-labelledby="comparators-h">
+      <h2 id="comparators-h">Comparators, for the national context</h2>
       <p>
-        The DfE LA code of your council ({LA_CODE_ACCEPTED}) and, if you wish, the LA codes of the authorities you compare
-        yourself with (such as your statistical neighbours). The National context view compares your figures with England,
-        your region and these authorities.
+        The National context view compares your council with England, your region and, if you list them here, other
+        authorities (such as your statistical neighbours), by their DfE LA codes.{' '}
+        {settings.laCode ? (
+          <span data-testid="national-la">Your council is LA {settings.laCode}, as set under "The council".</span>
+        ) : (
+          <span data-testid="national-la">Set your council's LA code under "The council" first: the view needs it to find you in the DfE's tables.</span>
+        )}
       </p>
       <form
         onSubmit={(e) => {
@@ -51,20 +56,14 @@ export function NationalSettings() {
       >
         <p>
           <label>
-            LA code{' '}
-            <input value={la} onChange={(e) => setLa(e.target.value)} data-testid="la-code" size={5} inputMode="numeric" aria-invalid={msg?.field === 'la' || undefined} />
-          </label>
-        </p>
-        <p>
-          <label>
             Comparators (LA codes, separated by commas){' '}
-            <input value={compare} onChange={(e) => setCompare(e.target.value)} data-testid="comparators" size={24} aria-invalid={msg?.field === 'compare' || undefined} />
+            <input value={compare} onChange={(e) => setCompare(e.target.value)} data-testid="comparators" size={24} aria-invalid={msg?.error || undefined} />
           </label>
         </p>
-        <button type="submit">Save authority</button>
+        <button type="submit">Save comparators</button>
       </form>
       {msg && (
-        <p className={msg.error ? 'error-message' : 'notice'} role={msg.error ? 'alert' : 'status'} data-testid="la-message">
+        <p className={msg.error ? 'error-message' : 'notice'} role={msg.error ? 'alert' : 'status'} data-testid="comparators-message">
           {msg.text}
         </p>
       )}

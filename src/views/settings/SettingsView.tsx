@@ -14,8 +14,8 @@ export function SettingsView() {
   return (
     <>
       <CouncilSettings />
-      <Tolerance />
       <NationalSettings />
+      <Tolerance />
       <AgreementEditor />
       <WorkspaceFileSection />
       <DangerZone />
