@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { KINDS, type Kind } from '../import/kinds';
 import type { FormChoices } from '../import/forms';
 import { DEFAULT_MAX_BYTES } from '../import/importFile';
+import { YEAR_ACCEPTED, parseFinancialYear } from '../domain/calendar';
 import { runReport } from './run';
 import { LA_CODE_ACCEPTED, parseComparators, parseLaCode } from '../national/context';
 import { claimsFile, isNationalFile, readNationalFile } from '../national/read';
@@ -136,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const result = await runReport(council, {
     json: parsed.json, tolerance: parsed.tolerance, kinds, forms: parsed.forms, sheets: parsed.sheets,
-    national: { imports: national, la: parsed.la, compare: parsed.compare },
+    national: { imports: national, la: parsed.la, compare: parsed.compare, allocationYears: parsed.allocationYears },
   });
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);
@@ -158,6 +159,9 @@ const USAGE = [
   '  --units pounds|thousands|millions  the amounts are in £, £000 or £m',
   '  --la CODE            the council\'s DfE LA code (880 for Torbay): the national context from the DfE files given',
   '  --compare CODES      LA codes to compare with, separated by commas (879,878); needs --la',
+  '  --allocation-income YEARS  take the DSG income of these years (2023-24,2024-25), which no funding file',
+  '                       covers, from the allocations workbook given: its after-recoupment figures for --la.',
+  '                       Off unless given; the report then says so for each year.',
   '  A PATH may also be a DfE file: a release .zip, its CSVs, or the DSG allocations .ods or .xlsx.',
   'Each file\'s kind, header row and rows read, skipped and rejected are said on stderr.',
   '',
@@ -176,12 +180,13 @@ export function parseKind(raw: string): Kind | undefined {
   return KINDS.find((kind) => kind.toLowerCase() === k);
 }
 
-export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; kinds: Record<string, Kind>; sheets: Record<string, string[]>; forms?: FormChoices; la?: string; compare?: string[]; paths: string[] } | { error: string } | { help: true } {
+export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; kinds: Record<string, Kind>; sheets: Record<string, string[]>; forms?: FormChoices; la?: string; compare?: string[]; allocationYears?: number[]; paths: string[] } | { error: string } | { help: true } {
   let json = false;
   const forms: Record<string, string> = {};
   let tolerance: string | undefined;
   let la: string | undefined;
   let compare: string[] | undefined;
+  const allocationYears: number[] = [];
   const kinds: Record<string, Kind> = {};
   const sheets: Record<string, string[]> = {};
   const paths: string[] = [];
@@ -220,15 +225,25 @@ export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; 
       const c = parseComparators(v ?? '');
       if (!c.ok || c.value.length === 0) return { error: `Error: --compare: ${c.ok ? 'name at least one LA code' : c.reason}, separated by commas (879,878).` };
       compare = c.value;
+    } else if (a === '--allocation-income' || a.startsWith('--allocation-income=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const parts = (v ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+      if (parts.length === 0) return { error: `Error: --allocation-income needs one or more financial years, separated by commas (2023-24,2024-25).` };
+      for (const p of parts) {
+        const y = parseFinancialYear(p);
+        if (!y.ok) return { error: `Error: --allocation-income: "${p}" is ${y.reason}. Accepted: ${YEAR_ACCEPTED}.` };
+        if (!allocationYears.includes(y.value)) allocationYears.push(y.value);
+      }
     } else if (a === '--help' || a === '-h') return { help: true };
     else if (a.startsWith('--')) return { error: `Error: unknown option ${a}.` };
     else paths.push(a);
   }
   if (paths.length === 0) return { error: 'Error: name at least one CSV file, workbook (.xlsx, .ods) or folder.' };
   if (compare && !la) return { error: 'Error: --compare needs --la (the council to compare).' };
+  if (allocationYears.length > 0 && !la) return { error: 'Error: --allocation-income needs --la (the council whose allocation is used).' };
   return {
     json, ...(tolerance !== undefined ? { tolerance } : {}), ...(Object.keys(forms).length > 0 ? { forms: forms as FormChoices } : {}),
-    ...(la ? { la } : {}), ...(compare ? { compare } : {}), kinds, sheets, paths,
+    ...(la ? { la } : {}), ...(compare ? { compare } : {}), ...(allocationYears.length > 0 ? { allocationYears } : {}), kinds, sheets, paths,
   };
 }
 

@@ -8,6 +8,10 @@ import { KIND_LABELS, type Kind } from '../import/kinds';
 import type { FormChoices } from '../import/forms';
 import { formatProblem } from '../import/problems';
 import { buildNational, nationalReportJson, nationalText } from '../national/context';
+import { allocationIncome, allocationUseWords } from '../national/allocationIncome';
+import { mergeNational } from '../national/merge';
+import { fyLabel } from '../domain/calendar';
+import { formatPounds } from '../domain/format';
 import type { NationalImport } from '../national/types';
 import { entriesFromBudget, mergeEntries } from '../import/costCentreMap';
 import { readWorkbook, sniffSpreadsheet, type Sheet } from '../import/sources/spreadsheet';
@@ -72,6 +76,8 @@ export interface NationalOptions {
   imports: NationalImport[];
   la?: string | undefined;
   compare?: string[] | undefined;
+  /** --allocation-income: years whose DSG income is the allocation after recoupment (no funding file covers them). */
+  allocationYears?: number[] | undefined;
 }
 
 /** What was read from one file, as stderr says it and the JSON's `files` array holds it. */
@@ -178,15 +184,27 @@ export async function runReport(inputs: { name: string; bytes: Uint8Array }[], o
     ...r.warnings.filter((w) => !w.message.startsWith('reconciliation: ')).map((w) => formatProblem(w).replace(/^Warning: /, '')),
     ...r.skipped.map((s) => `${place(r)}, row ${s.row}: skipped: ${s.reason}`),
   ])];
+  // The allocation as income only for the years asked for; a year it cannot be used for is bad input, never a silent leave-out.
+  const n = options.national;
+  let data = merged.data;
+  const incomeWarnings: string[] = [];
+  if (n?.allocationYears?.length) {
+    const inc = allocationIncome(mergeNational(n.imports), n.la, n.allocationYears, data.funding);
+    if (inc.notUsed.length > 0) {
+      const lines = inc.notUsed.map((x) => `Error: --allocation-income ${fyLabel(x.fy)}: the allocation cannot be used, as ${x.reason}.`);
+      return { stdout: '', stderr: `${summary}${lines.join('\n')}\n\n${lines.length} problem${lines.length === 1 ? '' : 's'} found; nothing was reported.\n`, exitCode: 2 };
+    }
+    data = { ...data, funding: inc.funding };
+    for (const u of inc.used) incomeWarnings.push(`${allocationUseWords(u, (p) => formatPounds(p))}, as --allocation-income asks`);
+  }
   let report;
   try {
-    report = buildReport(merged.data, { tolerance }, [...importWarnings, ...merged.warnings]);
+    report = buildReport(data, { tolerance }, [...incomeWarnings, ...importWarnings, ...merged.warnings]);
   } catch (e) {
     if (e instanceof MoneyOverflowError) return tooLarge(names, e.message, summary);
     throw e;
   }
-  const n = options.national;
-  const national = n?.la ? buildNational(n.imports, n.la, n.compare, merged.data) : undefined;
+  const national = n?.la ? buildNational(n.imports, n.la, n.compare, data, n.allocationYears) : undefined;
   const stdout = options.json
     ? JSON.stringify({ files, ...reportJson(report), ...(national ? { national: nationalReportJson(national) } : {}) }, null, 2) + '\n'
     : reportText(report) + (national ? nationalText(national) : '');

@@ -3,7 +3,9 @@
  * council's authority and comparators from the settings, and its own funding and EHCP months.
  */
 import type { Dataset } from '../domain/dataset';
+import { formatPounds } from '../domain/format';
 import { parseLaCode } from '../domain/settings';
+import { allocationIncome, allocationUseWords, ownFunding, type AllocationIncome } from './allocationIncome';
 import { nationalJson } from './json';
 import { mergeNational, type NationalData } from './merge';
 import { METRIC_LABELS, comparatorStats, display, nationalContext, type MetricResult, type NationalContext } from './metrics';
@@ -30,18 +32,24 @@ export interface NationalView {
   data: NationalData;
   context: NationalContext | null;
   reconciliation: Reconciliation | null;
+  /** The years chosen to take the allocation as DSG income: those used and those not, with why. */
+  income: AllocationIncome | null;
 }
 
-export function buildNational(imports: NationalImport[], la: string | undefined, comparators: string[] | undefined, dataset: Pick<Dataset, 'funding' | 'ehcp'>): NationalView {
+export function buildNational(
+  imports: NationalImport[], la: string | undefined, comparators: string[] | undefined, dataset: Pick<Dataset, 'funding' | 'ehcp'>, allocationYears: readonly number[] = [],
+): NationalView {
   const data = mergeNational(imports);
-  if (!la) return { data, context: null, reconciliation: null };
+  const income = allocationYears.length > 0 ? allocationIncome(data, la, allocationYears, dataset.funding) : null;
+  if (!la) return { data, context: null, reconciliation: null, income };
   const own = dataset.ehcp.flatMap((m) => (m.plansAtEnd === undefined ? [] : [{ month: m.month, plansAtEnd: m.plansAtEnd }]));
   const context = nationalContext(data, la, (comparators ?? []).filter((c) => c !== la), own);
-  return { data, context, reconciliation: reconcileAllocations(data, la, dataset.funding) };
+  // The reconciliation sets the allocation beside the funding file's own income, never beside itself.
+  return { data, context, reconciliation: reconcileAllocations(data, la, ownFunding(dataset.funding)), income };
 }
 
 export function nationalReportJson(v: NationalView) {
-  return v.context ? nationalJson(v.context, v.reconciliation) : null;
+  return v.context ? nationalJson(v.context, v.reconciliation, v.income) : null;
 }
 
 /** 1643 → "1,643"; "17060.66" → "17,060.66". */
@@ -68,6 +76,7 @@ export function nationalText(v: NationalView): string {
   if (!ctx) return '';
   const out = ['', `National context: ${ctx.name} (${ctx.la})${ctx.region ? `, ${ctx.region}` : ''}`];
   for (const m of ctx.metrics) if (m.points.length > 0) out.push(metricLine(m, ctx));
+  for (const u of v.income?.used ?? []) out.push(`  Used in the calculations: ${allocationUseWords(u, (p) => formatPounds(p))}.`);
   for (const w of ctx.warnings) out.push(`  Note: ${w}`);
   return out.join('\n') + '\n';
 }

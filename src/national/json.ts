@@ -3,6 +3,9 @@ import { pct1 } from './cells';
 import { comparatorStats, display, type MetricResult, type NationalContext } from './metrics';
 import { reconciliationJson, type Reconciliation } from './reconcile';
 import Decimal from 'decimal.js';
+import { fyLabel } from '../domain/calendar';
+import { toFixed2 } from '../domain/money';
+import type { AllocationIncome } from './allocationIncome';
 
 function statValue(d: Decimal, unit: MetricResult['unit']): string | number {
   if (unit === 'pct') return pct1(d);
@@ -11,7 +14,8 @@ function statValue(d: Decimal, unit: MetricResult['unit']): string | number {
   return d.toNumber();
 }
 
-export function nationalJson(ctx: NationalContext, reconciliation: Reconciliation | null) {
+export function nationalJson(ctx: NationalContext, reconciliation: Reconciliation | null, income: AllocationIncome | null = null) {
+  const used = income?.used ?? [];
   return {
     la: ctx.la,
     name: ctx.name,
@@ -37,7 +41,15 @@ export function nationalJson(ctx: NationalContext, reconciliation: Reconciliatio
       ];
     }),
     censusChecks: ctx.censusChecks,
-    allocations: reconciliation ? { source: reconciliation.file, usedInCalculations: false, rows: reconciliationJson(reconciliation) } : null,
-    warnings: ctx.warnings,
+    allocations: reconciliation
+      ? {
+          source: reconciliation.file,
+          usedInCalculations: used.length > 0,
+          // The years whose DSG income is the allocation after recoupment, as chosen (--allocation-income).
+          usedAsIncome: used.map((u) => ({ year: fyLabel(u.fy), source: u.file, total: toFixed2(u.total), blocks: Object.fromEntries(u.rows.map((r) => [r.block, toFixed2(r.income)])) })),
+          rows: reconciliationJson(reconciliation),
+        }
+      : null,
+    warnings: [...ctx.warnings, ...(income?.notUsed ?? []).map((n) => `allocation as income, ${fyLabel(n.fy)}: not used, as ${n.reason}.`)],
   };
 }

@@ -115,6 +115,10 @@ class Checker {
     if (set.comparators !== undefined) {
       this.need(Array.isArray(set.comparators) && set.comparators.every((c) => typeof c === 'string' && parseLaCode(c).ok), 'state.settings.comparators', set.comparators, `a list of LA codes (${LA_CODE_ACCEPTED})`);
     }
+    if (set.allocationYears !== undefined) {
+      const ys = set.allocationYears;
+      this.need(Array.isArray(ys) && ys.every((y, i) => Number.isInteger(y) && (y as number) >= FIRST_FY && (y as number) <= LAST_FY && ys.indexOf(y) === i), 'state.settings.allocationYears', ys, `a list of financial years by their first year, each once, from ${FIRST_FY} to ${LAST_FY} (2023 is 2023-24)`);
+    }
   }
 
   /** The agreement's years (the original or a revision): each year once, amounts in pence. */

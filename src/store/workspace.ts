@@ -307,8 +307,14 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       set({ selectedPeriod: period });
     },
     async setSettings(settings) {
+      // The years whose income is the allocation, and the LA code that finds it, change the data itself.
+      const before = get().settings;
+      const reread = JSON.stringify(before.allocationYears ?? []) !== JSON.stringify(settings.allocationYears ?? []) || (settings.allocationYears?.length && before.laCode !== settings.laCode);
+      const built = reread ? prepare(get().imports, get().source, settings) : null;
+      if (built && !built.ok) return `Not saved: ${built.reason}.`;
       const error = await write((d) => d.saveState({ ...stored(), settings }));
       if (!error) set({ settings });
+      if (!error && built?.ok) applyImports(get().imports, get().source, built);
       return error;
     },
     replaceDataset(dataset, source) {

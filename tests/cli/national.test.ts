@@ -68,3 +68,55 @@ describe('--compare', () => {
     expect(r.stderr).toContain(message);
   });
 });
+
+describe('--allocation-income: the allocation as DSG income for a year no funding file covers', () => {
+  // tests/fixtures/allocation-income: a 2023-24 budget and twelve months of actuals, no funding file.
+  // Spend: Schools 12 × £1,750,000 = £21,000,000; CSSB 12 × £75,000 = £900,000; High Needs
+  // 12 × £2,000,000 = £24,000,000; Early Years 12 × £625,000 = £7,500,000; in all £53,400,000.
+  // Income: row 123's after-recoupment total, £50,021,046. In-year deficit £53,400,000 − £50,021,046
+  // = £3,378,954; with the opening £9,131,000, £12,509,954 against a profile of £13,000,000: green.
+  const DIR = 'tests/fixtures/allocation-income';
+
+  it('uses it only when asked, and says so in the warnings and the national section', () => {
+    const r = npmReport(['--json', '--la', '880', '--allocation-income', '2023-24', DIR, ODS]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.years[0]).toMatchObject({ financialYear: '2023-24', forecastOutturn: '53400000.00', income: '50021046.00', inYearDeficit: '3378954.00', cumulativeDeficitGross: '12509954.00', status: 'green' });
+    expect(j.warnings).toContain(
+      "2023-24: the DSG income is the ESFA's allocation after recoupment for LA 880 (dedicated-schools-grant_2023-24_published-2024-07-20.ods), not a funding file: £50,021,046 (Schools £21,384,976, Central School Services £859,362, High Needs £20,270,274, Early Years £7,506,434), as --allocation-income asks",
+    );
+    expect(j.national.allocations.usedInCalculations).toBe(true);
+    expect(j.national.allocations.usedAsIncome).toEqual([
+      { year: '2023-24', source: 'dedicated-schools-grant_2023-24_published-2024-07-20.ods', total: '50021046.00', blocks: { Schools: '21384976.00', 'Central School Services': '859362.00', 'High Needs': '20270274.00', 'Early Years': '7506434.00' } },
+    ]);
+    // The reconciliation still sets the allocation beside the funding file's own income: none.
+    expect(j.national.allocations.rows[4]).toMatchObject({ block: 'Total', fundingFileIncome: null });
+  });
+
+  it('without the option the year has no income and is never green', () => {
+    const r = npmReport(['--json', '--la', '880', DIR, ODS]);
+    const y = JSON.parse(r.stdout).years[0];
+    expect(y.income).toBe('0.00');
+    expect(y.status).not.toBe('green');
+  });
+
+  it('the text report says it on the year', () => {
+    const r = npmReport(['--la', '880', '--allocation-income', '2023-24', DIR, ODS]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("2023-24: the DSG income is the ESFA's allocation after recoupment for LA 880");
+    expect(r.stdout).toContain('Used in the calculations: 2023-24: the DSG income is');
+  });
+
+  it.each([
+    [['--la', '880', '--allocation-income', '2023-24', DIR, 'tests/fixtures/allocation-income-funded/funding.csv', ODS], 'Error: --allocation-income 2023-24: the allocation cannot be used, as your funding file holds DSG income for 2023-24'],
+    [['--la', '880', '--allocation-income', '2024-25', DIR, ODS], 'Error: --allocation-income 2024-25: the allocation cannot be used, as the allocations held have no 2024-25 row for LA 880'],
+    [['--la', '880', '--allocation-income', '2023-24', DIR], 'Error: --allocation-income 2023-24: the allocation cannot be used, as no DSG allocations table is held'],
+    [['--allocation-income', '2023-24', DIR, ODS], 'Error: --allocation-income needs --la'],
+    [['--la', '880', '--allocation-income', '23-24x', DIR, ODS], 'Error: --allocation-income: "23-24x"'],
+  ])('refuses %j with status 2 and nothing on stdout', (argv, message) => {
+    const r = npmReport(argv);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
+});

@@ -138,6 +138,36 @@ describe('National context', () => {
     expect(rows[4]).toContain('none held');
   });
 
+  it("uses 2023-24's allocation as its DSG income only when chosen, and then every view says so, after a reload too", async () => {
+    const notice = h.page.getByTestId('allocation-income-notice');
+    expect(await notice.count()).toBe(0);
+    expect(await h.page.getByTestId('allocation-income-2023-24').innerText()).toContain('Not used: 2023-24 has no DSG income in the figures.');
+    await h.page.getByLabel("Use the 2023-24 allocation after recoupment (£50,021,046) as 2023-24's DSG income").check();
+    await expect.poll(() => h.page.getByTestId('allocation-income-message').innerText()).toContain("Saved: 2023-24's DSG income is now the allocation after recoupment");
+    expect(await h.page.getByTestId('allocation-income-2023-24').innerText()).toContain(
+      "Used: 2023-24's DSG income in the figures is £50,021,046, from dedicated-schools-grant_2023-24_published-2024-07-20.ods.",
+    );
+    // The reconciliation still sets the allocation beside the funding file's own income, which is none.
+    expect((await h.page.getByTestId('national-allocations').locator('tbody tr').allInnerTexts())[4]).toContain('none held (the allocation is used)');
+    const said = `Not from a funding file: 2023-24's DSG income (£50,021,046) is the ESFA's allocation after recoupment in ${ODS}`;
+    for (const route of ['national', 'overview', 'trajectory', 'report', 'return', 'settings']) {
+      await open(route);
+      expect(await notice.innerText(), route).toContain(said);
+    }
+    // Kept in the workspace: still chosen, and still said, when the page is opened again.
+    await h.page.reload();
+    await open('overview');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain(said);
+    await open('national');
+    await h.page.getByTestId('national-summary').waitFor();
+    expect(await h.page.getByLabel("Use the 2023-24 allocation after recoupment (£50,021,046) as 2023-24's DSG income").isChecked()).toBe(true);
+    // Turned off, nothing is said any more.
+    await h.page.getByLabel("Use the 2023-24 allocation after recoupment (£50,021,046) as 2023-24's DSG income").uncheck();
+    await expect.poll(() => h.page.getByTestId('allocation-income-message').innerText()).toContain('no longer used');
+    expect(await notice.count()).toBe(0);
+  });
+
   it('axe finds nothing serious, at 1280 and at 390 pixels wide', { timeout: 180_000 }, async () => {
     expect(await axe(h.page)).toEqual([]);
     await h.page.setViewportSize({ width: 390, height: 844 });

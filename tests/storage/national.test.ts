@@ -98,6 +98,16 @@ describe('schema version 4 (national records)', () => {
     expect(read.ok && read.value.state.settings.laCode).toBe('880');
   });
 
+  it("keeps the years whose income is the allocation, and refuses a list that is not years", () => {
+    const file = toWorkspaceFile({ state: { source: 'user', settings: { tolerance: '0.02', laCode: '880', allocationYears: [2023] } }, imports: [{ ...nationalRecord(), id: 1 }], mappings: [] });
+    const read = readWorkspaceFile(JSON.stringify(file));
+    expect(read.ok && read.value.state.settings.allocationYears).toEqual([2023]);
+    for (const bad of [['2023'], [2023, 2023], [1999], 2023]) {
+      const f = { ...file, state: { source: 'user', settings: { tolerance: '0.02', allocationYears: bad } } };
+      expect(readWorkspaceFile(JSON.stringify(f))).toMatchObject({ ok: false, errors: [expect.stringContaining('state.settings.allocationYears')] });
+    }
+  });
+
   it('refuses a bad LA code, a national record in a version 2 file, and a table row that is not text, naming where', () => {
     const good = toWorkspaceFile({ state: { source: 'user', settings: { tolerance: '0.02' } }, imports: [{ ...nationalRecord(), id: 1 }], mappings: [] });
     const badCode = { ...good, state: { source: 'user', settings: { tolerance: '0.02', laCode: 'E06000027' } } };

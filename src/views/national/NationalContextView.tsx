@@ -8,6 +8,8 @@ import { fyLabel } from '../../domain/calendar';
 import { formatPounds } from '../../domain/format';
 import type { Pence } from '../../domain/money';
 import type { Reconciliation } from '../../national/reconcile';
+import type { AllocationIncome } from '../../national/allocationIncome';
+import { AllocationIncomeChoice } from './AllocationIncomeChoice';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { TableWrap } from '../shared/TableWrap';
 import { NationalChart, drawsEnglandAndRegion } from './NationalChart';
@@ -28,14 +30,14 @@ export function NationalContextView() {
   if (!n.context) {
     return (
       <p data-testid="national-no-la">
-        Set your council&apos;s LA code in <a href="#/settings">Agreement and settings</a> to compare it with England, its region and the authorities you choose.
+        Set your council&apos;s LA code in <a href="#/settings">Settings</a> (under &ldquo;The council&rdquo;) to compare it with England, its region and the authorities you choose.
       </p>
     );
   }
-  return <Context ctx={n.context} reconciliation={n.reconciliation} />;
+  return <Context ctx={n.context} reconciliation={n.reconciliation} income={n.income} />;
 }
 
-function Context({ ctx, reconciliation }: { ctx: NationalContext; reconciliation: Reconciliation | null }) {
+function Context({ ctx, reconciliation, income }: { ctx: NationalContext; reconciliation: Reconciliation | null; income: AllocationIncome | null }) {
   const names = ctx.comparatorNames.filter((c) => c.name).map((c) => c.name!);
   const rows = summaryRows(ctx);
   return (
@@ -102,7 +104,7 @@ function Context({ ctx, reconciliation }: { ctx: NationalContext; reconciliation
       {ctx.metrics.filter((m) => m.points.length > 0).map((m) => (
         <MetricFigure key={m.id} m={m} ctx={ctx} names={names} />
       ))}
-      <Allocations reconciliation={reconciliation} />
+      <Allocations reconciliation={reconciliation} income={income} />
     </>
   );
 }
@@ -170,8 +172,9 @@ function MetricFigure({ m, ctx, names }: { m: MetricResult; ctx: NationalContext
 
 const money = (p: Pence | null) => (p === null ? 'none held' : formatPounds(p));
 
-function Allocations({ reconciliation }: { reconciliation: Reconciliation | null }) {
+function Allocations({ reconciliation, income }: { reconciliation: Reconciliation | null; income: AllocationIncome | null }) {
   if (!reconciliation) return null;
+  const used = new Set((income?.used ?? []).map((u) => u.fy));
   return (
     <section aria-labelledby="national-allocations">
       <h2 id="national-allocations">DSG allocations beside your funding file</h2>
@@ -200,7 +203,7 @@ function Allocations({ reconciliation }: { reconciliation: Reconciliation | null
                 <th scope="row">{r.block}</th>
                 <td className="num">{money(r.before)}</td>
                 <td className="num">{money(r.after)}</td>
-                <td className="num">{money(r.income)}</td>
+                <td className="num">{r.income === null && used.has(r.fy) ? 'none held (the allocation is used)' : money(r.income)}</td>
                 <td className="num">{r.differenceAfter === null ? 'not compared' : formatPounds(r.differenceAfter)}</td>
                 <td className="num">{r.differenceBefore === null ? 'not compared' : formatPounds(r.differenceBefore)}</td>
               </tr>
@@ -208,6 +211,7 @@ function Allocations({ reconciliation }: { reconciliation: Reconciliation | null
           </tbody>
         </table>
       </TableWrap>
+      <AllocationIncomeChoice reconciliation={reconciliation} income={income} />
     </section>
   );
 }

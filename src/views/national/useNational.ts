@@ -10,5 +10,8 @@ export function useNational(): NationalView & { held: boolean } {
   const settings = useWorkspace((s) => s.settings);
   const dataset = useWorkspace((s) => s.dataset);
   const live = useMemo(() => imports.filter((r) => r.kind === NATIONAL_KIND && !r.undoneAt && r.national).map((r) => r.national as NationalImport), [imports]);
-  return useMemo(() => ({ ...buildNational(live, settings.laCode, settings.comparators, dataset), held: live.length > 0 }), [live, settings.laCode, settings.comparators, dataset]);
+  return useMemo(
+    () => ({ ...buildNational(live, settings.laCode, settings.comparators, dataset, settings.allocationYears), held: live.length > 0 }),
+    [live, settings.laCode, settings.comparators, settings.allocationYears, dataset],
+  );
 }
