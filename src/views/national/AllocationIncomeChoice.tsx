@@ -61,8 +61,8 @@ export function AllocationIncomeChoice({ reconciliation, income }: { reconciliat
                   <input type="checkbox" checked={on} onChange={(e) => void toggle(t.fy, e.target.checked)} /> Use the {label} allocation after recoupment
                   ({formatPounds(t.after)}) as {label}&apos;s DSG income
                 </label>
-              ) : null}{' '}
-              <span className={on && !used.has(t.fy) ? 'error-message' : undefined}>{state}</span>
+              ) : null}
+              <span className={on && !used.has(t.fy) ? 'allocation-income-state error-message' : 'allocation-income-state'}>{state}</span>
             </li>
           );
         })}

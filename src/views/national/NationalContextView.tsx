@@ -180,7 +180,8 @@ function Allocations({ reconciliation, income }: { reconciliation: Reconciliatio
       <h2 id="national-allocations">DSG allocations beside your funding file</h2>
       <p>
         The ESFA&apos;s allocations ({reconciliation.file}) before and after academies&apos; recoupment and the ESFA&apos;s direct funding of places, beside the DSG
-        income in your funding file. They are shown to reconcile, not used in the calculations: a budget file often holds only part of a block.
+        income in your funding file. They are shown to reconcile, not used in the calculations (a budget file often holds only part of a block), unless you choose below
+        to take a year&apos;s allocation after recoupment as its DSG income because no funding file covers it.
         A difference in brackets means your file holds less income than the allocation; a year your funding file does not cover says &ldquo;none held&rdquo;.
       </p>
       <TableWrap label="DSG allocations beside your funding file">
