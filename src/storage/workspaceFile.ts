@@ -193,6 +193,8 @@ class Checker {
       if (!isFy(f.fy)) this.err(`${w}.fy`, f.fy, FY_WORDS);
       this.need(isBlock(f.block), `${w}.block`, f.block, BLOCK_WORDS);
       this.need(isPence(f.income), `${w}.income`, f.income, PENCE_WORDS);
+      // A snapshot's funding may hold the allocation used as income (issue 14), naming its file.
+      this.need(optText(f.fromAllocation), `${w}.fromAllocation`, f.fromAllocation, 'the name of the allocations file');
     }, 'a funding row (fy, block, income)');
     this.agreementYears(list('agreement', false), `${at}.agreement`);
     rows('ehcp', false, (m, w) => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emptyDataset } from '../../src/domain/dataset';
 import { WorkspaceDb } from '../../src/storage/db';
 import { type ImportRecord } from '../../src/storage/schema';
-import { readWorkspaceFile, toWorkspaceFile } from '../../src/storage/workspaceFile';
+import { checkDatasetShape, readWorkspaceFile, toWorkspaceFile } from '../../src/storage/workspaceFile';
 import type { NationalImport } from '../../src/national/types';
 
 const names: string[] = [];
@@ -106,6 +106,12 @@ describe('schema version 4 (national records)', () => {
       const f = { ...file, state: { source: 'user', settings: { tolerance: '0.02', allocationYears: bad } } };
       expect(readWorkspaceFile(JSON.stringify(f))).toMatchObject({ ok: false, errors: [expect.stringContaining('state.settings.allocationYears')] });
     }
+  });
+
+  it("a snapshot's data may carry the allocation used as a year's income, naming its file, and nothing else there", () => {
+    const funding = (fromAllocation: unknown) => ({ ...emptyDataset(), funding: [{ fy: 2023, block: 'High Needs', income: 2027027400, fromAllocation }] });
+    expect(checkDatasetShape(funding('dsg.ods'))).toEqual([]);
+    expect(checkDatasetShape(funding(12))).toEqual([expect.stringContaining('dataset.funding[0].fromAllocation')]);
   });
 
   it('refuses a bad LA code, a national record in a version 2 file, and a table row that is not text, naming where', () => {
