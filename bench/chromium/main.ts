@@ -27,7 +27,7 @@ async function full(file: File) {
   let progress = 0;
   // The ledger's rows name only cost centres: the map, sent with the file, gives their blocks and lines.
   const out = await runImport(file, file.name, undefined, () => progress++, undefined, ledgerMap()).promise;
-  if (out === 'cancelled') throw new Error('cancelled');
+  if (out === 'cancelled' || !('result' in out)) throw new Error('cancelled, or not a ledger');
   if (out.result.errorCount > 0) throw new Error(`the bench file has errors: ${out.result.errors[0]?.message}`);
   return { ms: performance.now() - t0, rows: out.result.rowsImported, progress, errors: out.result.errorCount };
 }

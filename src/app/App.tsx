@@ -9,6 +9,7 @@ import { useMenu } from './useMenu';
 
 const APP_NAME = 'DSG Safety Valve monitor';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { AllocationIncomeNotice } from '../views/national/AllocationIncomeNotice';
 
 /**
  * The shell. A read-only snapshot passes `readOnly` and a banner: the views that change data and
@@ -136,6 +137,7 @@ export function App({ readOnly = false, banner }: { readOnly?: boolean; banner?:
         <h1 ref={heading} tabIndex={-1}>
           {page.heading}
         </h1>
+        <AllocationIncomeNotice />
         {/* The routed view: rendered here and nowhere else. Each view's code loads on first visit. */}
         {page.kind === 'view' ? (
           <Suspense fallback={<p className="loading" role="status" data-testid="view-loading">Loading {page.route.label}…</p>}>

@@ -28,6 +28,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'agreement', label: 'Agreement', component: view(() => import('../views/agreement/Agreement'), 'Agreement') },
   { path: 'scenarios', label: 'Forecasts and scenarios', component: view(() => import('../views/scenarios/Scenarios'), 'Scenarios') },
   { path: 'conditions', label: 'Conditions tracker', component: view(() => import('../views/conditions/Conditions'), 'Conditions') },
+  { path: 'national', label: 'National context', component: view(() => import('../views/national/NationalContextView'), 'NationalContextView') },
   { path: 'report', label: 'Forum report', component: view(() => import('../views/report/ForumReport'), 'ForumReport') },
   { path: 'return', label: 'DfE return', component: view(() => import('../views/return/ReturnPackView'), 'ReturnPackView') },
   { path: 'import', label: 'Import files', component: view(() => import('../views/import/ImportView'), 'ImportView'), editing: true },

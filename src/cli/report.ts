@@ -10,7 +10,11 @@ import { basename, join } from 'node:path';
 import { KINDS, type Kind } from '../model/kinds';
 import type { FormChoices } from '../import/forms';
 import { DEFAULT_MAX_BYTES } from '../import/importFile';
+import { YEAR_ACCEPTED, parseFinancialYear } from '../model/calendar';
 import { runReport } from './run';
+import { LA_CODE_ACCEPTED, parseComparators, parseLaCode } from '../national/context';
+import { claimsFile, isNationalFile, readNationalFile } from '../national/read';
+import type { NationalImport } from '../model/national';
 
 /** What a path is, when it is not a regular file: the report reads only files (and folders of them). */
 function notAFile(stat: Stats): string | null {
@@ -117,7 +121,24 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(problems.join('\n') + '\n');
     return 2;
   }
-  const result = await runReport(inputs.filter((i) => i !== undefined), { json: parsed.json, tolerance: parsed.tolerance, kinds, forms: parsed.forms, sheets: parsed.sheets });
+  // DfE files are told apart before the council kinds, and kept apart from them.
+  const national: NationalImport[] = [];
+  const council = [];
+  for (const i of inputs) {
+    if (i === undefined) continue;
+    const imp = isNationalFile(i.name, i.bytes) ? await readNationalFile(i.bytes, i.name) : undefined;
+    if (imp && claimsFile(i.name, i.bytes, imp)) national.push(imp);
+    else council.push(i);
+  }
+  for (const imp of national) if (imp.tables.length === 0) problems.push(`Error: ${imp.ignored.map((x) => `${x.file}: ${x.reason}`).join('; ') || 'a DfE file with no table this report reads'}.`);
+  if (problems.length > 0) {
+    process.stderr.write(problems.join('\n') + '\n');
+    return 2;
+  }
+  const result = await runReport(council, {
+    json: parsed.json, tolerance: parsed.tolerance, kinds, forms: parsed.forms, sheets: parsed.sheets,
+    national: { imports: national, la: parsed.la, compare: parsed.compare, allocationYears: parsed.allocationYears },
+  });
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);
   return result.exitCode;
@@ -136,6 +157,12 @@ const USAGE = [
   '  --period-code calendar|fiscal      202304 is April 2023, or period 4 of the financial year 2023',
   '  --single-year start|end            a year such as 2023 or FY2023 is 2023-24 (start) or 2022-23 (end)',
   '  --units pounds|thousands|millions  the amounts are in £, £000 or £m',
+  '  --la CODE            the council\'s DfE LA code (880 for Torbay): the national context from the DfE files given',
+  '  --compare CODES      LA codes to compare with, separated by commas (879,878); needs --la',
+  '  --allocation-income YEARS  take the DSG income of these years (2023-24,2024-25), which no funding file',
+  '                       covers, from the allocations workbook given: its after-recoupment figures for --la.',
+  '                       Off unless given; the report then says so for each year.',
+  '  A PATH may also be a DfE file: a release .zip, its CSVs, or the DSG allocations .ods or .xlsx.',
   'Each file\'s kind, header row and rows read, skipped and rejected are said on stderr.',
   '',
 ].join('\n');
@@ -153,10 +180,13 @@ export function parseKind(raw: string): Kind | undefined {
   return KINDS.find((kind) => kind.toLowerCase() === k);
 }
 
-export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; kinds: Record<string, Kind>; sheets: Record<string, string[]>; forms?: FormChoices; paths: string[] } | { error: string } | { help: true } {
+export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; kinds: Record<string, Kind>; sheets: Record<string, string[]>; forms?: FormChoices; la?: string; compare?: string[]; allocationYears?: number[]; paths: string[] } | { error: string } | { help: true } {
   let json = false;
   const forms: Record<string, string> = {};
   let tolerance: string | undefined;
+  let la: string | undefined;
+  let compare: string[] | undefined;
+  const allocationYears: number[] = [];
   const kinds: Record<string, Kind> = {};
   const sheets: Record<string, string[]> = {};
   const paths: string[] = [];
@@ -185,12 +215,36 @@ export function parseArgs(argv: string[]): { json: boolean; tolerance?: string; 
       const at = value?.indexOf('=') ?? -1;
       if (value === undefined || at <= 0 || at === value.length - 1) return { error: 'Error: --sheet needs a workbook and a sheet, such as --sheet budget.xlsx="Budget 2023-24".' };
       (sheets[basename(value.slice(0, at))] ??= []).push(value.slice(at + 1));
+    } else if (a === '--la' || a.startsWith('--la=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const c = parseLaCode(v ?? '');
+      if (!c.ok) return { error: `Error: --la: ${c.reason}. Accepted: ${LA_CODE_ACCEPTED}.` };
+      la = c.value;
+    } else if (a === '--compare' || a.startsWith('--compare=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const c = parseComparators(v ?? '');
+      if (!c.ok || c.value.length === 0) return { error: `Error: --compare: ${c.ok ? 'name at least one LA code' : c.reason}, separated by commas (879,878).` };
+      compare = c.value;
+    } else if (a === '--allocation-income' || a.startsWith('--allocation-income=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      const parts = (v ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+      if (parts.length === 0) return { error: `Error: --allocation-income needs one or more financial years, separated by commas (2023-24,2024-25).` };
+      for (const p of parts) {
+        const y = parseFinancialYear(p);
+        if (!y.ok) return { error: `Error: --allocation-income: "${p}" is ${y.reason}. Accepted: ${YEAR_ACCEPTED}.` };
+        if (!allocationYears.includes(y.value)) allocationYears.push(y.value);
+      }
     } else if (a === '--help' || a === '-h') return { help: true };
     else if (a.startsWith('--')) return { error: `Error: unknown option ${a}.` };
     else paths.push(a);
   }
   if (paths.length === 0) return { error: 'Error: name at least one CSV file, workbook (.xlsx, .ods) or folder.' };
-  return { json, ...(tolerance !== undefined ? { tolerance } : {}), ...(Object.keys(forms).length > 0 ? { forms: forms as FormChoices } : {}), kinds, sheets, paths };
+  if (compare && !la) return { error: 'Error: --compare needs --la (the council to compare).' };
+  if (allocationYears.length > 0 && !la) return { error: 'Error: --allocation-income needs --la (the council whose allocation is used).' };
+  return {
+    json, ...(tolerance !== undefined ? { tolerance } : {}), ...(Object.keys(forms).length > 0 ? { forms: forms as FormChoices } : {}),
+    ...(la ? { la } : {}), ...(compare ? { compare } : {}), ...(allocationYears.length > 0 ? { allocationYears } : {}), kinds, sheets, paths,
+  };
 }
 
 main(process.argv.slice(2)).then(

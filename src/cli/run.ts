@@ -7,6 +7,12 @@ import { importBytes, type ImportOptions, type ImportResult } from '../import/im
 import { KIND_LABELS, type Kind } from '../model/kinds';
 import type { FormChoices } from '../import/forms';
 import { formatProblem } from '../import/problems';
+import { buildNational, nationalReportJson, nationalText } from '../national/context';
+import { allocationIncome, allocationUseWords } from '../national/allocationIncome';
+import { mergeNational } from '../national/merge';
+import { fyLabel } from '../model/calendar';
+import { formatPounds } from '../domain/format';
+import type { NationalImport } from '../model/national';
 import { entriesFromBudget, mergeEntries } from '../import/costCentreMap';
 import { readWorkbook, sniffSpreadsheet, type Sheet } from '../import/sources/spreadsheet';
 import { describeSheets, importSheets, importWorkbook, sheetPlace } from '../import/workbook';
@@ -61,6 +67,17 @@ export interface RunOptions {
   forms?: FormChoices | undefined;
   /** `--sheet FILE=NAME`: the sheets of a workbook to read, by file name. */
   sheets?: Record<string, string[]>;
+  /** The DfE's files (src/national) and the council's LA code: the national context (--la, --compare). */
+  national?: NationalOptions | undefined;
+}
+
+export interface NationalOptions {
+  /** The DfE files read (src/national), kept apart from the council's own files. */
+  imports: NationalImport[];
+  la?: string | undefined;
+  compare?: string[] | undefined;
+  /** --allocation-income: years whose DSG income is the allocation after recoupment (no funding file covers them). */
+  allocationYears?: number[] | undefined;
 }
 
 /** What was read from one file, as stderr says it and the JSON's `files` array holds it. */
@@ -167,14 +184,30 @@ export async function runReport(inputs: { name: string; bytes: Uint8Array }[], o
     ...r.warnings.filter((w) => !w.message.startsWith('reconciliation: ')).map((w) => formatProblem(w).replace(/^Warning: /, '')),
     ...r.skipped.map((s) => `${place(r)}, row ${s.row}: skipped: ${s.reason}`),
   ])];
+  // The allocation as income only for the years asked for; a year it cannot be used for is bad input, never a silent leave-out.
+  const n = options.national;
+  let data = merged.data;
+  const incomeWarnings: string[] = [];
+  if (n?.allocationYears?.length) {
+    const inc = allocationIncome(mergeNational(n.imports), n.la, n.allocationYears, data.funding);
+    if (inc.notUsed.length > 0) {
+      const lines = inc.notUsed.map((x) => `Error: --allocation-income ${fyLabel(x.fy)}: the allocation cannot be used, as ${x.reason}.`);
+      return { stdout: '', stderr: `${summary}${lines.join('\n')}\n\n${lines.length} problem${lines.length === 1 ? '' : 's'} found; nothing was reported.\n`, exitCode: 2 };
+    }
+    data = { ...data, funding: inc.funding };
+    for (const u of inc.used) incomeWarnings.push(`${allocationUseWords(u, (p) => formatPounds(p))}, as --allocation-income asks`);
+  }
   let report;
   try {
-    report = buildReport(merged.data, { tolerance }, [...importWarnings, ...merged.warnings]);
+    report = buildReport(data, { tolerance }, [...incomeWarnings, ...importWarnings, ...merged.warnings]);
   } catch (e) {
     if (e instanceof MoneyOverflowError) return tooLarge(names, e.message, summary);
     throw e;
   }
-  const stdout = options.json ? JSON.stringify({ files, ...reportJson(report) }, null, 2) + '\n' : reportText(report);
+  const national = n?.la ? buildNational(n.imports, n.la, n.compare, data, n.allocationYears) : undefined;
+  const stdout = options.json
+    ? JSON.stringify({ files, ...reportJson(report), ...(national ? { national: nationalReportJson(national) } : {}) }, null, 2) + '\n'
+    : reportText(report) + (national ? nationalText(national) : '');
   return { stdout, stderr: summary, exitCode: 0 };
 }
 

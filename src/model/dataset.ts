@@ -37,6 +37,8 @@ export interface FundingRow {
   fy: FinancialYear;
   block: Block;
   income: Pence;
+  /** Not from a funding file: the ESFA's allocation (this file) for a year the user chose (src/national/allocationIncome.ts). */
+  fromAllocation?: string;
 }
 
 export interface AgreementYear {

@@ -6,6 +6,7 @@
 import type { MapEntry } from './costCentreMap';
 import type { Dataset } from './dataset';
 import type { Kind } from './kinds';
+import type { NationalImport } from './national';
 
 /** One cell an import changed: a period's actual for a line that already had one. */
 export interface CellChange {
@@ -21,8 +22,11 @@ export interface CellChange {
 export const MANUAL_KINDS = ['manual-agreement', 'manual-conditions', 'manual-contributions', 'manual-commentary', 'manual-scenarios', 'manual-costcentres'] as const;
 export type ManualKind = (typeof MANUAL_KINDS)[number];
 
-/** The kind of an import: a file's kind, or figures entered by hand. */
-export type ImportKind = Kind | ManualKind;
+/** The DfE's published tables (src/national): their own history entries, apart from the council's data. */
+export const NATIONAL_KIND = 'national';
+
+/** The kind of an import: a file's kind, figures entered by hand, or the DfE's tables. */
+export type ImportKind = Kind | ManualKind | typeof NATIONAL_KIND;
 
 /** A period of a financial year, in one block. */
 export interface PeriodOfBlock {
@@ -69,6 +73,8 @@ export interface ImportRecord {
    * periods and blocks no longer counts (rebuilt from the history, so undo restores it).
    */
   replaces?: PeriodOfBlock[];
+  /** For kind 'national': the DfE tables the file held (its `data` is then empty). */
+  national?: NationalImport;
   /** Set when the import has been undone: its data no longer counts. */
   undoneAt?: string;
 }

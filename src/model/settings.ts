@@ -6,6 +6,10 @@ export interface Settings {
   councilName?: string;
   /** The DfE's three-digit local authority code ("880" for Torbay). */
   laCode?: string;
+  /** LA codes to compare with (e.g. statistical neighbours), for the national context. */
+  comparators?: string[];
+  /** Years (their first calendar year) whose DSG income is the ESFA's allocation when no funding file holds it; off unless chosen. */
+  allocationYears?: number[];
 }
 
 export const DEFAULT_SETTINGS: Settings = { tolerance: '0.02' };

@@ -36,6 +36,10 @@ export const MIGRATIONS: Record<number, (db: IDBPDatabase, tx: UpgradeTx) => Pro
       if (rec.rowsExcluded === undefined) await cursor.update({ ...rec, rowsExcluded: 0 });
     }
   },
+  4() {
+    // Version 4 adds records of kind 'national' and two optional settings (laCode, comparators):
+    // every version 3 record and state is already valid version 4 data, so nothing is rewritten.
+  },
 };
 
 /** Raised with a message a user can act on; `lost` is always false: nothing stored was changed. */

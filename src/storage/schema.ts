@@ -19,8 +19,10 @@ import type { Kind } from '../model/kinds';
  * 3: import records gain `rowsExcluded` (rows a cost-centre map excluded) and, where they have them,
  *    `costCentreMap` (a map file's entries, or the hand mappings: kind `manual-costcentres`) and
  *    `replaces` (the periods a ledger re-upload replaced).
+ * 4: import records of kind 'national' hold the DfE's tables (`national`), apart from the
+ *    council's data; settings may hold `laCode` and `comparators`.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const DB_NAME = 'dsg-monitor';
 

@@ -20,7 +20,8 @@ import { isSavedScenario } from '../domain/scenarioCheck';
 import { parseCouncilName, parseLaCode, parseTolerance } from '../domain/settings';
 import { KINDS } from '../model/kinds';
 import { checkCostCentreMap } from './costCentreMapFile';
-import { MANUAL_KINDS, type ImportRecord } from '../model/history';
+import { LA_CODE_ACCEPTED } from '../national/context';
+import { MANUAL_KINDS, NATIONAL_KIND, type ImportRecord } from '../model/history';
 import { SCHEMA_VERSION, type StoredMapping, type StoredState } from './schema';
 
 export const WORKSPACE_FORMAT = 'dsg-safety-valve-monitor workspace';
@@ -113,6 +114,13 @@ class Checker {
     const set = obj(state.settings) ? state.settings : {};
     if (set.councilName !== undefined) this.need(typeof set.councilName === 'string' && parseCouncilName(set.councilName).ok, 'state.settings.councilName', set.councilName, 'text of at most 100 characters');
     if (set.laCode !== undefined) this.need(typeof set.laCode === 'string' && parseLaCode(set.laCode).ok, 'state.settings.laCode', set.laCode, 'three digits, such as "880"');
+    if (set.comparators !== undefined) {
+      this.need(Array.isArray(set.comparators) && set.comparators.every((c) => typeof c === 'string' && parseLaCode(c).ok), 'state.settings.comparators', set.comparators, `a list of LA codes (${LA_CODE_ACCEPTED})`);
+    }
+    if (set.allocationYears !== undefined) {
+      const ys = set.allocationYears;
+      this.need(Array.isArray(ys) && ys.every((y, i) => Number.isInteger(y) && (y as number) >= FIRST_FY && (y as number) <= LAST_FY && ys.indexOf(y) === i), 'state.settings.allocationYears', ys, `a list of financial years by their first year, each once, from ${FIRST_FY} to ${LAST_FY} (2023 is 2023-24)`);
+    }
   }
 
   /** The agreement's years (the original or a revision): each year once, amounts in pence. */
@@ -187,6 +195,8 @@ class Checker {
       if (!isFy(f.fy)) this.err(`${w}.fy`, f.fy, FY_WORDS);
       this.need(isBlock(f.block), `${w}.block`, f.block, BLOCK_WORDS);
       this.need(isPence(f.income), `${w}.income`, f.income, PENCE_WORDS);
+      // A snapshot's funding may hold the allocation used as income (issue 14), naming its file.
+      this.need(optText(f.fromAllocation), `${w}.fromAllocation`, f.fromAllocation, 'the name of the allocations file');
     }, 'a funding row (fy, block, income)');
     this.agreementYears(list('agreement', false), `${at}.agreement`);
     rows('ehcp', false, (m, w) => {
@@ -269,7 +279,9 @@ class Checker {
     else this.ids.add(r.id);
     this.need(isTime(r.time), `${w}.time`, r.time, 'a date and time');
     for (const k of ['file', 'kindLabel', 'sha256'] as const) this.need(isText(r[k]), `${w}.${k}`, r[k], 'text');
-    this.need(ALL_KINDS.includes(r.kind), `${w}.kind`, r.kind, `one of ${ALL_KINDS.join(', ')}`);
+    const kinds = this.version >= 4 ? [...ALL_KINDS, NATIONAL_KIND] : ALL_KINDS;
+    this.need(kinds.includes(r.kind), `${w}.kind`, r.kind, `one of ${kinds.join(', ')}`);
+    if (r.kind === NATIONAL_KIND) this.national(r.national, `${w}.national`);
     for (const k of ['size', 'rowsRead', 'rowsImported', 'rowsRejected', 'warningCount'] as const) this.need(isCount(r[k]), `${w}.${k}`, r[k], 'a whole number of 0 or more');
     if (this.version >= 2) this.need(isCount(r.rowsSkipped), `${w}.rowsSkipped`, r.rowsSkipped, 'a whole number of 0 or more');
     this.need(typeof r.additive === 'boolean', `${w}.additive`, r.additive, 'true or false');
@@ -315,6 +327,17 @@ class Checker {
     // Migrations of the file's own shape, one step per version, as in db.ts.
     const v2 = this.version < 2 ? { ...rec, rowsSkipped: 0 } : rec;
     return this.version < 3 ? { ...v2, rowsExcluded: 0 } : v2;
+  }
+
+  /** The DfE tables of a national record: each table with its rows of text cells. */
+  national(n: unknown, at: string) {
+    if (!obj(n) || !Array.isArray(n.tables) || !Array.isArray(n.ignored) || !Array.isArray(n.warnings)) return this.err(at, n, 'an object with tables, ignored and warnings lists');
+    n.tables.forEach((t: unknown, i) => {
+      const w = `${at}.tables[${i}]`;
+      if (!obj(t) || !isText(t.id) || !isText(t.file) || !isText(t.periodType) || !Array.isArray(t.columns) || !Array.isArray(t.rows)) return this.err(w, t, 'a table with id, file, periodType, columns and rows');
+      const bad = t.rows.findIndex((r: unknown) => !obj(r) || !isText(r.period) || !isText(r.level) || !isText(r.name) || !Array.isArray(r.values) || !r.values.every(isText));
+      if (bad >= 0) this.err(`${w}.rows[${bad}]`, t.rows[bad], 'a row with period, level, name and values (text)');
+    });
   }
 
   mappings(mappings: unknown) {

@@ -9,8 +9,11 @@ import { exactRangeProblem } from '../domain/exactRange';
 import { mergeDatasets } from '../domain/merge';
 import { buildReport, type Report } from '../domain/report';
 import { emptyDataset, lineKey, type Dataset } from '../model/dataset';
-import type { CellChange, ImportRecord } from '../model/history';
+import { NATIONAL_KIND, type CellChange, type ImportRecord } from '../model/history';
 import type { StoredState } from '../storage/schema';
+import { allocationIncome } from '../national/allocationIncome';
+import { mergeNational } from '../national/merge';
+import type { NationalImport } from '../model/national';
 import { withoutPeriods } from './ledgerReupload';
 
 export function buildDataset(source: StoredState['source'], imports: ImportRecord[], example: () => Dataset): Dataset {
@@ -47,6 +50,17 @@ export function actualChanges(before: Dataset, after: Dataset): CellChange[] {
   return changes.sort((x, y) => x.fy - y.fy || x.period - y.period || x.block.localeCompare(y.block) || x.line.localeCompare(y.line));
 }
 
+/**
+ * The ESFA's allocation as the DSG income of the years the user chose that no funding file covers
+ * (issue 14): from the national tables held, marked on each row so every view can say so.
+ */
+export function withAllocationIncome(dataset: Dataset, imports: ImportRecord[], settings: Settings): Dataset {
+  if (!settings.allocationYears?.length) return dataset;
+  const national = imports.filter((r) => r.kind === NATIONAL_KIND && !r.undoneAt && r.national).map((r) => r.national as NationalImport);
+  const r = allocationIncome(mergeNational(national), settings.laCode, settings.allocationYears, dataset.funding);
+  return r.used.length === 0 ? dataset : { ...dataset, funding: r.funding };
+}
+
 /** The rows an import with errors leaves out, from its error list (row numbers as a spreadsheet shows them). */
 export function leftOutRows(errors: { row?: number }[]): number[] {
   return [...new Set(errors.map((e) => e.row).filter((r): r is number => r !== undefined))].sort((a, b) => a - b);
@@ -64,7 +78,7 @@ export function rebuild(
   settings: Settings,
 ): { ok: true; dataset: Dataset; report: Report } | { ok: false; reason: string } {
   try {
-    const dataset = buildDataset(source, imports, example);
+    const dataset = withAllocationIncome(buildDataset(source, imports, example), imports, settings);
     const problem = exactRangeProblem(dataset);
     if (problem) return { ok: false, reason: `the data together would be too large: ${problem}` };
     return { ok: true, dataset, report: buildReport(dataset, settings) };

@@ -18,8 +18,9 @@ import type { ImportResult } from '../import/importFile';
 import { KIND_LABELS, type Kind } from '../model/kinds';
 import { normaliseHeader, type ColumnChoices } from '../import/kinds';
 import { WorkspaceDb } from '../storage/db';
+import type { NationalImport } from '../model/national';
 import { DEFAULT_STATE, SCHEMA_VERSION, type StoredMapping, type StoredState } from '../storage/schema';
-import type { CellChange, ManualKind, ImportRecord, PeriodOfBlock } from '../model/history';
+import { NATIONAL_KIND, type CellChange, type ManualKind, type ImportRecord, type PeriodOfBlock } from '../model/history';
 import { checkStored, readWorkspaceFileAsync, toWorkspaceFile, WORKSPACE_FORMAT, type WorkspaceFile } from '../storage/workspaceFile';
 import { runImport, type RunningImport } from '../workers/importClient';
 import { loadExample } from './example';
@@ -71,6 +72,8 @@ export interface Upload {
   /** The user confirmed adding again a ledger whose bytes were imported before. */
   confirmedDouble?: boolean;
   message?: string;
+  /** A DfE file's tables (src/national), kept apart from the council's data when imported. */
+  national?: NationalImport;
 }
 
 export interface WorkspaceState {
@@ -118,6 +121,8 @@ export interface WorkspaceState {
   dismissUpload(id: number): void;
   /** Stores the upload's valid rows (the caller has shown any errors and changes and the user chose). */
   commitUpload(id: number): Promise<void>;
+  /** Stores a DfE file's tables as their own history entry (undoable), apart from the council's data. */
+  commitNational(id: number): Promise<void>;
   undoImport(id: number): Promise<string | null>;
   redoImport(id: number): Promise<string | null>;
   saveAgreement(years: AgreementYear[]): Promise<string | null>;
@@ -240,6 +245,13 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     job.promise
       .then((outcome) => {
         if (outcome === 'cancelled') return;
+        if ('national' in outcome) {
+          const rows = outcome.national.tables.reduce((n, t) => n + t.rows.length, 0);
+          if (get().uploads.some((x) => x.id === next.id && x.status === 'reading')) {
+            patchUpload(next.id, { status: 'read', fraction: 1, rows, national: outcome.national, sha256: outcome.sha256, size: outcome.size });
+          }
+          return;
+        }
         // A file with the same header as one mapped by hand before is read again with that mapping.
         const header = outcome.result.header;
         const remembered = header && !next.kindChoice ? get().mappings.find((m) => m.header === headerKey(header)) : undefined;
@@ -305,8 +317,14 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       set({ selectedPeriod: period });
     },
     async setSettings(settings) {
+      // The years whose income is the allocation, and the LA code that finds it, change the data itself.
+      const before = get().settings;
+      const reread = JSON.stringify(before.allocationYears ?? []) !== JSON.stringify(settings.allocationYears ?? []) || (settings.allocationYears?.length && before.laCode !== settings.laCode);
+      const built = reread ? prepare(get().imports, get().source, settings) : null;
+      if (built && !built.ok) return `Not saved: ${built.reason}.`;
       const error = await write((d) => d.saveState({ ...stored(), settings }));
       if (!error) set({ settings });
+      if (!error && built?.ok) applyImports(get().imports, get().source, built);
       return error;
     },
     replaceDataset(dataset, source) {
@@ -423,8 +441,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       if (u.importedBefore && u.result.kind === 'ledger' && u.ledgerMode === 'add' && !u.confirmedDouble) return;
       const record = draftRecord(u, 0);
       const wasExample = get().source === 'example';
-      // The first import replaces the example, but not the cost centres mapped by hand meanwhile.
-      const base = wasExample ? get().imports.filter((r) => r.kind === 'manual-costcentres') : get().imports;
+      // The first import replaces the example, but not the cost centres mapped by hand meanwhile, nor the DfE tables held beside it.
+      const base = wasExample ? get().imports.filter((r) => r.kind === 'manual-costcentres' || r.kind === NATIONAL_KIND) : get().imports;
       const state: StoredState = { source: 'user', settings: get().settings };
       // A mapping made by hand is remembered for the next file with the same header.
       const mapping: StoredMapping | undefined =
@@ -452,6 +470,38 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       set({ uploads: get().uploads.map((x) => (x.id === id ? { ...x, status: 'imported', message: undefined } : x)) });
       const imports = [...base, { ...record, id: recId }];
       applyImports(imports, 'user', { ...built, dataset: built.dataset });
+    },
+    async commitNational(id) {
+      const u = get().uploads.find((x) => x.id === id);
+      if (!u || u.status !== 'read' || !u.national || u.national.tables.length === 0) return;
+      const rows = u.national.tables.reduce((n, t) => n + t.rows.length, 0);
+      const record: ImportRecord = {
+        id: 0, time: new Date().toISOString(), file: u.name, size: u.size, sha256: u.sha256 ?? '', kind: NATIONAL_KIND,
+        kindLabel: 'DfE national tables', rowsRead: rows, rowsImported: rows, rowsRejected: 0, rowsSkipped: 0,
+        warningCount: u.national.warnings.length, leftOutRows: [], replaced: [], additive: false, data: emptyDataset(), national: u.national,
+      };
+      // Kept apart from the council's data: the example, if shown, stays the example.
+      const state = stored();
+      if (!db) {
+        patchUpload(id, { message: `Not imported. ${noStorage()}` });
+        return;
+      }
+      const built = prepare([...get().imports, record], get().source);
+      if (!built.ok) {
+        patchUpload(id, { message: `Not imported: with ${u.name}, ${built.reason}. Nothing was stored.` });
+        return;
+      }
+      let recId: number;
+      try {
+        recId = await db.commitImport(omitId(record), state);
+        announce();
+      } catch (e) {
+        patchUpload(id, { message: message(e) });
+        return;
+      }
+      nextLocalId = Math.max(nextLocalId, recId) + 1;
+      set({ uploads: get().uploads.map((x) => (x.id === id ? { ...x, status: 'imported', message: undefined } : x)) });
+      applyImports([...get().imports, { ...record, id: recId }], get().source, built);
     },
     async undoImport(id) {
       const undoneAt = new Date().toISOString();
@@ -482,7 +532,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
       const data = { ...emptyDataset(), ...part };
       const wasExample = get().source === 'example';
       // Editing the example starts the user's own workspace from the example's data.
-      const maps = get().imports.filter((r) => r.kind === 'manual-costcentres');
+      const maps = get().imports.filter((r) => r.kind === 'manual-costcentres' || r.kind === NATIONAL_KIND);
       const base = wasExample ? [...maps, ...exampleAsImports(Math.max(0, ...maps.map((r) => r.id)) + 1)] : get().imports;
       const record: ImportRecord = {
         id: 0, time: new Date().toISOString(), file: MANUAL_FILE_NAMES[kind], size: 0, sha256: '', kind,
@@ -535,12 +585,13 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => {
     },
     async resetToExample() {
       const state: StoredState = { source: 'example', settings: get().settings };
-      const built = prepare([], 'example');
+      const kept = nationalRecords(get().imports);
+      const built = prepare(kept, 'example');
       if (!built.ok) return built.reason;
-      const error = await write((d) => d.replaceAll({ state, imports: [], mappings: get().mappings }));
+      const error = await write((d) => d.replaceAll({ state, imports: kept, mappings: get().mappings }));
       if (!error) {
         set({ selectedFy: null, selectedPeriod: null });
-        applyImports([], 'example', built);
+        applyImports(kept, 'example', built);
       }
       return error;
     },
@@ -597,6 +648,11 @@ function omitId(r: ImportRecord): Omit<ImportRecord, 'id'> {
   const rest: Partial<ImportRecord> = { ...r };
   delete rest.id;
   return rest as Omit<ImportRecord, 'id'>;
+}
+
+/** The DfE tables held: kept when the example gives way to the user's own data. */
+function nationalRecords(imports: ImportRecord[]): ImportRecord[] {
+  return imports.filter((r) => r.kind === NATIONAL_KIND);
 }
 
 /** The history record an upload would become. */

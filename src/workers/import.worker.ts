@@ -6,6 +6,7 @@
 import { csvHeadRows, withFormQuestion } from '../import/formChoices';
 import { importBytes, type ImportResult } from '../import/importFile';
 import { sniffSpreadsheet } from '../import/sources/sniff';
+import { claimsFile, isNationalFile, readNationalFile } from '../national/read';
 import type { ImportReply, ImportRequest } from './protocol';
 
 interface WorkerScope {
@@ -25,6 +26,15 @@ scope.onmessage = async (e) => {
     // The browser hashes on its own thread while this one parses.
     const hashing = crypto.subtle.digest('SHA-256', buffer);
     const bytes = new Uint8Array(buffer);
+    // The DfE's files are told apart before the council kinds (unless the user chose a kind).
+    if (!kind && isNationalFile(name, bytes)) {
+      scope.postMessage({ type: 'progress', fraction: 0.5, rows: 0 });
+      const national = await readNationalFile(bytes, name);
+      if (claimsFile(name, bytes, national)) {
+        scope.postMessage({ type: 'national', national, sha256: hex(await hashing), size: file.size });
+        return;
+      }
+    }
     const options = {
       ...(kind ? { kind } : {}),
       ...(kind && columns ? { columns } : {}),

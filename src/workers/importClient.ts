@@ -4,6 +4,7 @@ import type { FormChoices } from '../import/forms';
 import type { ImportResult } from '../import/importFile';
 import type { ColumnChoices } from '../import/kinds';
 import type { Kind } from '../model/kinds';
+import type { NationalImport } from '../model/national';
 import type { ImportReply, ImportRequest } from './protocol';
 
 export interface WorkerOutcome {
@@ -12,8 +13,15 @@ export interface WorkerOutcome {
   size: number;
 }
 
+/** A DfE file, read by src/national rather than the council import. */
+export interface NationalOutcome {
+  national: NationalImport;
+  sha256: string;
+  size: number;
+}
+
 export interface RunningImport {
-  promise: Promise<WorkerOutcome | 'cancelled'>;
+  promise: Promise<WorkerOutcome | NationalOutcome | 'cancelled'>;
   cancel(): void;
 }
 
@@ -28,9 +36,9 @@ export function runImport(
   forms?: FormChoices,
 ): RunningImport {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-  let settle: (v: WorkerOutcome | 'cancelled') => void = () => undefined;
+  let settle: (v: WorkerOutcome | NationalOutcome | 'cancelled') => void = () => undefined;
   let fail: (e: Error) => void = () => undefined;
-  const promise = new Promise<WorkerOutcome | 'cancelled'>((resolve, reject) => {
+  const promise = new Promise<WorkerOutcome | NationalOutcome | 'cancelled'>((resolve, reject) => {
     settle = resolve;
     fail = reject;
   });
@@ -40,6 +48,7 @@ export function runImport(
     else {
       worker.terminate();
       if (m.type === 'done') settle({ result: m.result, sha256: m.sha256, size: m.size });
+      else if (m.type === 'national') settle({ national: m.national, sha256: m.sha256, size: m.size });
       else fail(new Error(m.message));
     }
   };

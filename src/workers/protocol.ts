@@ -4,6 +4,7 @@ import type { FormChoices } from '../import/forms';
 import type { ImportResult } from '../import/importFile';
 import type { ColumnChoices } from '../import/kinds';
 import type { Kind } from '../model/kinds';
+import type { NationalImport } from '../model/national';
 
 export interface ImportRequest {
   file: Blob;
@@ -22,4 +23,6 @@ export interface ImportRequest {
 export type ImportReply =
   | { type: 'progress'; fraction: number; rows: number }
   | { type: 'done'; result: ImportResult; sha256: string; size: number }
+  /** A DfE file (release zip, its tables, the allocations workbook): read by src/national. */
+  | { type: 'national'; national: NationalImport; sha256: string; size: number }
   | { type: 'failed'; message: string };

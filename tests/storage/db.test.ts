@@ -66,7 +66,7 @@ describe('the stored schema', () => {
     const loaded = await db.load();
     expect(loaded).toEqual({ state: { source: 'example', settings: { tolerance: '0.02' } }, imports: [], mappings: [] });
     db.close();
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
   });
 
   it('migrates a version 1 database to the current version, keeping every record', async () => {

@@ -20,8 +20,9 @@ export function ImportView() {
     <>
       <p>
         Upload the budget, actuals, ledger, funding, agreement, EHCP and targets files as your finance system or Excel saves them:
-        CSV (comma, semicolon or tab separated), Excel workbooks (.xlsx) or OpenDocument spreadsheets (.ods). Nothing is stored
-        until you choose to import a file.
+        CSV (comma, semicolon or tab separated), Excel workbooks (.xlsx) or OpenDocument spreadsheets (.ods), and the DfE&apos;s national
+        files as you download them (the SEN2 release .zip or its CSVs, the DSG allocations .ods or .xlsx). Nothing is stored until you
+        choose to import a file.
       </p>
       <div
         className={`drop-zone${over ? ' drop-over' : ''}`}
@@ -44,7 +45,7 @@ export function ImportView() {
             ref={input}
             type="file"
             multiple
-            accept=".csv,.txt,.tsv,text/csv,text/plain,.xlsx,.xlsm,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
+            accept=".csv,.txt,.tsv,.zip,text/csv,text/plain,.xlsx,.xlsm,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
             data-testid="file-input"
             onChange={(e) => {
               addFiles([...(e.target.files ?? [])]);

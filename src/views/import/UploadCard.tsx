@@ -15,6 +15,7 @@ import { CostCentreSummaryLine, UnmappedCostCentres } from './CostCentrePanel';
 import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
 import { ScrollBox } from '../../ui/TableWrap';
+import { NationalUploadSummary } from '../national/NationalUploadSummary';
 
 /** The forms chosen for an upload, in words. */
 function describeChoices(f: FormChoices): string {
@@ -73,7 +74,9 @@ export function UploadCard({ upload }: { upload: Upload }) {
         </p>
       )}
 
-      {upload.status !== 'reading' && upload.status !== 'imported' && (
+      {upload.national && <NationalUploadSummary upload={upload} />}
+
+      {upload.status !== 'reading' && upload.status !== 'imported' && !upload.national && (
         <label className="kind-choice">
           Kind of file{' '}
           <select

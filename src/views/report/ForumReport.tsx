@@ -24,6 +24,7 @@ import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
 import { blocksWithMonths, varianceFinding, varianceMonthRows } from '../variance/shape';
 import '../../charts/dashboard.css';
 import './report.css';
+import { NationalReportSection } from '../national/NationalReportSection';
 
 /** The paper's money: £m to 3 decimals, £k below a million (docs/formats.md). */
 const m = (p: Pence | null) => (p === null ? '–' : formatPaperMoney(p));
@@ -325,6 +326,7 @@ export function ForumReport() {
       <div className="report-section">
         <Narrative fy={y.fy} label={y.label} s={words.recommendation} level={3} />
       </div>
+      <NationalReportSection />
       <p className="report-foot">
         {asAt}. Produced on {produced} by the DSG Safety Valve monitor. Figures are exact to the penny and shown rounded; underspends,
         surpluses and headroom are in brackets.

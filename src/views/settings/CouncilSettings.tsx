@@ -37,7 +37,7 @@ export function CouncilSettings() {
   return (
     <section aria-labelledby="council-h">
       <h2 id="council-h">The council</h2>
-      <p>The council's name and its DfE local authority code, printed on the forum report, the DfE return and the snapshot, and used in the names of downloaded files.</p>
+      <p>The council's name and its DfE local authority code, printed on the forum report, the DfE return and the snapshot, and used in the names of downloaded files. The code also finds the council in the DfE's national tables (the National context view).</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -7,12 +7,14 @@ import { useWorkspace } from '../../store/workspace';
 import { downloadText } from '../../export/download';
 import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
 import { AgreementYearsTable } from '../shared/AgreementYearsTable';
+import { NationalSettings } from '../national/NationalSettings';
 import { CouncilSettings } from './CouncilSettings';
 
 export function SettingsView() {
   return (
     <>
       <CouncilSettings />
+      <NationalSettings />
       <Tolerance />
       <AgreementEditor />
       <WorkspaceFileSection />
