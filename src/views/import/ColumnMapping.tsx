@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { formatPounds } from '../../domain/format';
 import { FIELD_LABELS, KIND_LABELS, kindFields, type ColumnChoices, type Field, type Kind } from '../../import/kinds';
 import { columnName } from '../../import/problems';
-import { useWorkspace, type Upload } from '../../store/workspace';
+import { useUploads, type Upload } from './uploadQueue';
 import { previewRows } from './report';
 import { ScrollBox } from '../shared/TableWrap';
 
 export function ColumnMapping({ upload, kind }: { upload: Upload; kind: Kind }) {
-  const setUploadColumns = useWorkspace((s) => s.setUploadColumns);
+  const setUploadColumns = useUploads((s) => s.setUploadColumns);
   const r = upload.result!;
   const header = r.header ?? [];
   const [choices, setChoices] = useState<Record<number, string>>(() =>

@@ -22,7 +22,7 @@ import {
   type MapEntry,
 } from '../../import/costCentreMap';
 import { activeMapEntries, editedHandEntries, handEntries } from '../../store/costCentres';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 import { ScrollBox } from '../shared/TableWrap';
 import { plural } from './report';
 

@@ -6,7 +6,8 @@ import type { Pence } from '../../domain/money';
 import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
 import type { SheetInfo } from '../../import/workbook';
 import { leftOutRows } from '../../store/history';
-import { useWorkspace, type Upload } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
+import { useUploadQueue, type Upload } from './uploadQueue';
 import { ColumnMapping } from './ColumnMapping';
 import { LedgerReupload, reuploadBlocked, reuploadButtonLabel } from './LedgerReupload';
 import { CostCentreSummaryLine, UnmappedCostCentres } from './CostCentrePanel';
@@ -17,7 +18,7 @@ import { ScrollBox } from '../shared/TableWrap';
 const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));
 
 export function UploadCard({ upload }: { upload: Upload }) {
-  const { cancelUpload, dismissUpload, setUploadKind, setUploadSheet, commitUpload } = useWorkspace.getState();
+  const { cancelUpload, dismissUpload, setUploadKind, setUploadSheet, commitUpload } = useUploadQueue().getState();
   const source = useWorkspace((s) => s.source);
   const [busy, setBusy] = useState(false);
   const r = upload.result;

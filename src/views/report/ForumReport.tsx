@@ -13,7 +13,7 @@ import { formatCount, formatDate, formatPaperMoney, formatPercent, formatPounds,
 import { atRiskText, countedText, instalmentPosition } from '../../domain/instalments';
 import type { Pence } from '../../domain/money';
 import { authorityName } from '../../domain/settings';
-import { useReport, useSelectedYear, useWorkspace } from '../../store/workspace';
+import { useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
 import { useReadOnly } from '../../app/readOnly';
 import { StatusBadge } from '../shared/StatusBadge';
 import { ScrollBox } from '../shared/TableWrap';

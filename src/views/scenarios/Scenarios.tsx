@@ -21,7 +21,7 @@ import {
 import type { PlacementChange } from '../../domain/projectionByPlacement';
 import { useReadOnly } from '../../app/readOnly';
 import { isSavedScenario } from '../../domain/scenarioCheck';
-import { useReport, useWorkspace } from '../../store/workspace';
+import { useReport, useWorkspace } from '../../store/hooks';
 import {
   driversToInputs, effectText, forecastFinding, forecastRows, readDrivers, readMonth, readNumber, readPounds,
   tornadoRows, type DriverInputs, type Series,

@@ -7,7 +7,7 @@ import { Component, useState, type ErrorInfo, type ReactNode } from 'react';
 import { ReadOnlyContext } from '../../app/readOnly';
 import { downloadText } from '../../export/download';
 import { quoteValue } from '../../domain/quote';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 
 interface Props {
   /** What failed, as the user knows it: "Import files", "the chart ‘…’". */

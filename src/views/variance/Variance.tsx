@@ -5,7 +5,7 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import { VarianceChart } from '../../charts/VarianceChart';
 import { formatPounds } from '../../domain/format';
 import { ZERO } from '../../domain/money';
-import { useReport, useSelectedYear, useWorkspace } from '../../store/workspace';
+import { useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
 import { useLineView } from '../lines/drill';
 import { blockOutturnRows, blocksWithMonths, outturnFinding, varianceFinding, varianceMonthRows, yearToDateByBlock } from './shape';
 import { MoneyCell } from '../shared/MoneyCell';
