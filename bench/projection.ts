@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { mergeDatasets } from '../src/domain/merge';
 import { mitigatedForecast } from '../src/domain/mitigation';
-import { project, projectionBase, sensitivity, type Scenario } from '../src/domain/projection';
+import { project, projectionBase, sensitivity } from '../src/domain/projection';
+import type { Scenario } from '../src/model/scenario';
 import { buildReport } from '../src/domain/report';
 import { importBytes } from '../src/import/importFile';
 

@@ -1,15 +1,15 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
-import { monthLabel, monthOfPeriod } from '../domain/calendar';
+import { monthLabel, monthOfPeriod } from '../model/calendar';
 import { ROLE_LABELS, type Role } from '../store/workspace';
 import { useLatestPeriods, useReport, useSelectedYear, useWorkspace } from '../store/hooks';
-import { ReadOnlyContext } from './readOnly';
+import { ReadOnlyContext } from '../ui/readOnly';
 import { ROUTES } from './routes';
 import { RouteMessage, resolveRoute } from './RouteMessage';
 import { useHashRoute } from './useHashRoute';
 import { useMenu } from './useMenu';
 
 const APP_NAME = 'DSG Safety Valve monitor';
-import { ErrorBoundary } from '../views/shared/ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 
 /**
  * The shell. A read-only snapshot passes `readOnly` and a banner: the views that change data and

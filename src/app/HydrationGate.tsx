@@ -5,7 +5,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { useWorkspace, useWorkspaceStore } from '../store/hooks';
-import { ErrorBoundary, UnreadableData } from '../views/shared/ErrorBoundary';
+import { ErrorBoundary, UnreadableData } from '../ui/ErrorBoundary';
 
 export function HydrationGate({ children }: { children: ReactNode }) {
   const store = useWorkspaceStore();

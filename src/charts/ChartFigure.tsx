@@ -4,9 +4,9 @@
  * (screen-reader support in Recharts is partial, so the table is the full alternative).
  */
 import { useId, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { ChartImageButtons } from '../views/shared/ExportButtons';
-import { TableWrap } from '../views/shared/TableWrap';
-import { ErrorBoundary } from '../views/shared/ErrorBoundary';
+import { ChartImageButtons } from '../ui/ExportButtons';
+import { TableWrap } from '../ui/TableWrap';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 
 /**
  * `minWidth`: for a chart with many categories, the narrowest it is drawn; on a narrower screen

@@ -3,7 +3,7 @@
  * least 3:1 contrast on white (WCAG 1.4.11). Colour is never the only cue: each series also has
  * a fill pattern, line dash or marker shape, a legend entry and a row in the table alternative.
  */
-import type { Block } from '../domain/blocks';
+import type { Block } from '../model/blocks';
 
 export const COLOURS = {
   blue: '#0072B2',

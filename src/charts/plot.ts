@@ -3,7 +3,8 @@
  * Nothing shown as text is ever formatted from these numbers; tooltips, labels and tables
  * format the exact pence kept beside them.
  */
-import { toFixed2, type Pence } from '../domain/money';
+import { toFixed2 } from '../domain/money';
+import type { Pence } from '../model/money';
 
 /** Pounds as a number, for plotting only. */
 export function plot(p: Pence): number;

@@ -7,7 +7,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
-import { KINDS, type Kind } from '../import/kinds';
+import { KINDS, type Kind } from '../model/kinds';
 import type { FormChoices } from '../import/forms';
 import { DEFAULT_MAX_BYTES } from '../import/importFile';
 import { runReport } from './run';

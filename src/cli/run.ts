@@ -1,17 +1,17 @@
 /** The CLI's work without the file system or process, so tests can call it directly. */
-import { DEFAULT_SETTINGS } from '../domain/calculate';
+import { DEFAULT_SETTINGS } from '../model/settings';
 import { mergeDatasets } from '../domain/merge';
 import { buildReport, reportJson, reportText } from '../domain/report';
 import { TOLERANCE_ACCEPTED, parseTolerance } from '../domain/settings';
 import { importBytes, type ImportOptions, type ImportResult } from '../import/importFile';
-import { KIND_LABELS, type Kind } from '../import/kinds';
+import { KIND_LABELS, type Kind } from '../model/kinds';
 import type { FormChoices } from '../import/forms';
 import { formatProblem } from '../import/problems';
 import { entriesFromBudget, mergeEntries } from '../import/costCentreMap';
 import { readWorkbook, sniffSpreadsheet, type Sheet } from '../import/sources/spreadsheet';
 import { describeSheets, importSheets, importWorkbook, sheetPlace } from '../import/workbook';
 import { TOTAL_LIMIT_WORDS, exactRangeProblem } from '../domain/exactRange';
-import { MoneyOverflowError } from '../domain/money';
+import { MoneyOverflowError } from '../model/money';
 
 export interface RunOutput {
   stdout: string;

@@ -4,27 +4,17 @@
  * budget profile, which the SPEC defines to the penny.
  */
 import Decimal from 'decimal.js';
-import { BLOCKS, type Block } from './blocks';
-import { fyLabel, monthLabel, monthOfPeriod, type FinancialYear } from './calendar';
+import { BLOCKS, type Block } from '../model/blocks';
+import { fyLabel, monthLabel, monthOfPeriod, type FinancialYear } from '../model/calendar';
 import {
   currentAgreement, lineKey, type ActualLine, type AgreementYear, type BudgetLine, type Dataset, type FundingRow, type Instalment, type LineComment,
-} from './dataset';
-import { ZERO, add, mulDivRound, sub, sum, type Pence } from './money';
+} from '../model/dataset';
+import { ZERO, add, mulDivRound, sub, sum, type Pence } from '../model/money';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { formatPounds, formatPercent } from './format';
 import { scaleProblem } from './scaleCheck';
 
 export type Status = 'green' | 'amber' | 'red' | 'no data';
-
-export interface Settings {
-  /** Amber tolerance as a fraction of the profile, a decimal string: "0.02" is 2%. */
-  tolerance: string;
-  /** The council's name as it signs its papers ("Torbay Council"); the calculations do not read it. */
-  councilName?: string;
-  /** The DfE's three-digit local authority code ("880" for Torbay). */
-  laCode?: string;
-}
-
-export const DEFAULT_SETTINGS: Settings = { tolerance: '0.02' };
 
 export interface LineFigures {
   block: Block;

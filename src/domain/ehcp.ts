@@ -6,8 +6,8 @@
  */
 import { formatCount } from './format';
 import Decimal from 'decimal.js';
-import { monthLabel, type CalendarMonth } from './calendar';
-import type { EhcpField, EhcpMonth, Target } from './dataset';
+import { monthLabel, type CalendarMonth } from '../model/calendar';
+import type { EhcpField, EhcpMonth, Target } from '../model/dataset';
 
 export interface EhcpFigures {
   month: string;

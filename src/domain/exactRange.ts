@@ -5,7 +5,7 @@
  * total: the absolute amounts of all the figures together may not pass £10 trillion. Any total a
  * view works out adds some of those figures (a few at most more than once), so it stays exact.
  */
-import type { Dataset } from './dataset';
+import type { Dataset } from '../model/dataset';
 
 /** £10 trillion in pence: a ninth of the exact range, far beyond any council's DSG. */
 export const MAX_TOTAL_PENCE = 1_000_000_000_000_000;

@@ -7,7 +7,7 @@
  * alone. Rounding happens here and only here, half away from zero.
  */
 import Decimal from 'decimal.js';
-import type { Pence } from './money';
+import type { Pence } from '../model/money';
 
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

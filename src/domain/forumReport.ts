@@ -5,12 +5,12 @@
  * EHCP and RSA tables. Pure figures; the view prints them.
  */
 import type { YearFigures } from './calculate';
-import type { Block } from './blocks';
-import { fyLabel, fyOfMonth } from './calendar';
+import type { Block } from '../model/blocks';
+import { fyLabel, fyOfMonth } from '../model/calendar';
 import type { EhcpFigures } from './ehcp';
-import { lineKey, type ReportNarrative } from './dataset';
+import { lineKey, type ReportNarrative } from '../model/dataset';
 import { formatPaperMoney } from './format';
-import { ZERO, sub, sum, type Pence } from './money';
+import { ZERO, sub, sum, type Pence } from '../model/money';
 import { summarySentence, type Report } from './report';
 
 export interface OutturnRow {

@@ -17,8 +17,8 @@
  * Scenarios views, the forum report and the DfE return all call instalmentPosition.
  */
 import type { Analysis, YearFigures } from './calculate';
-import type { Instalment } from './dataset';
-import { ZERO, add, sum, type Pence } from './money';
+import type { Instalment } from '../model/dataset';
+import { ZERO, add, sum, type Pence } from '../model/money';
 
 export interface InstalmentItem {
   fy: number;

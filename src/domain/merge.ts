@@ -4,9 +4,9 @@
  * replaces the period, SPEC section 5), except ledgers, whose transactions add up; every such
  * overlap is reported.
  */
-import { fyLabel } from './calendar';
-import { emptyDataset, lineKey, type ActualLine, type Dataset } from './dataset';
-import { add } from './money';
+import { fyLabel } from '../model/calendar';
+import { emptyDataset, lineKey, type ActualLine, type Dataset } from '../model/dataset';
+import { add } from '../model/money';
 
 export interface DatasetPart {
   file: string;

@@ -7,11 +7,13 @@
  * council takes, so they stay in the unmitigated forecast too.
  */
 import Decimal from 'decimal.js';
-import { fyLabel, monthLabel } from './calendar';
-import { PLACEMENT_LABELS } from './dataset';
+import { fyLabel, monthLabel } from '../model/calendar';
+import { PLACEMENT_LABELS } from '../model/placements';
 import { formatPounds } from './format';
-import { fromPounds, sub, type Pence } from './money';
-import { DRIVER_LABELS, project, type DriverChange, type OneOff, type ProjectedYear, type ProjectionBase, type Scenario } from './projection';
+import { fromPounds } from './money';
+import { sub, type Pence } from '../model/money';
+import { DRIVER_LABELS, project, type ProjectedYear, type ProjectionBase } from './projection';
+import type { DriverChange, OneOff, Scenario } from '../model/scenario';
 
 const toCal = (key: string) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
 

@@ -1,5 +1,5 @@
 /** Reading placement types and age bands as councils write them (the DfE template's names first). */
-import type { AgeBand, PlacementType } from './dataset';
+import type { AgeBand, PlacementType } from '../model/placements';
 
 export const PLACEMENT_ACCEPTED =
   'one of the DfE template\'s types: mainstream school or academy; resourced provision or SEN unit; maintained special school or special academy; non-maintained or independent special school; hospital school or alternative provision; post-16 and further education; other or direct payments';

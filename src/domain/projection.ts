@@ -10,28 +10,16 @@
 import Decimal from 'decimal.js';
 import type { YearFigures } from './calculate';
 import { currentYear } from './calculate';
-import { fyLabel, fyOfMonth, monthLabel, type FinancialYear } from './calendar';
-import type { AgreementYear, PlacementCount, PlacementType } from './dataset';
+import { fyLabel, fyOfMonth, monthLabel, type FinancialYear } from '../model/calendar';
+import type { AgreementYear } from '../model/dataset';
+import type { PlacementCount, PlacementType } from '../model/placements';
 import type { EhcpFigures } from './ehcp';
 import { formatCount, formatPounds, formatQuantity } from './format';
-import { ZERO, add, roundPence, sub, type Pence } from './money';
+import { ZERO, add, sub, type Pence } from '../model/money';
+import { roundPence } from './money';
 import type { Report } from './report';
-import {
-  monthCostByPlacement, placementChangeInPlans, placementMethod, placementMix, plansByType,
-  type PlacementChange, type PlacementMix,
-} from './projectionByPlacement';
-
-/** The drivers a user can change; all decimal strings so they store and clone as they are. */
-export interface Drivers {
-  newPlansPerMonth: string;
-  endingsPerMonth: string;
-  /** Pounds a year per plan, at base-year prices. */
-  costPerPlan: string;
-  /** Yearly cost inflation, as a fraction ("0.03" is 3%). */
-  inflation: string;
-  /** Yearly DSG income growth, as a fraction. */
-  incomeGrowth: string;
-}
+import { monthCostByPlacement, placementChangeInPlans, placementMethod, placementMix, plansByType, type PlacementMix } from './projectionByPlacement';
+import type { DriverChange, Drivers, Scenario } from '../model/scenario';
 
 export const DRIVER_LABELS: Record<keyof Drivers, string> = {
   newPlansPerMonth: 'New plans per month',
@@ -40,32 +28,6 @@ export const DRIVER_LABELS: Record<keyof Drivers, string> = {
   inflation: 'Cost inflation a year',
   incomeGrowth: 'DSG income growth a year',
 };
-
-/** A saving (negative) or pressure (positive) in pounds for one year, or every year from it. */
-export interface OneOff {
-  label: string;
-  fy: FinancialYear;
-  pounds: string;
-  everyYearFrom?: boolean;
-}
-
-/** A change in a driver from a month on: "20 fewer new plans a month from September 2026". */
-export interface DriverChange {
-  label: string;
-  driver: 'newPlansPerMonth' | 'endingsPerMonth' | 'costPerPlan';
-  /** Added to the driver (negative to reduce it). */
-  change: string;
-  /** "2026-09" */
-  fromMonth: string;
-}
-
-export interface Scenario {
-  drivers: Drivers;
-  oneOffs: OneOff[];
-  changes: DriverChange[];
-  /** Plans moved out of (or between) placement types; used where a placements file is held. */
-  placementChanges?: PlacementChange[];
-}
 
 export interface ProjectionBase {
   baseYear: YearFigures;

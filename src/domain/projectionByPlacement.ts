@@ -9,10 +9,12 @@
  * Exact: shares and costs are Decimals; nothing is rounded until the year's figure in pence.
  */
 import Decimal from 'decimal.js';
-import { monthLabel } from './calendar';
-import { PLACEMENT_LABELS, PLACEMENT_TYPES, type PlacementCount, type PlacementType } from './dataset';
+import { monthLabel } from '../model/calendar';
+import { PLACEMENT_LABELS, PLACEMENT_TYPES, type PlacementCount, type PlacementType } from '../model/placements';
 import { formatPounds } from './format';
-import { fromPounds, roundPence, type Pence } from './money';
+import { fromPounds, roundPence } from './money';
+import type { Pence } from '../model/money';
+import type { PlacementChange } from '../model/scenario';
 
 export interface PlacementTypeMix {
   type: PlacementType;
@@ -33,18 +35,6 @@ export interface PlacementMix {
   types: PlacementTypeMix[];
   /** Σ share × cost: the cost of an average plan in this mix, pounds a year. */
   averageCost: Decimal;
-}
-
-/** Plans moved out of a type from a month on (negative change), optionally into another type. */
-export interface PlacementChange {
-  label: string;
-  type: PlacementType;
-  /** Added to the plans of the type: "-20" is 20 fewer. */
-  change: string;
-  /** "2026-09" */
-  fromMonth: string;
-  /** Where the plans go instead; without it they leave High Needs altogether. */
-  to?: PlacementType;
 }
 
 const toCal = (key: string) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });

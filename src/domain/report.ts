@@ -4,12 +4,14 @@
  * renders the same Report.
  */
 import type Decimal from 'decimal.js';
-import { analyse, currentYear, DEFAULT_SETTINGS, type Analysis, type AsAt, type Settings, type YearFigures } from './calculate';
-import { monthLabel, monthOfPeriod } from './calendar';
-import type { Condition, Dataset } from './dataset';
+import { analyse, currentYear, type Analysis, type AsAt, type YearFigures } from './calculate';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
+import { monthLabel, monthOfPeriod } from '../model/calendar';
+import type { Condition, Dataset } from '../model/dataset';
 import { analyseEhcp, type EhcpFigures } from './ehcp';
 import { describeDeficit, describeVariance, formatCount, formatPercent, formatPounds, formatWithShare } from './format';
-import { sub, toFixed2, type Pence } from './money';
+import { sub, type Pence } from '../model/money';
+import { toFixed2 } from './money';
 
 export interface Report extends Analysis {
   ehcp: EhcpFigures[];

@@ -4,10 +4,11 @@
  * typed cells. Pure: the XLSX writer and the printable page both render this one shape.
  */
 import { currentYear, type YearFigures } from './calculate';
-import { fyOfMonth, monthLabel, monthOfPeriod } from './calendar';
-import { sum, toFixed2, type Pence } from './money';
+import { fyOfMonth, monthLabel, monthOfPeriod } from '../model/calendar';
+import { sum, type Pence } from '../model/money';
+import { toFixed2 } from './money';
 import { plannedDeficit, type Report } from './report';
-import type { Instalment } from './dataset';
+import type { Instalment } from '../model/dataset';
 import { formatDate } from './format';
 import { instalmentPosition } from './instalments';
 

@@ -4,9 +4,9 @@
  * year a vast surplus, which would show as green. Such a year gets no status until the files
  * agree, and says why.
  */
-import { fyLabel, type FinancialYear } from './calendar';
+import { fyLabel, type FinancialYear } from '../model/calendar';
 import { formatPounds } from './format';
-import type { Pence } from './money';
+import type { Pence } from '../model/money';
 
 /** Spend and income this many times apart cannot both be in pounds (a partial budget is still within it). */
 export const SCALE_FACTOR = 100n;

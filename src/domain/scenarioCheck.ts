@@ -4,7 +4,8 @@
  * a bad scenario is left out (and said so) rather than breaking the forecast.
  */
 import Decimal from 'decimal.js';
-import { PLACEMENT_TYPES, type SavedScenario } from './dataset';
+import { PLACEMENT_TYPES } from '../model/placements';
+import type { SavedScenario } from '../model/dataset';
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** Drivers and amounts of a sensible size: "1e9000000" is a number, but no forecast can use it. */

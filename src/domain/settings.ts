@@ -1,6 +1,6 @@
 /** User settings the calculations read, and their validation. */
 import Decimal from 'decimal.js';
-import type { Parsed } from './calendar';
+import type { Parsed } from '../model/calendar';
 
 export const TOLERANCE_ACCEPTED = 'a fraction from 0 to 1 such as 0.02, or a percentage such as 2%';
 

@@ -9,8 +9,8 @@
  * (from the finance officer who made it). It proves nothing about who made it or whether the
  * figures were right when it was made.
  */
-import type { Settings } from './calculate';
-import type { Dataset } from './dataset';
+import type { Settings } from '../model/settings';
+import type { Dataset } from '../model/dataset';
 
 export const SNAPSHOT_ELEMENT_ID = 'dsg-snapshot-data';
 /** The empty slot the snapshot template ships with. */

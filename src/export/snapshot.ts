@@ -2,8 +2,8 @@
  * Makes the read-only snapshot file: the built single-file template (the app's own file, fetched
  * from beside it) with the workspace's data written in. Nothing is sent anywhere.
  */
-import type { Settings } from '../domain/calculate';
-import type { Dataset } from '../domain/dataset';
+import type { Settings } from '../model/settings';
+import type { Dataset } from '../model/dataset';
 import { formatDateTime } from '../domain/format';
 import { fileNameFor } from '../domain/settings';
 import { injectSnapshot, makeSnapshotPayload } from '../domain/snapshot';

@@ -15,7 +15,7 @@
  * forms.ts (each cell form) and sourceForms.ts (their detection per file); a file with none takes
  * the same fast paths as before.
  */
-import { BLOCK_ACCEPTED, parseBlock, type Block } from '../domain/blocks';
+import { BLOCK_ACCEPTED, parseBlock, type Block } from '../model/blocks';
 import {
   MONTH_ACCEPTED,
   PERIOD_ACCEPTED,
@@ -26,11 +26,12 @@ import {
   parsePeriodOrMonth,
   type FinancialYear,
   type PeriodOrMonth,
-} from '../domain/calendar';
+} from '../model/calendar';
 import { MAX_TOTAL_PENCE } from '../domain/exactRange';
 import { quoteValue } from '../domain/quote';
-import { fyLabel } from '../domain/calendar';
-import { MAX_CELL_PENCE, MONEY_ACCEPTED, parseMoney, sub, type Pence } from '../domain/money';
+import { fyLabel } from '../model/calendar';
+import { MAX_CELL_PENCE, sub, type Pence } from '../model/money';
+import { MONEY_ACCEPTED, parseMoney } from '../domain/money';
 import {
   NUMBER_FORMAT_ACCEPTED,
   PERIOD_CODE_ACCEPTED,
@@ -44,7 +45,7 @@ import {
   swapSeparators,
   withUnit,
 } from './forms';
-import type { MapEntry } from './costCentreMap';
+import type { MapEntry } from '../model/costCentreMap';
 import type { ColumnMap, Field } from './kinds';
 import { hasForms, noForms, type SourceForms } from './sourceForms';
 import { MAX_KEPT_PROBLEMS, columnName, listRows, type RowContext } from './problems';

@@ -17,19 +17,12 @@
  * that cut across cost centres, and the excluded rows are counted and totalled, never dropped
  * unseen); hits naming two different lines are an error, never a guess.
  */
-import { BLOCK_ACCEPTED, parseBlock, type Block } from '../domain/blocks';
-import type { BudgetLine } from '../domain/dataset';
-import { add, toFixed2, ZERO, type Pence } from '../domain/money';
+import { BLOCK_ACCEPTED, parseBlock } from '../model/blocks';
+import type { MapEntry, MapSource, Treatment } from '../model/costCentreMap';
+import type { BudgetLine } from '../model/dataset';
+import { add, ZERO, type Pence } from '../model/money';
+import { toFixed2 } from '../domain/money';
 
-export const TREATMENTS = ['spend', 'exclude', 'income'] as const;
-/**
- * spend: the row is spend on its line (the default); income: income netted against its line, its
- * sign kept as the ledger gives it (a credit lowers the line's spend); exclude: not DSG spend
- * (balance sheet, recharges, DSG grant income already in the funding file), counted apart.
- */
-export type Treatment = (typeof TREATMENTS)[number];
-
-export type MapSource = 'hand' | 'file' | 'budget';
 /** Highest first. */
 export const SOURCE_PRECEDENCE: MapSource[] = ['hand', 'file', 'budget'];
 
@@ -38,18 +31,6 @@ export const SOURCE_LABELS: Record<MapSource, string> = {
   file: 'cost centre map file',
   budget: "budget's cost centres",
 };
-
-export interface MapEntry {
-  /** A cost centre or account code, or a prefix ending in `*`; upper case, trimmed. */
-  code: string;
-  /** With `code`, a combination: the row must carry both (exact codes only). */
-  account?: string;
-  treatment: Treatment;
-  /** Present unless the treatment is exclude. */
-  block?: Block;
-  line?: string;
-  source: MapSource;
-}
 
 export const TREATMENT_ACCEPTED = 'spend (the default, when empty), income or exclude';
 export const CODE_ACCEPTED = 'a cost centre or account code such as HN3002 or 5610, or a prefix ending in *, such as HN30*';

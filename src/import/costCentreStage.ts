@@ -6,19 +6,12 @@
  *
  * One lookup per row, a hash-map hit: the matcher caches its answer per distinct pair of cells.
  */
-import { add, toFixed2, ZERO, type Pence } from '../domain/money';
-import {
-  CODE_ACCEPTED,
-  CodeTallies,
-  CostCentreMatcher,
-  compileMap,
-  describeTarget,
-  unmappedCode,
-  type CostCentreSummary,
-  type MapEntry,
-  type MatchHit,
-} from './costCentreMap';
-import type { ColumnMap, Kind } from './kinds';
+import { add, ZERO, type Pence } from '../model/money';
+import { toFixed2 } from '../domain/money';
+import { CODE_ACCEPTED, CodeTallies, CostCentreMatcher, compileMap, describeTarget, unmappedCode, type CostCentreSummary, type MatchHit } from './costCentreMap';
+import type { MapEntry } from '../model/costCentreMap';
+import type { ColumnMap } from './kinds';
+import type { Kind } from '../model/kinds';
 import { MAX_KEPT_PROBLEMS, columnName, type Problem, type RowContext } from './problems';
 
 /** The kinds whose rows are spend on a budget line, and so can take it from a map. */

@@ -3,7 +3,8 @@
  * a source offers (a CSV's head split by each delimiter it may use; a sheet's first rows).
  */
 import { quoteValue } from '../domain/quote';
-import { FIELD_LABELS, KIND_LABELS, KIND_PRIORITY, applyChoices, satisfies, describeRequired, mapColumns, type ColumnChoices, type ColumnMap, type Field, type Kind } from './kinds';
+import { FIELD_LABELS, KIND_PRIORITY, applyChoices, satisfies, describeRequired, mapColumns, type ColumnChoices, type ColumnMap, type Field } from './kinds';
+import { KIND_LABELS, type Kind } from '../model/kinds';
 import { titleValues, type TitleValues } from './forms';
 import { blockHeading } from './sourceForms';
 import { columnName } from './problems';

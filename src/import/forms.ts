@@ -13,7 +13,7 @@
  * - Dates: `02-APR-2023` (Oracle), besides the forms calendar.ts reads.
  * - Title lines: the financial year, the period and the units a report gives only above its header.
  */
-import { fyOfMonth, monthOfPeriod, parseFinancialYear, parsePeriodOrMonth, periodOfMonth, type FinancialYear, type Parsed, type PeriodOrMonth } from '../domain/calendar';
+import { fyOfMonth, monthOfPeriod, parseFinancialYear, parsePeriodOrMonth, periodOfMonth, type FinancialYear, type Parsed, type PeriodOrMonth } from '../model/calendar';
 
 export type NumberFormat = 'uk' | 'european';
 export type PeriodCodeForm = 'calendar' | 'fiscal';

@@ -9,13 +9,15 @@
 import { TOTAL_LIMIT_WORDS } from '../domain/exactRange';
 import { quoteValue } from '../domain/quote';
 import { analyseEhcp } from '../domain/ehcp';
-import { emptyDataset, type Dataset } from '../domain/dataset';
+import { emptyDataset, type Dataset } from '../model/dataset';
 import { NotUtf8Error, decodeChunks, notUtf8Reading, sniffBytes, type Encoding } from './sources/decode';
 import { describeColumns, detectHeader, type ColumnUse } from './detect';
-import { KIND_LABELS, type ColumnChoices, type Field, type Kind } from './kinds';
+import { KIND_LABELS, type Kind } from '../model/kinds';
+import type { ColumnChoices, Field } from './kinds';
 import { MAX_KEPT_PROBLEMS, columnLetter, columnName, type Problem, type RowContext, type SkippedRow } from './problems';
 import { createSink } from './sinks';
-import type { CostCentreSummary, MapEntry } from './costCentreMap';
+import type { CostCentreSummary } from './costCentreMap';
+import type { MapEntry } from '../model/costCentreMap';
 import { usesCostCentreMap } from './costCentreStage';
 import type { FormChoices } from './forms';
 import { SPEND_OVER_500_WARNING, detectForms, looksLikeSpendOver500 } from './sourceForms';

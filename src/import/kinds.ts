@@ -6,25 +6,9 @@
  * "Fin Year" is a year and "Revised Budget £" a budget. A header matches at most one field; the
  * order of the fields settles overlaps ("In year surplus required" is a surplus flag, not a year).
  */
-import { parsePeriodOrMonth, type PeriodOrMonth } from '../domain/calendar';
+import { parsePeriodOrMonth, type PeriodOrMonth } from '../model/calendar';
 import { parsePlacementType } from '../domain/placements';
-
-export const KINDS = ['budget', 'actuals', 'actualsWide', 'ledger', 'funding', 'agreement', 'ehcp', 'targets', 'conditions', 'placements', 'costCentreMap'] as const;
-export type Kind = (typeof KINDS)[number];
-
-export const KIND_LABELS: Record<Kind, string> = {
-  budget: 'budget',
-  actuals: 'actuals (one row per line and period)',
-  actualsWide: 'actuals, wide (one column per month)',
-  ledger: 'ledger (one row per transaction)',
-  funding: 'DSG funding',
-  agreement: 'Safety Valve agreement',
-  ehcp: 'EHCP numbers',
-  targets: 'targets',
-  conditions: 'agreement conditions',
-  placements: 'EHCP placements',
-  costCentreMap: 'cost centre map',
-};
+import type { Kind } from '../model/kinds';
 
 export type Field =
   | 'year' | 'period' | 'block' | 'line' | 'costCentre' | 'budget' | 'actual' | 'forecast' | 'commentary'

@@ -1,5 +1,5 @@
 /** What the importer tells the user: every message names file, row, column, value and what is accepted. */
-import type { MapEntry } from './costCentreMap';
+import type { MapEntry } from '../model/costCentreMap';
 import { quoteValue } from '../domain/quote';
 
 export interface Problem {

@@ -2,8 +2,8 @@
  * A file's forms, detected once per file from its title lines, header and first rows (or given
  * by the user), and carried beside the ColumnMap into the column stage's RowReader.
  */
-import { parseBlock, type Block } from '../domain/blocks';
-import { fyLabel, type FinancialYear } from '../domain/calendar';
+import { parseBlock, type Block } from '../model/blocks';
+import { fyLabel, type FinancialYear } from '../model/calendar';
 import type { Detection } from './detect';
 import {
   decide,

@@ -6,7 +6,7 @@
  */
 import { HEADER_SEARCH_ROWS, detectHeader } from './detect';
 import { importTable, type ImportOptions, type ImportResult } from './importFile';
-import { KIND_LABELS, type Kind } from './kinds';
+import { KIND_LABELS, type Kind } from '../model/kinds';
 import { MAX_SPREADSHEET_BYTES, readWorkbook, SpreadsheetError, type Sheet } from './sources/spreadsheet';
 
 export interface SheetInfo {

@@ -15,7 +15,7 @@ import { noPersistence } from '../storage/persistence';
 import { loadExample } from '../store/example';
 import { WorkspaceContext } from '../store/hooks';
 import { createWorkspaceStore } from '../store/workspace';
-import { ErrorBoundary } from '../views/shared/ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import '../app/styles.css';
 
 type Check = 'checking' | 'verified' | 'mismatch' | 'unavailable';

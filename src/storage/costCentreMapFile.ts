@@ -1,6 +1,7 @@
 /** Validation of the cost-centre map entries an import record carries, as a workspace file holds them. */
-import { BLOCKS } from '../domain/blocks';
-import { TREATMENTS, checkCode, isPrefix } from '../import/costCentreMap';
+import { BLOCKS } from '../model/blocks';
+import { TREATMENTS } from '../model/costCentreMap';
+import { checkCode, isPrefix } from '../import/costCentreMap';
 
 const SOURCES = ['hand', 'file', 'budget'];
 

@@ -3,7 +3,8 @@
  * cancelled or interrupted write (a full disk, a closed tab) leaves what was stored as it was.
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { DB_NAME, DEFAULT_STATE, SCHEMA_VERSION, type ImportRecord, type StoredMapping, type StoredState } from './schema';
+import { DB_NAME, DEFAULT_STATE, SCHEMA_VERSION, type StoredMapping, type StoredState } from './schema';
+import type { ImportRecord } from '../model/history';
 
 type Stores = 'imports' | 'state' | 'mappings';
 type UpgradeTx = IDBPTransaction<unknown, Stores[], 'versionchange'>;

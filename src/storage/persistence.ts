@@ -4,7 +4,8 @@
  * `noPersistence`, tests a fake. Every method rejects with words a user can act on; a rejected
  * write has stored nothing.
  */
-import type { ImportRecord, StoredMapping, StoredState } from './schema';
+import type { ImportRecord } from '../model/history';
+import type { StoredMapping, StoredState } from './schema';
 
 export interface StoredData {
   state: StoredState;

@@ -4,10 +4,8 @@
  * Everything is plain data (numbers, strings, arrays): integer pence, never Decimal objects, so it
  * clones into IndexedDB, through postMessage and into a workspace file unchanged.
  */
-import type { Settings } from '../domain/calculate';
-import type { Dataset } from '../domain/dataset';
-import type { MapEntry } from '../import/costCentreMap';
-import type { Kind } from '../import/kinds';
+import type { Settings } from '../model/settings';
+import type { Kind } from '../model/kinds';
 
 /**
  * The stored schema's version. Raise it by one for every change of shape, and add a step to
@@ -23,70 +21,6 @@ import type { Kind } from '../import/kinds';
 export const SCHEMA_VERSION = 3;
 
 export const DB_NAME = 'dsg-monitor';
-
-/** One cell an import changed: a period's actual for a line that already had one. */
-export interface CellChange {
-  fy: number;
-  block: string;
-  line: string;
-  period: number;
-  old: number;
-  new: number | null;
-}
-
-/** Edits made by hand, each kept as a history record like an import, so it can be undone. */
-export const MANUAL_KINDS = ['manual-agreement', 'manual-conditions', 'manual-contributions', 'manual-commentary', 'manual-scenarios', 'manual-costcentres'] as const;
-export type ManualKind = (typeof MANUAL_KINDS)[number];
-
-/** The kind of an import: a file's kind, or figures entered by hand. */
-export type ImportKind = Kind | ManualKind;
-
-/** A period of a financial year, in one block. */
-export interface PeriodOfBlock {
-  fy: number;
-  period: number;
-  block: string;
-}
-
-/** One import, kept with its data so that it can be undone (and the data rebuilt without it). */
-export interface ImportRecord {
-  id: number;
-  /** ISO 8601 time of the import. */
-  time: string;
-  file: string;
-  /** Bytes. */
-  size: number;
-  /** Hex SHA-256 of the file's bytes ('' for figures entered by hand). */
-  sha256: string;
-  kind: ImportKind;
-  kindLabel: string;
-  rowsRead: number;
-  rowsImported: number;
-  rowsRejected: number;
-  rowsSkipped: number;
-  /**
-   * Rows a cost-centre map excluded (balance sheet, recharges, grant income): counted apart.
-   * Version 3 stores it on every record; optional so that records built before it still type-check.
-   */
-  rowsExcluded?: number;
-  warningCount: number;
-  /** The rows with errors were left out at the user's choice. */
-  leftOutRows: number[];
-  /** Period figures this import replaced (shown before it was committed). */
-  replaced: CellChange[];
-  /** Ledger transactions add to what is held rather than replacing it. */
-  additive: boolean;
-  data: Dataset;
-  /** A cost centre map file's entries, or (kind manual-costcentres) every mapping made by hand. */
-  costCentreMap?: MapEntry[];
-  /**
-   * A ledger imported to "replace those periods": what earlier ledger imports held for these
-   * periods and blocks no longer counts (rebuilt from the history, so undo restores it).
-   */
-  replaces?: PeriodOfBlock[];
-  /** Set when the import has been undone: its data no longer counts. */
-  undoneAt?: string;
-}
 
 export interface StoredState {
   /** 'example' until the user's first import (or after "reset to the example data"). */

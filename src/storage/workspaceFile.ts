@@ -9,17 +9,19 @@
  * the records in a loop (never recursion, so 150,000 imports are no harder than 10) and can give
  * way to the page between chunks, reporting progress. Pure: no storage or DOM, tested in Node.
  */
-import { BLOCKS } from '../domain/blocks';
-import { FIRST_FY, LAST_FY } from '../domain/calendar';
-import { AGE_BANDS, EHCP_FIELDS, PLACEMENT_TYPES, type Dataset } from '../domain/dataset';
+import { BLOCKS } from '../model/blocks';
+import { FIRST_FY, LAST_FY } from '../model/calendar';
+import { AGE_BANDS, PLACEMENT_TYPES } from '../model/placements';
+import { EHCP_FIELDS, type Dataset } from '../model/dataset';
 import { exactRangeProblem } from '../domain/exactRange';
-import { MAX_CELL_PENCE } from '../domain/money';
+import { MAX_CELL_PENCE } from '../model/money';
 import { quoteValue } from '../domain/quote';
 import { isSavedScenario } from '../domain/scenarioCheck';
 import { parseCouncilName, parseLaCode, parseTolerance } from '../domain/settings';
-import { KINDS } from '../import/kinds';
+import { KINDS } from '../model/kinds';
 import { checkCostCentreMap } from './costCentreMapFile';
-import { MANUAL_KINDS, SCHEMA_VERSION, type ImportRecord, type StoredMapping, type StoredState } from './schema';
+import { MANUAL_KINDS, type ImportRecord } from '../model/history';
+import { SCHEMA_VERSION, type StoredMapping, type StoredState } from './schema';
 
 export const WORKSPACE_FORMAT = 'dsg-safety-valve-monitor workspace';
 

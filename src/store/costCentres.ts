@@ -3,9 +3,10 @@
  * latest hand-mapping record not undone), the cost centre map files imported (later files win),
  * and the budget's own cost centres, merged hand > file > budget. Pure.
  */
-import type { Dataset } from '../domain/dataset';
-import { entriesFromBudget, entryKey, mergeEntries, type MapEntry } from '../import/costCentreMap';
-import type { ImportRecord } from '../storage/schema';
+import type { Dataset } from '../model/dataset';
+import { entriesFromBudget, entryKey, mergeEntries } from '../import/costCentreMap';
+import type { MapEntry } from '../model/costCentreMap';
+import type { ImportRecord } from '../model/history';
 
 /** Every mapping made by hand, as the latest hand-mapping record holds them. */
 export function handEntries(imports: readonly ImportRecord[]): MapEntry[] {

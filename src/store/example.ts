@@ -3,7 +3,7 @@
  * Vite inlines the CSV text at build time, so the app needs no network to show it.
  */
 import { mergeDatasets } from '../domain/merge';
-import type { Dataset } from '../domain/dataset';
+import type { Dataset } from '../model/dataset';
 import { importText } from '../import/importFile';
 
 const files = import.meta.glob('../../data/*.csv', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;

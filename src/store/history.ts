@@ -4,12 +4,13 @@
  * period, ledgers add). Undoing an import therefore restores exactly what it replaced.
  * Pure functions: no React, no storage.
  */
-import type { Settings } from '../domain/calculate';
+import type { Settings } from '../model/settings';
 import { exactRangeProblem } from '../domain/exactRange';
 import { mergeDatasets } from '../domain/merge';
 import { buildReport, type Report } from '../domain/report';
-import { emptyDataset, lineKey, type Dataset } from '../domain/dataset';
-import type { CellChange, ImportRecord, StoredState } from '../storage/schema';
+import { emptyDataset, lineKey, type Dataset } from '../model/dataset';
+import type { CellChange, ImportRecord } from '../model/history';
+import type { StoredState } from '../storage/schema';
 import { withoutPeriods } from './ledgerReupload';
 
 export function buildDataset(source: StoredState['source'], imports: ImportRecord[], example: () => Dataset): Dataset {

@@ -2,10 +2,10 @@
  * Re-uploading a ledger for periods already held: "replace those periods" (the default, as a
  * year-to-date export expects) or "add to them" (a ledger of further transactions). Pure.
  */
-import { fyLabel } from '../domain/calendar';
-import type { Dataset } from '../domain/dataset';
-import { add, ZERO, type Pence } from '../domain/money';
-import type { PeriodOfBlock } from '../storage/schema';
+import { fyLabel } from '../model/calendar';
+import type { Dataset } from '../model/dataset';
+import { add, ZERO, type Pence } from '../model/money';
+import type { PeriodOfBlock } from '../model/history';
 
 export type LedgerMode = 'replace' | 'add';
 

@@ -3,8 +3,8 @@
  * the header's period chooser and the views both need them, and they are the costliest thing the
  * page computes. Memos keyed by the objects' identity, so any store may share them. Pure.
  */
-import type { Settings } from '../domain/calculate';
-import type { Dataset } from '../domain/dataset';
+import type { Settings } from '../model/settings';
+import type { Dataset } from '../model/dataset';
 import { buildReport, type Report } from '../domain/report';
 
 let lastFull: { dataset: Dataset; settings: Settings; report: Report } | undefined;

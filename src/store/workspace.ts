@@ -10,14 +10,15 @@
  * or a failed write changes nothing.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { DEFAULT_SETTINGS, type Settings } from '../domain/calculate';
-import { emptyDataset, type AgreementYear, type Dataset } from '../domain/dataset';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
+import { emptyDataset, type AgreementYear, type Dataset } from '../model/dataset';
 import { buildReport, type Report } from '../domain/report';
 import type { Persistence } from '../storage/persistence';
-import { DEFAULT_STATE, SCHEMA_VERSION, type ManualKind, type ImportRecord, type StoredMapping, type StoredState } from '../storage/schema';
+import { DEFAULT_STATE, SCHEMA_VERSION, type StoredMapping, type StoredState } from '../storage/schema';
+import type { ImportRecord, ManualKind } from '../model/history';
 import { checkStored, readWorkspaceFileAsync, toWorkspaceFile, WORKSPACE_FORMAT, type WorkspaceFile } from '../storage/workspaceFile';
 import { rebuild } from './history';
-import type { MapEntry } from '../import/costCentreMap';
+import type { MapEntry } from '../model/costCentreMap';
 import { primeFullReport } from './reports';
 
 export type Role = 'finance' | 'forum' | 'dcs';

@@ -1,7 +1,8 @@
 /** Runs one file through the import worker; `cancel` terminates it at once. */
-import type { MapEntry } from '../import/costCentreMap';
+import type { MapEntry } from '../model/costCentreMap';
 import type { ImportResult } from '../import/importFile';
-import type { ColumnChoices, Kind } from '../import/kinds';
+import type { ColumnChoices } from '../import/kinds';
+import type { Kind } from '../model/kinds';
 import type { ImportReply, ImportRequest } from './protocol';
 
 export interface WorkerOutcome {

@@ -1,7 +1,8 @@
 /** Messages between the page and the import worker: plain, structured-cloneable data only. */
-import type { MapEntry } from '../import/costCentreMap';
+import type { MapEntry } from '../model/costCentreMap';
 import type { ImportResult } from '../import/importFile';
-import type { ColumnChoices, Kind } from '../import/kinds';
+import type { ColumnChoices } from '../import/kinds';
+import type { Kind } from '../model/kinds';
 
 export interface ImportRequest {
   file: Blob;

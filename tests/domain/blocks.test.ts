@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { BLOCKS, blockOrder, parseBlock } from '../../src/domain/blocks';
+import { BLOCKS, blockOrder, parseBlock } from '../../src/model/blocks';
 
 describe('parseBlock: the names councils use (SPEC 5)', () => {
   test.each([

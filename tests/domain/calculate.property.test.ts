@@ -7,10 +7,11 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCKS, type Block } from '../../src/domain/blocks';
+import { BLOCKS, type Block } from '../../src/model/blocks';
 import { analyse, straightLineProfile } from '../../src/domain/calculate';
-import { asAtPeriod, emptyDataset, type ActualLine, type BudgetLine, type Dataset } from '../../src/domain/dataset';
-import { MAX_CELL_PENCE, MoneyOverflowError, mulDivRound, roundPence, type Pence } from '../../src/domain/money';
+import { asAtPeriod, emptyDataset, type ActualLine, type BudgetLine, type Dataset } from '../../src/model/dataset';
+import { MAX_CELL_PENCE, MoneyOverflowError, mulDivRound, type Pence } from '../../src/model/money';
+import { roundPence } from '../../src/domain/money';
 
 const RUNS = { numRuns: 300, seed: 20240401 };
 

@@ -1,8 +1,9 @@
 /** SPEC section 6 rules on small hand-built data, where the answer can be worked out by hand. */
 import { describe, expect, it } from 'vitest';
 import { analyse, straightLineProfile } from '../../src/domain/calculate';
-import { emptyDataset, type ActualLine, type AgreementYear, type BudgetLine, type Dataset } from '../../src/domain/dataset';
-import { fromPounds, pence, sum, toFixed2, type Pence } from '../../src/domain/money';
+import { emptyDataset, type ActualLine, type AgreementYear, type BudgetLine, type Dataset } from '../../src/model/dataset';
+import { fromPounds, toFixed2 } from '../../src/domain/money';
+import { pence, sum, type Pence } from '../../src/model/money';
 
 const gbp = (pounds: number) => fromPounds(String(pounds));
 const months = (values: (number | null)[]): (Pence | null)[] => Array.from({ length: 12 }, (_, i) => (values[i] == null ? null : gbp(values[i]!)));

@@ -16,7 +16,7 @@ import {
   parseFinancialYear,
   parsePeriodOrMonth,
   periodOfMonth,
-} from '../../src/domain/calendar';
+} from '../../src/model/calendar';
 
 describe('parseFinancialYear: accepted forms (SPEC 4) normalise to the starting year', () => {
   test.each([

@@ -2,7 +2,8 @@
  * SPEC section 7: every figure of the Torbay 2022-23 worked example, computed from data/.
  */
 import { describe, expect, it } from 'vitest';
-import { toFixed2, type Pence } from '../../src/domain/money';
+import { toFixed2 } from '../../src/domain/money';
+import type { Pence } from '../../src/model/money';
 import { formatCompact, formatPounds } from '../../src/domain/format';
 import { summarySentence } from '../../src/domain/report';
 import { exampleReport, loadFolder, DATA_DIR } from '../helpers';

@@ -12,7 +12,7 @@ import {
   formatPercent,
   formatPounds,
 } from '../../src/domain/format';
-import type { Pence } from '../../src/domain/money';
+import type { Pence } from '../../src/model/money';
 
 const p = (n: number) => n as Pence;
 

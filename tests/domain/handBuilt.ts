@@ -1,6 +1,7 @@
 /** A hand-built workspace for the projection tests: every answer can be worked out by hand. */
-import { emptyDataset, type Dataset, type EhcpMonth } from '../../src/domain/dataset';
-import { fromPounds, type Pence } from '../../src/domain/money';
+import { emptyDataset, type Dataset, type EhcpMonth } from '../../src/model/dataset';
+import { fromPounds } from '../../src/domain/money';
+import type { Pence } from '../../src/model/money';
 
 export const gbp = (s: string) => fromPounds(s);
 const monthly = (annual: string) => Array.from({ length: 12 }, () => (gbp(annual).valueOf() / 12) as Pence);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/domain/calculate';
 import { instalmentPosition } from '../../src/domain/instalments';
 import { DATA_DIR, loadFolder } from '../helpers';
-import type { Instalment } from '../../src/domain/dataset';
-import type { Pence } from '../../src/domain/money';
+import type { Instalment } from '../../src/model/dataset';
+import type { Pence } from '../../src/model/money';
 
 const p = (pounds: number) => (pounds * 100) as Pence;
 

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPounds } from '../../src/domain/format';
-import { MAX_CELL_PENCE, add, neg, parseMoney, sub, sum, toFixed2, type Pence } from '../../src/domain/money';
+import { MAX_CELL_PENCE, add, neg, sub, sum, type Pence } from '../../src/model/money';
+import { parseMoney, toFixed2 } from '../../src/domain/money';
 
 // A fixed seed keeps every run identical; fast-check prints the counterexample if one fails.
 const RUNS = { numRuns: 500, seed: 20230331 };

@@ -1,21 +1,7 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it, test } from 'vitest';
-import {
-  MAX_CELL_PENCE,
-  MoneyOverflowError,
-  ZERO,
-  add,
-  fromPounds,
-  neg,
-  parseMoney,
-  pence,
-  roundPence,
-  sub,
-  sum,
-  toDecimalPounds,
-  toFixed2,
-  type Pence,
-} from '../../src/domain/money';
+import { MAX_CELL_PENCE, MoneyOverflowError, ZERO, add, neg, pence, sub, sum, type Pence } from '../../src/model/money';
+import { fromPounds, parseMoney, roundPence, toDecimalPounds, toFixed2 } from '../../src/domain/money';
 
 const p = (n: number) => n as Pence;
 

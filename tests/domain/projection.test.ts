@@ -1,7 +1,9 @@
 /** The projection on hand-built data where every answer can be worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import { toFixed2, type Pence } from '../../src/domain/money';
-import { answers, project, projectionBase, sensitivity, type ProjectionBase, type Scenario } from '../../src/domain/projection';
+import { toFixed2 } from '../../src/domain/money';
+import type { Pence } from '../../src/model/money';
+import { answers, project, projectionBase, sensitivity, type ProjectionBase } from '../../src/domain/projection';
+import type { Scenario } from '../../src/model/scenario';
 import { buildReport } from '../../src/domain/report';
 import { handBuilt } from './handBuilt';
 

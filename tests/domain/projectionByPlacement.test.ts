@@ -1,9 +1,11 @@
 /** Spend by placement type, and unmitigated against mitigated, on hand-built data worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import type { PlacementCount } from '../../src/domain/dataset';
+import type { PlacementCount } from '../../src/model/placements';
 import { mitigatedForecast, mitigationsInWords, unmitigated } from '../../src/domain/mitigation';
-import { toFixed2, type Pence } from '../../src/domain/money';
-import { answers, project, projectionBase, type ProjectionBase, type Scenario } from '../../src/domain/projection';
+import { toFixed2 } from '../../src/domain/money';
+import type { Pence } from '../../src/model/money';
+import { answers, project, projectionBase, type ProjectionBase } from '../../src/domain/projection';
+import type { Scenario } from '../../src/model/scenario';
 import { buildReport } from '../../src/domain/report';
 import { gbp, handBuilt } from './handBuilt';
 

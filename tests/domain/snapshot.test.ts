@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/domain/calculate';
+import { DEFAULT_SETTINGS } from '../../src/model/settings';
 import { SNAPSHOT_SLOT, injectSnapshot, makeSnapshotPayload, readSnapshot } from '../../src/domain/snapshot';
 import { sha256Hex } from '../../src/export/sha256';
 import { DATA_DIR, loadFolder } from '../helpers';

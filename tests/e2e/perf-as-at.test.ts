@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNCIL_LATEST, COUNCIL_YEARS, councilFiles, makeCouncil } from '../../bench/council';
 import { formatPounds } from '../../src/domain/format';
-import type { Pence } from '../../src/domain/money';
+import type { Pence } from '../../src/model/money';
 import { openApp, type Harness } from './browser';
 import { goto, importAll, tempDir, upload, writeFile } from './importHelpers';
 

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentAgreement } from '../../src/domain/dataset';
+import { currentAgreement } from '../../src/model/dataset';
 import { formatPounds } from '../../src/domain/format';
 import { mitigatedForecast } from '../../src/domain/mitigation';
 import { projectionBase } from '../../src/domain/projection';

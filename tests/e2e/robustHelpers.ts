@@ -1,6 +1,7 @@
 /** Shared steps for the robustness e2e tests: workspace files written in Node, opened through Settings. */
 import type { Page } from 'playwright-core';
-import { SCHEMA_VERSION, type ImportRecord } from '../../src/storage/schema';
+import { SCHEMA_VERSION } from '../../src/storage/schema';
+import type { ImportRecord } from '../../src/model/history';
 import { WORKSPACE_FORMAT } from '../../src/storage/workspaceFile';
 import { DATA_DIR, loadFolder } from '../helpers';
 import { goto } from './importHelpers';

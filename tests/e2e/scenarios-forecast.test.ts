@@ -6,9 +6,10 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentAgreement } from '../../src/domain/dataset';
+import { currentAgreement } from '../../src/model/dataset';
 import { formatPounds } from '../../src/domain/format';
-import { answers, project, projectionBase, type Drivers } from '../../src/domain/projection';
+import { answers, project, projectionBase } from '../../src/domain/projection';
+import type { Drivers } from '../../src/model/scenario';
 import { buildReport } from '../../src/domain/report';
 import { DATA_DIR, loadFolder } from '../helpers';
 import { openApp, type Harness } from './browser';

@@ -1,7 +1,8 @@
 /** The header words of the cost-centre map's fields, and which files are read through the map. */
 import { describe, expect, it } from 'vitest';
 import { usesCostCentreMap } from '../../src/import/costCentreStage';
-import { headerMatchesField, mapColumns, normaliseHeader, satisfies, type Kind } from '../../src/import/kinds';
+import { headerMatchesField, mapColumns, normaliseHeader, satisfies } from '../../src/import/kinds';
+import type { Kind } from '../../src/model/kinds';
 
 describe('the account and treatment columns', () => {
   it.each([

@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entriesFromBudget, mergeEntries, type MapEntry } from '../../src/import/costCentreMap';
+import { entriesFromBudget, mergeEntries } from '../../src/import/costCentreMap';
+import type { MapEntry } from '../../src/model/costCentreMap';
 import { importBytes, type ImportResult } from '../../src/import/importFile';
 import { ROOT } from '../helpers';
 

@@ -4,23 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BudgetLine } from '../../src/domain/dataset';
-import { pence, type Pence } from '../../src/domain/money';
-import {
-  CodeTallies,
-  CostCentreMatcher,
-  EntryCollector,
-  MAP_CSV_HEADER,
-  compileMap,
-  entriesFromBudget,
-  mapCsvRows,
-  matchCells,
-  mergeEntries,
-  parseMapRow,
-  segmentsOf,
-  type MapEntry,
-  type MapRowInput,
-} from '../../src/import/costCentreMap';
+import type { BudgetLine } from '../../src/model/dataset';
+import { pence, type Pence } from '../../src/model/money';
+import { CodeTallies, CostCentreMatcher, EntryCollector, MAP_CSV_HEADER, compileMap, entriesFromBudget, mapCsvRows, matchCells, mergeEntries, parseMapRow, segmentsOf, type MapRowInput } from '../../src/import/costCentreMap';
+import type { MapEntry } from '../../src/model/costCentreMap';
 
 const row = (r: Partial<MapRowInput>): MapRowInput => ({ costCentre: '', account: '', block: '', line: '', treatment: '', ...r });
 const spend = (code: string, block: MapEntry['block'], line: string, source: MapEntry['source'] = 'file'): MapEntry => ({ code, treatment: 'spend', block, line, source });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { ActualLine } from '../../src/domain/dataset';
+import type { ActualLine } from '../../src/model/dataset';
 import { importBytes, type ImportOptions, type ImportResult } from '../../src/import/importFile';
 
 function load(name: string, options: ImportOptions = {}): ImportResult {

@@ -4,7 +4,7 @@
  * money forms of section 3 inside cells.
  */
 import { describe, expect, it, test } from 'vitest';
-import type { ActualLine } from '../../src/domain/dataset';
+import type { ActualLine } from '../../src/model/dataset';
 import { importBytes, importText, type ImportResult } from '../../src/import/importFile';
 import { MOJIBAKE, allStrings, importFixture, pence, utf16be, utf16le, utf8, utf8Bom, windows1252 } from './helpers';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
 import { detect, headOf } from '../../src/import/importFile';
-import { KINDS, describeRequired, mapColumns, normaliseHeader, parseMonthHeader, satisfies, type Field, type Kind } from '../../src/import/kinds';
+import { KINDS, type Kind } from '../../src/model/kinds';
+import { describeRequired, mapColumns, normaliseHeader, parseMonthHeader, satisfies, type Field } from '../../src/import/kinds';
 
 describe('normaliseHeader: case, punctuation, £ and (£) ignored (SPEC 5)', () => {
   test.each([

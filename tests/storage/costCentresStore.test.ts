@@ -1,9 +1,9 @@
 /** The map the browser reads files with (hand > file > budget), and the ledger re-upload helpers. */
 import { describe, expect, it } from 'vitest';
-import { emptyDataset, type Dataset } from '../../src/domain/dataset';
-import type { Pence } from '../../src/domain/money';
-import type { MapEntry } from '../../src/import/costCentreMap';
-import type { ImportRecord } from '../../src/storage/schema';
+import { emptyDataset, type Dataset } from '../../src/model/dataset';
+import type { Pence } from '../../src/model/money';
+import type { MapEntry } from '../../src/model/costCentreMap';
+import type { ImportRecord } from '../../src/model/history';
 import { activeMapEntries, editedHandEntries, fileEntries, handEntries } from '../../src/store/costCentres';
 import { actualsTotal, describePeriods, heldPeriods, periodsOf } from '../../src/store/ledgerReupload';
 

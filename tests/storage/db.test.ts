@@ -4,9 +4,10 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyDataset } from '../../src/domain/dataset';
+import { emptyDataset } from '../../src/model/dataset';
 import { WorkspaceDb, explainStorageError } from '../../src/storage/db';
-import { SCHEMA_VERSION, type ImportRecord } from '../../src/storage/schema';
+import { SCHEMA_VERSION } from '../../src/storage/schema';
+import type { ImportRecord } from '../../src/model/history';
 
 let n = 0;
 const names: string[] = [];

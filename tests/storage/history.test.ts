@@ -1,8 +1,8 @@
 /** Rebuilding the data from the import history; what a re-upload changes; undo restores. */
 import { describe, expect, it } from 'vitest';
-import { emptyDataset, type Dataset } from '../../src/domain/dataset';
-import type { Pence } from '../../src/domain/money';
-import type { ImportRecord } from '../../src/storage/schema';
+import { emptyDataset, type Dataset } from '../../src/model/dataset';
+import type { Pence } from '../../src/model/money';
+import type { ImportRecord } from '../../src/model/history';
 import { actualChanges, buildDataset, leftOutRows } from '../../src/store/history';
 
 const p = (n: number) => n as Pence;

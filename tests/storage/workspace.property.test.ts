@@ -9,9 +9,9 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emptyDataset } from '../../src/domain/dataset';
+import { emptyDataset } from '../../src/model/dataset';
 import { buildReport, reportJson } from '../../src/domain/report';
-import type { ImportRecord } from '../../src/storage/schema';
+import type { ImportRecord } from '../../src/model/history';
 import { WorkspaceDb } from '../../src/storage/db';
 import { readWorkspaceFile } from '../../src/storage/workspaceFile';
 import { indexedDbPersistence } from '../../src/storage/indexedDbPersistence';

@@ -1,7 +1,7 @@
 /** The workspace file: what it writes reads back identically; anything else is refused with reasons. */
 import { describe, expect, it } from 'vitest';
 import { readWorkspaceFile, toWorkspaceFile } from '../../src/storage/workspaceFile';
-import type { ImportRecord } from '../../src/storage/schema';
+import type { ImportRecord } from '../../src/model/history';
 import { loadFolder, DATA_DIR } from '../helpers';
 
 function exampleRecords(): ImportRecord[] {

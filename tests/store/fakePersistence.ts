@@ -3,7 +3,8 @@
  * store cannot share objects with it), records each call, and can be told to fail its next write
  * or every load.
  */
-import { DEFAULT_STATE, type ImportRecord } from '../../src/storage/schema';
+import type { ImportRecord } from '../../src/model/history';
+import { DEFAULT_STATE } from '../../src/storage/schema';
 import type { Persistence, StoredData } from '../../src/storage/persistence';
 
 export interface FakePersistence extends Persistence {

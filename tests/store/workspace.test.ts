@@ -4,10 +4,11 @@
  * before it is shown; a refused or failed write changes nothing), and undo and redo.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/domain/calculate';
-import { emptyDataset, type Dataset } from '../../src/domain/dataset';
-import type { Pence } from '../../src/domain/money';
-import type { ImportRecord, StoredState } from '../../src/storage/schema';
+import { emptyDataset, type Dataset } from '../../src/model/dataset';
+import type { ImportRecord } from '../../src/model/history';
+import type { Pence } from '../../src/model/money';
+import { DEFAULT_SETTINGS } from '../../src/model/settings';
+import type { StoredState } from '../../src/storage/schema';
 import { createWorkspaceStore } from '../../src/store/workspace';
 import { fakePersistence, type FakePersistence } from './fakePersistence';
 

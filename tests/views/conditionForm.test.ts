@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRealDate, validateCondition } from '../../src/views/conditions/conditionForm';
-import type { Condition } from '../../src/domain/dataset';
+import type { Condition } from '../../src/model/dataset';
 
 const base: Condition = { ref: '3.1', text: 'Maintain special school numbers', rag: 'not rated' };
 const draft = { owner: ' Head of SEND ', rag: 'amber', commentary: '', reviewed: '2023-03-29' };

@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/domain/report';
 import { fromPounds } from '../../src/domain/money';
-import type { Dataset } from '../../src/domain/dataset';
+import type { Dataset } from '../../src/model/dataset';
 import { StatusSummary } from '../../src/views/overview/StatusSummary';
 import { DATA_DIR, loadFolder } from '../helpers';
 

@@ -4,7 +4,7 @@
  * and what each waiting file would change follows the history.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { emptyDataset } from '../../src/domain/dataset';
+import { emptyDataset } from '../../src/model/dataset';
 import { importText } from '../../src/import/importFile';
 import { createWorkspaceStore } from '../../src/store/workspace';
 import { createUploadQueue, type RunImport } from '../../src/views/import/uploadQueue';

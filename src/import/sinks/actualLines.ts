@@ -7,10 +7,10 @@ import {
   fyOfPeriodOrMonth,
   type FinancialYear,
   type PeriodOrMonth,
-} from '../../domain/calendar';
-import type { Block } from '../../domain/blocks';
-import { lineKey, type ActualLine } from '../../domain/dataset';
-import { sub, type Pence } from '../../domain/money';
+} from '../../model/calendar';
+import type { Block } from '../../model/blocks';
+import { lineKey, type ActualLine } from '../../model/dataset';
+import { sub, type Pence } from '../../model/money';
 import type { RowReader } from '../columns';
 
 /** The financial year of an actuals row: its year cell, or the year its month names; they must agree. */

@@ -2,10 +2,11 @@
  * Actuals, one row per line and period, and ledgers (transactions), whose rows for the same line
  * and period are added up.
  */
-import { PERIOD_ACCEPTED, type PeriodOrMonth } from '../../domain/calendar';
-import { emptyDataset } from '../../domain/dataset';
-import { MONEY_ACCEPTED, add, sub, type Pence } from '../../domain/money';
-import type { ActualLine } from '../../domain/dataset';
+import { PERIOD_ACCEPTED, type PeriodOrMonth } from '../../model/calendar';
+import { emptyDataset } from '../../model/dataset';
+import { MONEY_ACCEPTED } from '../../domain/money';
+import { add, sub, type Pence } from '../../model/money';
+import type { ActualLine } from '../../model/dataset';
 import type { RowReader } from '../columns';
 import { MAX_KEPT_PROBLEMS, columnName } from '../problems';
 import { ActualsAccumulator, differenceYtd, rowYear, stripInternal } from './actualLines';

@@ -1,7 +1,7 @@
 /** Wide actuals: one row per line, a column per month (P1 … P12, Apr-22 …), and a forecast column. */
-import { fyLabel } from '../../domain/calendar';
-import { emptyDataset, type ActualLine } from '../../domain/dataset';
-import type { Pence } from '../../domain/money';
+import { fyLabel } from '../../model/calendar';
+import { emptyDataset, type ActualLine } from '../../model/dataset';
+import type { Pence } from '../../model/money';
 import type { RowReader } from '../columns';
 import { ActualsAccumulator, differenceYtd, rowYear, stripInternal } from './actualLines';
 import type { Sink } from './common';

@@ -1,7 +1,8 @@
 /** The Safety Valve agreement: one row per year, its deficit profile and the DfE's contribution. */
-import { fyLabel, type FinancialYear } from '../../domain/calendar';
-import { emptyDataset } from '../../domain/dataset';
-import { toFixed2, type Pence } from '../../domain/money';
+import { fyLabel, type FinancialYear } from '../../model/calendar';
+import { emptyDataset } from '../../model/dataset';
+import { toFixed2 } from '../../domain/money';
+import type { Pence } from '../../model/money';
 import type { RowReader } from '../columns';
 import { columnName } from '../problems';
 import type { Sink } from './common';

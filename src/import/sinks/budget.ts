@@ -1,6 +1,7 @@
 /** Budgets: one row per line and year, with an optional twelve-month profile that must sum to the budget. */
-import { emptyDataset, lineKey, type BudgetLine } from '../../domain/dataset';
-import { sum, toFixed2, type Pence } from '../../domain/money';
+import { emptyDataset, lineKey, type BudgetLine } from '../../model/dataset';
+import { sum, type Pence } from '../../model/money';
+import { toFixed2 } from '../../domain/money';
 import type { RowReader } from '../columns';
 import type { Sink } from './common';
 

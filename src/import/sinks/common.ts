@@ -2,7 +2,7 @@
  * What every kind's sink shares: the Sink a kind implements, and the wrapper that skips blank
  * rows, totals, subtotals and headings before a row reaches it.
  */
-import type { Dataset } from '../../domain/dataset';
+import type { Dataset } from '../../model/dataset';
 import { KIND_SPECS, normaliseHeader, type ColumnMap, type Field } from '../kinds';
 import { trimCell } from '../columns';
 import { listRows, type RowContext } from '../problems';

@@ -1,6 +1,6 @@
 /** Agreement conditions: one row per condition, its RAG status, owner and review date. */
-import { DATE_ACCEPTED, parseDate } from '../../domain/calendar';
-import { emptyDataset, type Condition, type Rag } from '../../domain/dataset';
+import { DATE_ACCEPTED, parseDate } from '../../model/calendar';
+import { emptyDataset, type Condition, type Rag } from '../../model/dataset';
 import type { RowReader } from '../columns';
 import type { Sink } from './common';
 

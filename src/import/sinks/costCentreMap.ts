@@ -3,7 +3,7 @@
  * to a block and budget line, with an optional treatment (spend, income or exclude). Its entries
  * go out through the row context (ctx.costCentreMap): a map holds no figures of its own.
  */
-import { emptyDataset } from '../../domain/dataset';
+import { emptyDataset } from '../../model/dataset';
 import { EntryCollector, describeCode, describeTarget, parseMapRow, type MapField } from '../costCentreMap';
 import type { RowReader } from '../columns';
 import type { Field } from '../kinds';

@@ -5,7 +5,8 @@
  * with its block and line from the map, or excluded (counted and totalled), or rejected with an
  * error naming the code.
  */
-import { add, parseMoney, type Pence } from '../../domain/money';
+import { add, type Pence } from '../../model/money';
+import { parseMoney } from '../../domain/money';
 import type { CostCentreStage } from '../costCentreStage';
 import { plainPence, type RowReader } from '../columns';
 import type { Sink } from './common';

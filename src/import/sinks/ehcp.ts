@@ -1,5 +1,5 @@
 /** EHCP figures: one row per month, each count column optional. */
-import { emptyDataset, type EhcpField, type EhcpMonth } from '../../domain/dataset';
+import { emptyDataset, type EhcpField, type EhcpMonth } from '../../model/dataset';
 import type { Field } from '../kinds';
 import { calendarMonth, type RowReader } from '../columns';
 import type { Sink } from './common';

@@ -1,8 +1,9 @@
 /** DSG income: one total per year and block, rows for the same one added up (with a warning). */
-import type { Block } from '../../domain/blocks';
-import { fyLabel, type FinancialYear } from '../../domain/calendar';
-import { emptyDataset } from '../../domain/dataset';
-import { add, toFixed2, type Pence } from '../../domain/money';
+import type { Block } from '../../model/blocks';
+import { fyLabel, type FinancialYear } from '../../model/calendar';
+import { emptyDataset } from '../../model/dataset';
+import { add, type Pence } from '../../model/money';
+import { toFixed2 } from '../../domain/money';
 import type { RowReader } from '../columns';
 import { listRows } from '../problems';
 import type { Sink } from './common';

@@ -6,8 +6,9 @@
  * SINKS is a Record over every Kind, so a kind added to KINDS does not compile until it has one.
  */
 import { RowReader } from '../columns';
-import { emptyDataset } from '../../domain/dataset';
-import type { ColumnMap, Kind } from '../kinds';
+import { emptyDataset } from '../../model/dataset';
+import type { ColumnMap } from '../kinds';
+import type { Kind } from '../../model/kinds';
 import type { RowContext } from '../problems';
 import { blockHeading, noForms, type SourceForms } from '../sourceForms';
 import { actualsSink } from './actuals';
@@ -19,7 +20,7 @@ import { conditionsSink } from './conditions';
 import { costCentreMapSink } from './costCentreMap';
 import { costCentreRows } from './costCentreRows';
 import { CostCentreStage, usesCostCentreMap } from '../costCentreStage';
-import type { MapEntry } from '../costCentreMap';
+import type { MapEntry } from '../../model/costCentreMap';
 import { ehcpSink } from './ehcp';
 import { fundingSink } from './funding';
 import { placementsSink } from './placements';

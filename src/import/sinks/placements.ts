@@ -1,5 +1,6 @@
 /** Placements: plans by month, placement type, age band and need, with an optional annual cost. */
-import { emptyDataset, type AgeBand, type PlacementCount } from '../../domain/dataset';
+import { emptyDataset } from '../../model/dataset';
+import type { AgeBand, PlacementCount } from '../../model/placements';
 import { AGE_BAND_ACCEPTED, PLACEMENT_ACCEPTED, parseAgeBand, parsePlacementType } from '../../domain/placements';
 import { COUNT_ACCEPTED, calendarMonth, type RowReader } from '../columns';
 import type { Sink } from './common';

@@ -1,5 +1,5 @@
 /** EHCP targets: one row per metric and month. */
-import { emptyDataset, type EhcpField } from '../../domain/dataset';
+import { emptyDataset, type EhcpField } from '../../model/dataset';
 import { KIND_SPECS, headerMatchesField, normaliseHeader } from '../kinds';
 import { COUNT_ACCEPTED, calendarMonth, type RowReader } from '../columns';
 import type { Sink } from './common';

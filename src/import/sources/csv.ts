@@ -6,7 +6,8 @@
  */
 import Papa from 'papaparse';
 import { HEADER_SEARCH_ROWS, detectHeader, type Detection, type DetectionFailure, type HeaderCandidate } from '../detect';
-import type { ColumnChoices, Kind } from '../kinds';
+import type { ColumnChoices } from '../kinds';
+import type { Kind } from '../../model/kinds';
 import type { ReadError, TableSource, TakeRows } from './table';
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;

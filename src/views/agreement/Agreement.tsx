@@ -1,11 +1,11 @@
 /** Agreement: the Safety Valve agreement's years, profile, contributions and surplus requirements, with progress against each. */
 import { Fragment } from 'react';
 import { cellValue } from '../shared/cellValue';
-import { TableWrap } from '../shared/TableWrap';
+import { TableWrap } from '../../ui/TableWrap';
 import { StatusBadge } from '../shared/StatusBadge';
 import { InstalmentsSummary } from '../shared/InstalmentsSummary';
 import { formatPounds } from '../../domain/format';
-import type { Pence } from '../../domain/money';
+import type { Pence } from '../../model/money';
 import { useReport, useSelectedYear } from '../../store/hooks';
 import { agreementRows, contributionsAtStake } from './shape';
 import { MoneyCell } from '../shared/MoneyCell';

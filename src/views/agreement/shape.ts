@@ -2,7 +2,7 @@
 import type { Report } from '../../domain/report';
 import type { Status } from '../../domain/calculate';
 import { formatPercent } from '../../domain/format';
-import { sum, type Pence } from '../../domain/money';
+import { sum, type Pence } from '../../model/money';
 
 export interface AgreementRow {
   fy: number;

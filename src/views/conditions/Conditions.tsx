@@ -4,10 +4,10 @@
  * and the DCS edit one condition at a time; each save is a history entry, so it can be undone.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Condition } from '../../domain/dataset';
+import type { Condition } from '../../model/dataset';
 import { useReport, useWorkspace } from '../../store/hooks';
 import { RagBadge } from '../shared/RagBadge';
-import { TableWrap } from '../shared/TableWrap';
+import { TableWrap } from '../../ui/TableWrap';
 import { useCanEdit } from '../shared/useCanEdit';
 import { RAGS, RAG_TEXT, formatDate, toDraft, todayIso, validateCondition, type ConditionDraft, type ConditionFieldError } from './conditionForm';
 import '../shared/editForms.css';

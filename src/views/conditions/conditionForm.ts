@@ -1,6 +1,6 @@
 /** A condition as the tracker's form holds it, and its validation. Pure. */
 import { formatDate as formatDomainDate } from '../../domain/format';
-import type { Condition, Rag } from '../../domain/dataset';
+import type { Condition, Rag } from '../../model/dataset';
 
 export const RAGS: Rag[] = ['red', 'amber', 'green', 'not rated'];
 

@@ -4,8 +4,8 @@
  * Saved together as one history entry (the lists are replaced whole), so one undo restores them.
  */
 import { useState } from 'react';
-import { fyLabel } from '../../domain/calendar';
-import { currentAgreement } from '../../domain/dataset';
+import { fyLabel } from '../../model/calendar';
+import { currentAgreement } from '../../model/dataset';
 import { useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
 import { InstalmentsSummary } from '../shared/InstalmentsSummary';
 import { toRows, type AgreementRow } from '../settings/agreementForm';
@@ -16,7 +16,7 @@ import {
 } from './contributionsForm';
 import '../shared/editForms.css';
 import '../../charts/dashboard.css';
-import { ScrollBox } from '../shared/TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 import { AgreementYearsTable } from '../shared/AgreementYearsTable';
 
 const STATUS_TEXT = { scheduled: 'Scheduled (due)', received: 'Received', withheld: 'Withheld' } as const;

@@ -2,9 +2,10 @@
  * The contributions editor's rows as the user types them (instalments, other contributions,
  * agreement revisions) and their validation. Money through parseMoney, never parseFloat. Pure.
  */
-import { YEAR_ACCEPTED, fyLabel, parseFinancialYear } from '../../domain/calendar';
-import type { AgreementRevision, Instalment, InstalmentStatus, OtherContribution } from '../../domain/dataset';
-import { MONEY_ACCEPTED, parseMoney, toFixed2, type Pence } from '../../domain/money';
+import { YEAR_ACCEPTED, fyLabel, parseFinancialYear } from '../../model/calendar';
+import type { AgreementRevision, Instalment, InstalmentStatus, OtherContribution } from '../../model/dataset';
+import { MONEY_ACCEPTED, parseMoney, toFixed2 } from '../../domain/money';
+import type { Pence } from '../../model/money';
 import { isRealDate } from '../conditions/conditionForm';
 import { toRows, validateRows, type AgreementRow } from '../settings/agreementForm';
 

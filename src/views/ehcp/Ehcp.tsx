@@ -1,7 +1,7 @@
 /** EHCP and demand: plans against target, monthly flows, requests for assessment and refusals, reconciliation warnings. */
 import { ChartFigure } from '../../charts/ChartFigure';
-import { FlowsChart, PlansChart, RsaChart } from '../../charts/EhcpCharts';
-import { monthKey, monthLabel, monthOfPeriod } from '../../domain/calendar';
+import { FlowsChart, PlansChart, RsaChart } from './EhcpCharts';
+import { monthKey, monthLabel, monthOfPeriod } from '../../model/calendar';
 import { useReport, useSelectedYear } from '../../store/hooks';
 import { countText, ehcpRows, ehcpWindow, flowsFinding, gapText, parseMonthKey, plansFinding, rsaFinding } from './shape';
 import { PlacementsSection } from '../placements/PlacementsSection';

@@ -3,7 +3,7 @@
  * one before (24 months, April to March), cut at the as-at month when one is chosen.
  */
 import type { EhcpFigures } from '../../domain/ehcp';
-import { monthKey, monthLabel, monthShortLabel, type CalendarMonth } from '../../domain/calendar';
+import { monthKey, monthLabel, monthShortLabel, type CalendarMonth } from '../../model/calendar';
 import Decimal from 'decimal.js';
 import { formatCount, formatPercent } from '../../domain/format';
 

@@ -1,11 +1,12 @@
 /** Mapping a file's columns by hand: each column read as matched, as a field of the kind, or not used. */
 import { useState } from 'react';
 import { formatPounds } from '../../domain/format';
-import { FIELD_LABELS, KIND_LABELS, kindFields, type ColumnChoices, type Field, type Kind } from '../../import/kinds';
+import { FIELD_LABELS, kindFields, type ColumnChoices, type Field } from '../../import/kinds';
+import { KIND_LABELS, type Kind } from '../../model/kinds';
 import { columnName } from '../../import/problems';
 import { useUploads, type Upload } from './uploadQueue';
 import { previewRows } from './report';
-import { ScrollBox } from '../shared/TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 
 export function ColumnMapping({ upload, kind }: { upload: Upload; kind: Kind }) {
   const setUploadColumns = useUploads((s) => s.setUploadColumns);

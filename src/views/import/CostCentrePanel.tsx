@@ -5,25 +5,15 @@
  * downloadable as a cost centre map CSV.
  */
 import { useMemo, useState } from 'react';
-import { BLOCKS, type Block } from '../../domain/blocks';
+import { BLOCKS, type Block } from '../../model/blocks';
 import { toCsv } from '../../domain/csv';
 import { formatPounds } from '../../domain/format';
 import { downloadText } from '../../export/download';
-import {
-  MAP_CSV_HEADER,
-  SOURCE_LABELS,
-  checkCode,
-  describeCode,
-  segmentsOf,
-  entryKey,
-  mapCsvRows,
-  type CodeTally,
-  type CostCentreSummary,
-  type MapEntry,
-} from '../../import/costCentreMap';
+import { MAP_CSV_HEADER, SOURCE_LABELS, checkCode, describeCode, segmentsOf, entryKey, mapCsvRows, type CodeTally, type CostCentreSummary } from '../../import/costCentreMap';
+import type { MapEntry } from '../../model/costCentreMap';
 import { activeMapEntries, editedHandEntries, handEntries } from '../../store/costCentres';
 import { useWorkspace } from '../../store/hooks';
-import { ScrollBox } from '../shared/TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 import { plural } from './report';
 
 interface Choice {

@@ -2,14 +2,14 @@
 import { formatCount, formatDateTime } from '../../domain/format';
 import './import.css';
 import { useRef, useState } from 'react';
-import { fyLabel } from '../../domain/calendar';
+import { fyLabel } from '../../model/calendar';
 import { useWorkspace, useWorkspaceStore } from '../../store/hooks';
 import { useUploads } from './uploadQueue';
-import type { CellChange } from '../../storage/schema';
+import type { CellChange } from '../../model/history';
 import { formatSize } from './report';
 import { UploadCard } from './UploadCard';
 import { HandMappings } from './CostCentrePanel';
-import { ScrollBox } from '../shared/TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 
 export function ImportView() {
   const uploads = useUploads((s) => s.uploads);

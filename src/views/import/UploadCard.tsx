@@ -1,9 +1,9 @@
 /** One uploaded file: progress and cancel while it is read, then its report and the user's choice. */
 import { useState } from 'react';
-import { fyLabel } from '../../domain/calendar';
+import { fyLabel } from '../../model/calendar';
 import { formatDateTime, formatPounds } from '../../domain/format';
-import type { Pence } from '../../domain/money';
-import { KINDS, KIND_LABELS, type Kind } from '../../import/kinds';
+import type { Pence } from '../../model/money';
+import { KINDS, KIND_LABELS, type Kind } from '../../model/kinds';
 import type { SheetInfo } from '../../import/workbook';
 import { leftOutRows } from '../../store/history';
 import { useWorkspace } from '../../store/hooks';
@@ -13,7 +13,7 @@ import { LedgerReupload, reuploadBlocked, reuploadButtonLabel } from './LedgerRe
 import { CostCentreSummaryLine, UnmappedCostCentres } from './CostCentrePanel';
 import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
-import { ScrollBox } from '../shared/TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 
 const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));
 

@@ -1,8 +1,8 @@
 /** Shaping an import's report for the screen and for its CSV download. Pure. */
-import { fyLabel } from '../../domain/calendar';
+import { fyLabel } from '../../model/calendar';
 import { toCsv } from '../../domain/csv';
-import type { Dataset } from '../../domain/dataset';
-import type { Pence } from '../../domain/money';
+import type { Dataset } from '../../model/dataset';
+import type { Pence } from '../../model/money';
 import type { ImportResult } from '../../import/importFile';
 
 export function problemsCsv(result: ImportResult): string {

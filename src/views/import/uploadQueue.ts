@@ -7,10 +7,12 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { emptyDataset } from '../../domain/dataset';
+import { emptyDataset } from '../../model/dataset';
 import type { ImportResult } from '../../import/importFile';
-import { KIND_LABELS, normaliseHeader, type ColumnChoices, type Kind } from '../../import/kinds';
-import type { CellChange, ImportRecord, PeriodOfBlock, StoredMapping } from '../../storage/schema';
+import { KIND_LABELS, type Kind } from '../../model/kinds';
+import { normaliseHeader, type ColumnChoices } from '../../import/kinds';
+import type { CellChange, ImportRecord, PeriodOfBlock } from '../../model/history';
+import type { StoredMapping } from '../../storage/schema';
 import { activeMapEntries } from '../../store/costCentres';
 import { useWorkspaceStore } from '../../store/hooks';
 import { actualChanges, buildDataset, leftOutRows } from '../../store/history';

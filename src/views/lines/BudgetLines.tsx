@@ -1,13 +1,13 @@
 /** Budget lines: every line with budget, year-to-date actual, forecast outturn, variance and commentary; filter, sort, drill. */
 import { cellValue } from '../shared/cellValue';
-import { TableWrap } from '../shared/TableWrap';
-import { BLOCKS, type Block } from '../../domain/blocks';
-import { monthLabel, monthOfPeriod } from '../../domain/calendar';
+import { TableWrap } from '../../ui/TableWrap';
+import { BLOCKS, type Block } from '../../model/blocks';
+import { monthLabel, monthOfPeriod } from '../../model/calendar';
 import { formatCount, formatPounds } from '../../domain/format';
-import type { Pence } from '../../domain/money';
+import type { Pence } from '../../model/money';
 import { useReport, useSelectedYear } from '../../store/hooks';
 import { useState } from 'react';
-import { useReadOnly } from '../../app/readOnly';
+import { useReadOnly } from '../../ui/readOnly';
 import { useWorkspace } from '../../store/hooks';
 import { formatDate } from '../conditions/conditionForm';
 import { CommentEditor } from './CommentEditor';

@@ -3,8 +3,8 @@
  * the time. Saved as a history entry (undoable); empty text removes the comment.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { monthLabel, monthOfPeriod } from '../../domain/calendar';
-import type { LineComment } from '../../domain/dataset';
+import { monthLabel, monthOfPeriod } from '../../model/calendar';
+import type { LineComment } from '../../model/dataset';
 import { useWorkspace } from '../../store/hooks';
 import { useCommenterName } from '../shared/commenterName';
 import type { LineRow } from './shape';

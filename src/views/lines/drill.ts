@@ -3,7 +3,7 @@
  * month in the Variance table opens Budget lines filtered to it). View state only: not persisted.
  */
 import { create } from 'zustand';
-import type { Block } from '../../domain/blocks';
+import type { Block } from '../../model/blocks';
 import type { LineFilter, SortDir, SortKey } from './shape';
 
 interface LineViewState extends LineFilter {

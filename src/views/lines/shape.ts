@@ -2,10 +2,10 @@
  * The budget-lines table for finance officers: filter by block, period and words, sort by any
  * column. Sorting compares exact pence (integers), never formatted text.
  */
-import type { Block } from '../../domain/blocks';
-import { BLOCKS } from '../../domain/blocks';
+import type { Block } from '../../model/blocks';
+import { BLOCKS } from '../../model/blocks';
 import type { LineFigures } from '../../domain/calculate';
-import { ZERO, sub, sum, type Pence } from '../../domain/money';
+import { ZERO, sub, sum, type Pence } from '../../model/money';
 
 export type SortKey = 'block' | 'line' | 'budget' | 'actualToDate' | 'forecastOutturn' | 'variance' | 'monthBudget' | 'monthActual' | 'monthVariance';
 export type SortDir = 'ascending' | 'descending';

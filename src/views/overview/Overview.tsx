@@ -3,16 +3,16 @@
  * depends on who is looking: the DCS sees compliance, a forum member the plain summary and the
  * deficit chart, a finance officer the figures and the blocks behind them.
  */
-import { TableWrap } from '../shared/TableWrap';
+import { TableWrap } from '../../ui/TableWrap';
 import type { ReactNode } from 'react';
 import type { YearFigures } from '../../domain/calculate';
-import { monthLabel } from '../../domain/calendar';
+import { monthLabel } from '../../model/calendar';
 import { describeVariance, formatCount, formatPercent, formatPounds } from '../../domain/format';
 import { plannedDeficitText } from '../../domain/report';
-import type { Pence } from '../../domain/money';
+import type { Pence } from '../../model/money';
 import type { Report } from '../../domain/report';
 import { ChartFigure } from '../../charts/ChartFigure';
-import { LazyTrajectoryChart } from '../../charts/LazyTrajectoryChart';
+import { LazyTrajectoryChart } from '../trajectory/LazyTrajectoryChart';
 import { type Role } from '../../store/workspace';
 import { useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
 import { contributionsAtStake } from '../agreement/shape';

@@ -3,7 +3,7 @@
  * fresh the data is. Props only (no store), so it renders the same in a test as in the app.
  */
 import type { YearFigures } from '../../domain/calculate';
-import { monthLabel, monthOfPeriod } from '../../domain/calendar';
+import { monthLabel, monthOfPeriod } from '../../model/calendar';
 import { summarySentence } from '../../domain/report';
 import { StatusBadge } from '../shared/StatusBadge';
 

@@ -3,11 +3,11 @@
  * view, laid out like the DfE management plan template's children and young people tab.
  */
 import { ChartFigure } from '../../charts/ChartFigure';
-import { StackedCountChart } from '../../charts/PlacementCharts';
+import { StackedCountChart } from './PlacementCharts';
 import { formatCount } from '../../domain/format';
 import { useWorkspace } from '../../store/hooks';
 import { breakdownFinding, byAgeBand, byType, chartRows, costText, latestCosts, type Breakdown } from './shape';
-import { ScrollBox } from '../shared/TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 
 function BreakdownTable<K extends string>({ b, caption, head, testId }: { b: Breakdown<K>; caption: string; head: string; testId: string }) {
   return (

@@ -4,10 +4,11 @@
  * per type or band, with the total. Counts are whole numbers; costs stay in pence.
  */
 import Decimal from 'decimal.js';
-import { monthLabel, monthShortLabel } from '../../domain/calendar';
-import { AGE_BANDS, PLACEMENT_LABELS, PLACEMENT_TYPES, type AgeBand, type PlacementCount, type PlacementType } from '../../domain/dataset';
+import { monthLabel, monthShortLabel } from '../../model/calendar';
+import { AGE_BANDS, PLACEMENT_LABELS, PLACEMENT_TYPES, type AgeBand, type PlacementCount, type PlacementType } from '../../model/placements';
 import { formatPounds } from '../../domain/format';
-import { roundPence, type Pence } from '../../domain/money';
+import { roundPence } from '../../domain/money';
+import type { Pence } from '../../model/money';
 
 const toCal = (key: string) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
 

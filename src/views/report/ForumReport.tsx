@@ -4,19 +4,19 @@
  * keeps tables and charts whole.
  */
 import { ChartFigure } from '../../charts/ChartFigure';
-import { TrajectoryChart } from '../../charts/TrajectoryChart';
-import { VarianceChart } from '../../charts/VarianceChart';
-import { BLOCKS } from '../../domain/blocks';
-import { monthLabel, monthOfPeriod } from '../../domain/calendar';
+import { TrajectoryChart } from '../trajectory/TrajectoryChart';
+import { VarianceChart } from '../variance/VarianceChart';
+import { BLOCKS } from '../../model/blocks';
+import { monthLabel, monthOfPeriod } from '../../model/calendar';
 import { adjustmentTables, agreementPosition, ehcpMonthsOfYear, narrativeSections, outturnTable, positionRows, reportTitle, type AdjustmentTable } from '../../domain/forumReport';
 import { formatCount, formatDate, formatPaperMoney, formatPercent, formatPounds, formatToday } from '../../domain/format';
 import { atRiskText, countedText, instalmentPosition } from '../../domain/instalments';
-import type { Pence } from '../../domain/money';
+import type { Pence } from '../../model/money';
 import { authorityName } from '../../domain/settings';
 import { useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
-import { useReadOnly } from '../../app/readOnly';
+import { useReadOnly } from '../../ui/readOnly';
 import { StatusBadge } from '../shared/StatusBadge';
-import { ScrollBox } from '../shared/TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 import { SnapshotButton } from './SnapshotButton';
 import { Narrative } from './Narrative';
 import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';

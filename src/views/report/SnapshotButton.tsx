@@ -1,7 +1,7 @@
 /** "Download a read-only snapshot": the dashboard and its data in one file for forum members. */
 import { useState } from 'react';
 import type { YearFigures } from '../../domain/calculate';
-import { monthLabel, monthOfPeriod } from '../../domain/calendar';
+import { monthLabel, monthOfPeriod } from '../../model/calendar';
 import { downloadSnapshot } from '../../export/snapshot';
 import { useWorkspaceStore } from '../../store/hooks';
 

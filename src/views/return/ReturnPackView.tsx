@@ -4,15 +4,15 @@
  * the page hold the same figures.
  */
 import { useState } from 'react';
-import { useReadOnly } from '../../app/readOnly';
-import { monthLabel, monthOfPeriod } from '../../domain/calendar';
+import { useReadOnly } from '../../ui/readOnly';
+import { monthLabel, monthOfPeriod } from '../../model/calendar';
 import { formatCount, formatPercent, formatPounds, formatToday } from '../../domain/format';
 import { authorityName, fileNameFor } from '../../domain/settings';
 import { fromPounds } from '../../domain/money';
 import { buildReturnPack, type PackCell } from '../../domain/returnPack';
 import { downloadBlob } from '../../export/download';
 import { useLatestPeriods, useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
-import { TableWrap } from '../shared/TableWrap';
+import { TableWrap } from '../../ui/TableWrap';
 import Decimal from 'decimal.js';
 import '../../charts/dashboard.css';
 import './returnPack.css';

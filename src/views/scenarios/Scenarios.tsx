@@ -7,19 +7,18 @@
 import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
 import Decimal from 'decimal.js';
 import { ChartFigure } from '../../charts/ChartFigure';
-import { ForecastChart, TornadoChart } from '../../charts/ScenarioCharts';
-import { fyLabel, monthLabel } from '../../domain/calendar';
-import { PLACEMENT_LABELS, PLACEMENT_TYPES, currentAgreement, type PlacementType, type SavedScenario } from '../../domain/dataset';
+import { ForecastChart, TornadoChart } from './ScenarioCharts';
+import { fyLabel, monthLabel } from '../../model/calendar';
+import { PLACEMENT_LABELS, PLACEMENT_TYPES, type PlacementType } from '../../model/placements';
+import { currentAgreement, type SavedScenario } from '../../model/dataset';
 import { formatDateTime, formatPounds, formatQuantity } from '../../domain/format';
 import { atRiskText, instalmentPosition } from '../../domain/instalments';
-import { fromPounds, type Pence } from '../../domain/money';
+import { fromPounds } from '../../domain/money';
+import type { Pence } from '../../model/money';
 import { mitigatedForecast, mitigationsInWords, hasMitigations } from '../../domain/mitigation';
-import {
-  DRIVER_LABELS, answers, project, projectionBase, sensitivity,
-  type DriverChange, type Drivers, type OneOff, type ProjectedYear, type ProjectionBase, type Scenario,
-} from '../../domain/projection';
-import type { PlacementChange } from '../../domain/projectionByPlacement';
-import { useReadOnly } from '../../app/readOnly';
+import { DRIVER_LABELS, answers, project, projectionBase, sensitivity, type ProjectedYear, type ProjectionBase } from '../../domain/projection';
+import type { DriverChange, Drivers, OneOff, PlacementChange, Scenario } from '../../model/scenario';
+import { useReadOnly } from '../../ui/readOnly';
 import { isSavedScenario } from '../../domain/scenarioCheck';
 import { useReport, useWorkspace } from '../../store/hooks';
 import {
@@ -28,7 +27,7 @@ import {
 } from './shape';
 import '../../charts/dashboard.css';
 import './scenarios.css';
-import { ScrollBox } from '../shared/TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 
 const money = (p: Pence | null) => (p === null ? '–' : formatPounds(p));
 const plans = (d: Decimal) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toString();

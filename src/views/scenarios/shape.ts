@@ -4,10 +4,12 @@
  * numbers only for the pixels; the exact figures go to the table and tooltip as text).
  */
 import Decimal from 'decimal.js';
-import { parseCalendarMonth } from '../../domain/calendar';
+import { parseCalendarMonth } from '../../model/calendar';
 import { formatPounds } from '../../domain/format';
-import { MONEY_ACCEPTED, fromPounds, parseMoney, toFixed2, type Pence } from '../../domain/money';
-import type { Drivers, ProjectedYear, Sensitivity } from '../../domain/projection';
+import { MONEY_ACCEPTED, fromPounds, parseMoney, toFixed2 } from '../../domain/money';
+import type { Pence } from '../../model/money';
+import type { Drivers } from '../../model/scenario';
+import type { ProjectedYear, Sensitivity } from '../../domain/projection';
 
 export type Read = { ok: true; value: string } | { ok: false; reason: string };
 

@@ -1,7 +1,8 @@
 /** The agreement editor's rows as the user types them, and their validation. Pure. */
-import { YEAR_ACCEPTED, fyLabel, parseFinancialYear } from '../../domain/calendar';
-import type { AgreementYear } from '../../domain/dataset';
-import { MONEY_ACCEPTED, parseMoney, toFixed2, type Pence } from '../../domain/money';
+import { YEAR_ACCEPTED, fyLabel, parseFinancialYear } from '../../model/calendar';
+import type { AgreementYear } from '../../model/dataset';
+import { MONEY_ACCEPTED, parseMoney, toFixed2 } from '../../domain/money';
+import type { Pence } from '../../model/money';
 
 export interface AgreementRow {
   year: string;

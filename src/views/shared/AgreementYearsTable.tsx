@@ -3,7 +3,7 @@
  * opening deficit): the Settings editor and each revision in Contributions share it.
  */
 import type { AgreementRow } from '../settings/agreementForm';
-import { ScrollBox } from './TableWrap';
+import { ScrollBox } from '../../ui/TableWrap';
 
 type TextField = 'year' | 'profile' | 'contribution' | 'openingDeficit';
 

@@ -1,4 +1,4 @@
-import type { Rag } from '../../domain/dataset';
+import type { Rag } from '../../model/dataset';
 import { RAG_TEXT } from '../conditions/conditionForm';
 import './editForms.css';
 

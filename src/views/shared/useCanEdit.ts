@@ -1,4 +1,4 @@
-import { useReadOnly } from '../../app/readOnly';
+import { useReadOnly } from '../../ui/readOnly';
 import { useWorkspace } from '../../store/hooks';
 
 /** Finance officers and the DCS edit conditions, contributions and commentary; forum members and snapshots only read. */

@@ -1,7 +1,7 @@
 /** Trajectory: the deficit across all agreement years, and the selected year's waterfall. */
 import { ChartFigure } from '../../charts/ChartFigure';
-import { TrajectoryChart } from '../../charts/TrajectoryChart';
-import { WaterfallChart } from '../../charts/WaterfallChart';
+import { TrajectoryChart } from './TrajectoryChart';
+import { WaterfallChart } from './WaterfallChart';
 import { useReport, useSelectedYear } from '../../store/hooks';
 import { grossKindText, trajectoryFinding, trajectoryRows, waterfallFinding, waterfallSteps } from './shape';
 import { MoneyCell } from '../shared/MoneyCell';

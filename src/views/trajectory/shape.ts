@@ -5,9 +5,9 @@
  */
 import type { Report } from '../../domain/report';
 import type { YearFigures } from '../../domain/calculate';
-import { monthLabel, monthOfPeriod } from '../../domain/calendar';
+import { monthLabel, monthOfPeriod } from '../../model/calendar';
 import { formatCompact, formatPercent } from '../../domain/format';
-import { add, neg, sub, type Pence } from '../../domain/money';
+import { add, neg, sub, type Pence } from '../../model/money';
 import { plot } from '../../charts/plot';
 
 export type GrossKind = 'outturn' | 'forecast';

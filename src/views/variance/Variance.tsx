@@ -1,10 +1,10 @@
 /** Variance by block and month: in-month bars, year-to-date line, the block-by-month table, budget against outturn. */
 import { cellValue } from '../shared/cellValue';
-import { BlockOutturnChart } from '../../charts/BlockOutturnChart';
+import { BlockOutturnChart } from './BlockOutturnChart';
 import { ChartFigure } from '../../charts/ChartFigure';
-import { VarianceChart } from '../../charts/VarianceChart';
+import { VarianceChart } from './VarianceChart';
 import { formatPounds } from '../../domain/format';
-import { ZERO } from '../../domain/money';
+import { ZERO } from '../../model/money';
 import { useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
 import { useLineView } from '../lines/drill';
 import { blockOutturnRows, blocksWithMonths, outturnFinding, varianceFinding, varianceMonthRows, yearToDateByBlock } from './shape';

@@ -2,11 +2,11 @@
  * Data for the Variance view: in-month variance (actual − budget profile) by block for each
  * period, the cumulative year-to-date variance, and budget against forecast outturn per block.
  */
-import type { Block } from '../../domain/blocks';
+import type { Block } from '../../model/blocks';
 import type { YearFigures } from '../../domain/calculate';
-import { monthLabel, monthOfPeriod, monthShortLabel } from '../../domain/calendar';
+import { monthLabel, monthOfPeriod, monthShortLabel } from '../../model/calendar';
 import { formatPounds } from '../../domain/format';
-import { ZERO, add, sum, type Pence } from '../../domain/money';
+import { ZERO, add, sum, type Pence } from '../../model/money';
 import { plot } from '../../charts/plot';
 
 export interface VarianceMonthRow {

@@ -1,15 +1,15 @@
 /** In-month variance by block (bars, one pattern per block) and the cumulative year-to-date variance (line). */
 import { useId } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Block } from '../domain/blocks';
-import { formatPounds } from '../domain/format';
-import { ZERO } from '../domain/money';
-import type { VarianceMonthRow } from '../views/variance/shape';
-import { moneyAxis } from './axis';
-import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from './common';
-import { ExactTooltip } from './ExactTooltip';
-import { BLOCK_STYLE, COLOURS } from './palette';
-import { Patterns, fillFor } from './Patterns';
+import type { Block } from '../../model/blocks';
+import { formatPounds } from '../../domain/format';
+import { ZERO } from '../../model/money';
+import type { VarianceMonthRow } from './shape';
+import { moneyAxis } from '../../charts/axis';
+import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from '../../charts/common';
+import { ExactTooltip } from '../../charts/ExactTooltip';
+import { BLOCK_STYLE, COLOURS } from '../../charts/palette';
+import { Patterns, fillFor } from '../../charts/Patterns';
 
 export function VarianceChart({ rows, blocks, title }: { rows: VarianceMonthRow[]; blocks: Block[]; title: string }) {
   const prefix = useId().replace(/:/g, '');

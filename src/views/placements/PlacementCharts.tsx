@@ -1,11 +1,11 @@
 /** EHCPs by placement type or age band over time: stacked bars, one series per category. */
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCountTick } from './axis';
-import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from './common';
-import { ExactTooltip } from './ExactTooltip';
-import { COLOURS, type SeriesStyle } from './palette';
-import { Patterns, fillFor } from './Patterns';
+import { formatCountTick } from '../../charts/axis';
+import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from '../../charts/common';
+import { ExactTooltip } from '../../charts/ExactTooltip';
+import { COLOURS, type SeriesStyle } from '../../charts/palette';
+import { Patterns, fillFor } from '../../charts/Patterns';
 
 /** Each category differs by colour and by fill pattern (no two share both). */
 export const CATEGORY_STYLES: (SeriesStyle & { cue: string })[] = [

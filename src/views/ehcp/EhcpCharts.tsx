@@ -1,13 +1,13 @@
 /** The EHCP charts: plans against target, monthly flows in and out, requests for assessment against target. */
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { countText, type EhcpRow } from '../views/ehcp/shape';
-import { countTicks, formatCountTick } from './axis';
-import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from './common';
-import { ExactTooltip } from './ExactTooltip';
-import { ChartLegend, markerDot, type LegendItem, type LineMark } from './Markers';
-import { COLOURS } from './palette';
-import { Patterns, fillFor } from './Patterns';
+import { countText, type EhcpRow } from './shape';
+import { countTicks, formatCountTick } from '../../charts/axis';
+import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from '../../charts/common';
+import { ExactTooltip } from '../../charts/ExactTooltip';
+import { ChartLegend, markerDot, type LegendItem, type LineMark } from '../../charts/Markers';
+import { COLOURS } from '../../charts/palette';
+import { Patterns, fillFor } from '../../charts/Patterns';
 
 const yLabel = (value: string) => ({ value, angle: -90, position: 'insideLeft' as const, style: AXIS_LABEL_STYLE, offset: 0 });
 const xLabel = { value: 'Month', position: 'insideBottom' as const, offset: -4, style: AXIS_LABEL_STYLE };

@@ -1,14 +1,14 @@
 /** Budget against forecast outturn for each block: two bars per block, told apart by pattern and legend. */
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { describeVariance, formatPounds } from '../domain/format';
-import type { BlockOutturnRow } from '../views/variance/shape';
-import { moneyAxis } from './axis';
-import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from './common';
-import { ExactTooltip } from './ExactTooltip';
-import { COLOURS } from './palette';
-import { Patterns, fillFor } from './Patterns';
-import { WrappedTick } from './WrappedTick';
+import { describeVariance, formatPounds } from '../../domain/format';
+import type { BlockOutturnRow } from './shape';
+import { moneyAxis } from '../../charts/axis';
+import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from '../../charts/common';
+import { ExactTooltip } from '../../charts/ExactTooltip';
+import { COLOURS } from '../../charts/palette';
+import { Patterns, fillFor } from '../../charts/Patterns';
+import { WrappedTick } from '../../charts/WrappedTick';
 
 const BUDGET = { colour: COLOURS.grey, pattern: 'stripes' } as const;
 const OUTTURN = { colour: COLOURS.blue, pattern: 'solid' } as const;

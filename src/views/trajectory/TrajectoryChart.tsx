@@ -1,15 +1,15 @@
 /** Agreed profile, gross cumulative deficit (outturn, then forecast), net deficit and DfE contributions, per year. */
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { useId } from 'react';
-import { formatPounds } from '../domain/format';
-import { grossKindText, type TrajectoryRow } from '../views/trajectory/shape';
-import { moneyAxis } from './axis';
-import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, MARGIN } from './common';
-import { ChartLegend, markerDot, type LegendItem, type LineMark } from './Markers';
-import { ExactTooltip } from './ExactTooltip';
-import { COLOURS } from './palette';
-import { Patterns, fillFor } from './Patterns';
-import { WrappedTick } from './WrappedTick';
+import { formatPounds } from '../../domain/format';
+import { grossKindText, type TrajectoryRow } from './shape';
+import { moneyAxis } from '../../charts/axis';
+import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, MARGIN } from '../../charts/common';
+import { ChartLegend, markerDot, type LegendItem, type LineMark } from '../../charts/Markers';
+import { ExactTooltip } from '../../charts/ExactTooltip';
+import { COLOURS } from '../../charts/palette';
+import { Patterns, fillFor } from '../../charts/Patterns';
+import { WrappedTick } from '../../charts/WrappedTick';
 
 const CONTRIBUTION = { colour: COLOURS.green, pattern: 'dots' } as const;
 

@@ -1,14 +1,14 @@
 /** Forecast scenarios against the agreed profile, and the tornado of driver sensitivities (issue 6). */
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatPounds } from '../domain/format';
-import { effectText, type ForecastChartRow, type TornadoRow } from '../views/scenarios/shape';
-import { moneyAxis } from './axis';
-import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from './common';
-import { ExactTooltip } from './ExactTooltip';
-import { ChartLegend, markerDot, type LegendItem, type LineMark } from './Markers';
-import { COLOURS } from './palette';
-import { Patterns, fillFor } from './Patterns';
+import { formatPounds } from '../../domain/format';
+import { effectText, type ForecastChartRow, type TornadoRow } from './shape';
+import { moneyAxis } from '../../charts/axis';
+import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, LEGEND_STYLE, MARGIN } from '../../charts/common';
+import { ExactTooltip } from '../../charts/ExactTooltip';
+import { ChartLegend, markerDot, type LegendItem, type LineMark } from '../../charts/Markers';
+import { COLOURS } from '../../charts/palette';
+import { Patterns, fillFor } from '../../charts/Patterns';
 
 /** Up to three series, each with its own dash and marker shape so colour is never the only cue. */
 export const SERIES_STYLES: { mark: LineMark; cue: string }[] = [

@@ -5,12 +5,12 @@
  * chart it downloads, for screen-reader users.
  */
 import { useState, type RefObject } from 'react';
-import { useReadOnly } from '../../app/readOnly';
-import { chartSvg, svgToPng } from '../../export/chartImage';
-import { downloadBlob, downloadText } from '../../export/download';
-import { fileSlug, tableCsv } from '../../export/tableCsv';
-import { fileNameFor } from '../../domain/settings';
-import { useWorkspaceStore } from '../../store/hooks';
+import { useReadOnly } from './readOnly';
+import { chartSvg, svgToPng } from '../export/chartImage';
+import { downloadBlob, downloadText } from '../export/download';
+import { fileSlug, tableCsv } from '../export/tableCsv';
+import { fileNameFor } from '../domain/settings';
+import { useWorkspaceStore } from '../store/hooks';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

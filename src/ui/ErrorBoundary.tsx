@@ -4,10 +4,10 @@
  * "Reset to the example data"); the rest of the app, Settings included, keeps working.
  */
 import { Component, useState, type ErrorInfo, type ReactNode } from 'react';
-import { ReadOnlyContext } from '../../app/readOnly';
-import { downloadText } from '../../export/download';
-import { quoteValue } from '../../domain/quote';
-import { useWorkspace } from '../../store/hooks';
+import { ReadOnlyContext } from './readOnly';
+import { downloadText } from '../export/download';
+import { quoteValue } from '../domain/quote';
+import { useWorkspace } from '../store/hooks';
 
 interface Props {
   /** What failed, as the user knows it: "Import files", "the chart ‘…’". */

@@ -1,12 +1,12 @@
 /** The selected year's waterfall: opening deficit, each block's in-year change, DfE contributions, closing gross and net. */
 import { Bar, CartesianGrid, BarChart, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatPounds } from '../domain/format';
-import type { StepKind, WaterfallStep } from '../views/trajectory/shape';
-import { moneyAxis } from './axis';
-import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, MARGIN } from './common';
-import { ExactTooltip } from './ExactTooltip';
-import { COLOURS } from './palette';
-import { WrappedTick } from './WrappedTick';
+import { formatPounds } from '../../domain/format';
+import type { StepKind, WaterfallStep } from './shape';
+import { moneyAxis } from '../../charts/axis';
+import { AXIS_LABEL_STYLE, AXIS_TICK, CHART_STYLE, MARGIN } from '../../charts/common';
+import { ExactTooltip } from '../../charts/ExactTooltip';
+import { COLOURS } from '../../charts/palette';
+import { WrappedTick } from '../../charts/WrappedTick';
 
 export const STEP_COLOUR: Record<StepKind, string> = { total: COLOURS.grey, increase: COLOURS.vermillion, decrease: COLOURS.blue };
 export const STEP_NAME: Record<StepKind, string> = {
