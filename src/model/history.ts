@@ -6,6 +6,7 @@
 import type { MapEntry } from './costCentreMap';
 import type { Dataset } from './dataset';
 import type { Kind } from './kinds';
+import type { Pence } from './money';
 
 /** One cell an import changed: a period's actual for a line that already had one. */
 export interface CellChange {
@@ -13,8 +14,8 @@ export interface CellChange {
   block: string;
   line: string;
   period: number;
-  old: number;
-  new: number | null;
+  old: Pence;
+  new: Pence | null;
 }
 
 /** Edits made by hand, each kept as a history record like an import, so it can be undone. */

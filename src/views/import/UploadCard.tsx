@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { fyLabel } from '../../model/calendar';
 import { formatDateTime, formatPounds } from '../../domain/format';
-import type { Pence } from '../../model/money';
+import { type Pence, sub } from '../../model/money';
 import { KINDS, KIND_LABELS, type Kind } from '../../model/kinds';
 import type { SheetInfo } from '../../import/workbook';
 import { leftOutRows } from '../../store/history';
@@ -15,7 +15,7 @@ import { downloadText } from '../../export/download';
 import { formatSize, plural, problemsCsv } from './report';
 import { ScrollBox } from '../../ui/TableWrap';
 
-const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));
+const money = (p: Pence | null) => (p === null ? 'none' : formatPounds(p, { pence: true }));
 
 export function UploadCard({ upload }: { upload: Upload }) {
   const { cancelUpload, dismissUpload, setUploadKind, setUploadSheet, commitUpload } = useUploadQueue().getState();
@@ -207,7 +207,7 @@ export function UploadCard({ upload }: { upload: Upload }) {
                   <td>{c.line}</td>
                   <td className="num">{money(c.old)}</td>
                   <td className="num">{money(c.new)}</td>
-                  <td className="num">{c.new === null ? '' : money(c.new - c.old)}</td>
+                  <td className="num">{c.new === null ? '' : money(sub(c.new, c.old))}</td>
                 </tr>
               ))}
             </tbody>
