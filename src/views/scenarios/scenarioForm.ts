@@ -6,7 +6,7 @@
 import Decimal from 'decimal.js';
 import { fyLabel, monthLabel, monthOfKey } from '../../model/calendar';
 import type { SavedScenario } from '../../model/dataset';
-import { abs, sub, type Pence } from '../../model/money';
+import { abs, MoneyOverflowError, sub, type Pence } from '../../model/money';
 import type { PlacementType } from '../../model/placements';
 import type { DriverChange, OneOff, PlacementChange, Scenario } from '../../model/scenario';
 import { formatPounds } from '../../domain/format';
@@ -124,6 +124,13 @@ export function compareTitle(c: { name: string; years: ProjectedYear[] }[]): str
   if (!lx || !ly) return 'No agreement years are left to compare';
   if (lx.cumulativeDeficitGross === ly.cumulativeDeficitGross) return `A and B end ${lx.label} with the same cumulative deficit`;
   const lower = lx.cumulativeDeficitGross < ly.cumulativeDeficitGross ? 'A' : 'B';
-  const diff = abs(sub(lx.cumulativeDeficitGross, ly.cumulativeDeficitGross));
+  let diff: Pence;
+  try {
+    diff = abs(sub(lx.cumulativeDeficitGross, ly.cumulativeDeficitGross));
+  } catch (e) {
+    // Never a rounded difference: said without the amount instead.
+    if (e instanceof MoneyOverflowError) return `${lower} ends ${lx.label} with the lower cumulative deficit, by more than can be held exactly`;
+    throw e;
+  }
   return `${lower} ends ${lx.label} with a cumulative deficit ${formatPounds(diff)} lower`;
 }
