@@ -2,6 +2,11 @@
  * The report: every figure the dashboard shows, as one value, with its JSON form (money as strings
  * with exactly two decimals) and a short readable summary. The CLI prints these; the browser
  * renders the same Report.
+ *
+ * The one exception to plain data: a Report and the results it gathers (Analysis, EhcpFigures,
+ * Projection, PlacementMix) hold decimal.js values for ratios and plan counts. They are never
+ * stored, posted to a worker or written to a file as they are: they are rebuilt from the model
+ * (src/model), and leave the app only through `reportJson`'s strings.
  */
 import type Decimal from 'decimal.js';
 import { analyse, currentYear, type Analysis, type AsAt, type YearFigures } from './calculate';

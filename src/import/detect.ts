@@ -5,8 +5,7 @@
 import { quoteValue } from '../domain/quote';
 import { FIELD_LABELS, KIND_PRIORITY, applyChoices, satisfies, describeRequired, mapColumns, type ColumnChoices, type ColumnMap, type Field } from './kinds';
 import { KIND_LABELS, type Kind } from '../model/kinds';
-import { titleValues, type TitleValues } from './forms';
-import { blockHeading } from './sourceForms';
+import { blockHeading, titleValues, type TitleValues } from './forms';
 import { columnName } from './problems';
 
 /** Rows searched for the header, below any title lines. */

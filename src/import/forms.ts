@@ -13,6 +13,7 @@
  * - Dates: `02-APR-2023` (Oracle), besides the forms calendar.ts reads.
  * - Title lines: the financial year, the period and the units a report gives only above its header.
  */
+import { parseBlock, type Block } from '../model/blocks';
 import { fyOfMonth, monthOfPeriod, parseFinancialYear, parsePeriodOrMonth, periodOfMonth, type FinancialYear, type Parsed, type PeriodOrMonth } from '../model/calendar';
 
 export type NumberFormat = 'uk' | 'european';
@@ -275,4 +276,16 @@ export function decide<T extends string>(counts: [T, number][]): T | undefined {
   const sorted = [...counts].sort((a, b) => b[1] - a[1]);
   if (sorted[0]![1] * 2 <= total || (sorted[1] && sorted[1][1] === sorted[0]![1])) return undefined;
   return sorted[0]![0];
+}
+
+/** A block heading row: one cell filled, naming a DSG block ("High Needs Block", "Schools"). */
+export function blockHeading(cells: string[]): Block | undefined {
+  let label: string | undefined;
+  for (const c of cells) {
+    const t = c.trim();
+    if (t === '') continue;
+    if (label !== undefined) return undefined;
+    label = t;
+  }
+  return label === undefined || label.length > 40 ? undefined : parseBlock(label);
 }

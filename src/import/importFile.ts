@@ -23,7 +23,6 @@ import type { FormChoices } from './forms';
 import { SPEND_OVER_500_WARNING, detectForms, looksLikeSpendOver500 } from './sourceForms';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
-import type { SheetInfo } from './workbook';
 
 export { HEADER_SEARCH_ROWS, type ColumnUse, type Detection } from './detect';
 export { HEAD_CHARS, PARSE_CHUNK_CHARS, detect, guessLineEnding, headOf } from './sources/csv';
@@ -52,6 +51,15 @@ export interface ImportOptions {
    * that name the option.
    */
   forms?: FormChoices;
+}
+
+/** One sheet of a workbook, as the sheet chooser lists it. */
+export interface SheetInfo {
+  name: string;
+  kind?: Kind;
+  kindLabel?: string;
+  hidden: boolean;
+  empty: boolean;
 }
 
 export interface ImportResult {

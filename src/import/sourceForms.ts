@@ -2,10 +2,10 @@
  * A file's forms, detected once per file from its title lines, header and first rows (or given
  * by the user), and carried beside the ColumnMap into the column stage's RowReader.
  */
-import { parseBlock, type Block } from '../model/blocks';
 import { fyLabel, type FinancialYear } from '../model/calendar';
 import type { Detection } from './detect';
 import {
+  blockHeading,
   decide,
   emptyVotes,
   isSpendOver500,
@@ -57,18 +57,6 @@ export function noForms(): SourceForms {
 export function hasForms(f: SourceForms): boolean {
   return f.numberFormat === 'european' || f.unitExp.length > 0 || f.titleYear !== undefined || f.titlePeriod !== undefined
     || f.debitCol !== undefined || f.blockHeadings || f.unitsRowNumber !== undefined || f.budgetVsActual !== undefined;
-}
-
-/** A block heading row: one cell filled, naming a DSG block ("High Needs Block", "Schools"). */
-export function blockHeading(cells: string[]): Block | undefined {
-  let label: string | undefined;
-  for (const c of cells) {
-    const t = c.trim();
-    if (t === '') continue;
-    if (label !== undefined) return undefined;
-    label = t;
-  }
-  return label === undefined || label.length > 40 ? undefined : parseBlock(label);
 }
 
 const MONEY_FIELDS: Field[] = ['budget', 'actual', 'forecast', 'income', 'profile', 'contribution', 'openingDeficit', 'annualCost', 'debit', 'credit'];

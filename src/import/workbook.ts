@@ -5,17 +5,9 @@
  * Pure: no DOM or storage; SheetJS is loaded by the spreadsheet source only when a workbook is read.
  */
 import { HEADER_SEARCH_ROWS, detectHeader } from './detect';
-import { importTable, type ImportOptions, type ImportResult } from './importFile';
+import { importTable, type ImportOptions, type ImportResult, type SheetInfo } from './importFile';
 import { KIND_LABELS, type Kind } from '../model/kinds';
 import { MAX_SPREADSHEET_BYTES, readWorkbook, SpreadsheetError, type Sheet } from './sources/spreadsheet';
-
-export interface SheetInfo {
-  name: string;
-  kind?: Kind;
-  kindLabel?: string;
-  hidden: boolean;
-  empty: boolean;
-}
 
 export interface WorkbookOptions extends ImportOptions {
   /** The sheet to read, by name; otherwise the first visible sheet of a known kind. */

@@ -2,7 +2,9 @@
  * What the browser keeps in IndexedDB, and the versions of that shape.
  *
  * Everything is plain data (numbers, strings, arrays): integer pence, never Decimal objects, so it
- * clones into IndexedDB, through postMessage and into a workspace file unchanged.
+ * clones into IndexedDB, through postMessage and into a workspace file unchanged. The records'
+ * shapes are the model's (src/model: ImportRecord in history.ts, the Dataset, Settings): a change
+ * of shape there is a change of this schema.
  */
 import type { Settings } from '../model/settings';
 import type { Kind } from '../model/kinds';

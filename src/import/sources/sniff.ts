@@ -2,9 +2,10 @@
  * Is it a spreadsheet? From the first bytes alone, before any text is decoded, so the importer
  * can ask first. Kept apart from the reader so the worker holds only this for every CSV import.
  */
-import type { SpreadsheetFormat } from './spreadsheet';
 
 export const SAVE_AS = 'an Excel workbook (.xlsx), an OpenDocument spreadsheet (.ods) or a CSV file';
+
+export type SpreadsheetFormat = 'xlsx' | 'ods';
 
 /** What the first bytes say: a spreadsheet to read, one to refuse (and why), or neither (undefined). */
 export type SpreadsheetSniff = { format: SpreadsheetFormat } | { refused: string; accepted: string } | undefined;

@@ -5,11 +5,9 @@
  * Pure: no DOM, file system or storage; runs in Node and in a Web Worker.
  */
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
-import { NO_PASSWORD, PASSWORD, SAVE_AS, sniffSpreadsheet } from './sniff';
+import { NO_PASSWORD, PASSWORD, SAVE_AS, sniffSpreadsheet, type SpreadsheetFormat } from './sniff';
 
 export { sniffSpreadsheet, type SpreadsheetSniff } from './sniff';
-
-export type SpreadsheetFormat = 'xlsx' | 'ods';
 
 export interface Sheet {
   name: string;

@@ -4,7 +4,7 @@ import { fyLabel } from '../../model/calendar';
 import { formatDateTime, formatPounds } from '../../domain/format';
 import { type Pence, sub } from '../../model/money';
 import { KINDS, KIND_LABELS, type Kind } from '../../model/kinds';
-import type { SheetInfo } from '../../import/workbook';
+import type { SheetInfo } from '../../import/importFile';
 import { leftOutRows } from '../../store/history';
 import { useWorkspace } from '../../store/hooks';
 import { useUploadQueue, type Upload } from './uploadQueue';
