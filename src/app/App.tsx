@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { monthLabel, monthOfPeriod } from '../model/calendar';
-import { ROLE_LABELS, useLatestPeriods, useReport, useSelectedYear, useWorkspace, type Role } from '../store/workspace';
+import { ROLE_LABELS, type Role } from '../store/workspace';
+import { useLatestPeriods, useReport, useSelectedYear, useWorkspace } from '../store/hooks';
 import { ReadOnlyContext } from '../ui/readOnly';
 import { ROUTES } from './routes';
 import { RouteMessage, resolveRoute } from './RouteMessage';

@@ -4,18 +4,19 @@
  * rebuilt is offered for export before anything else; the shell sits in an error boundary.
  */
 import { useEffect, type ReactNode } from 'react';
-import { useWorkspace } from '../store/workspace';
+import { useWorkspace, useWorkspaceStore } from '../store/hooks';
 import { ErrorBoundary, UnreadableData } from '../ui/ErrorBoundary';
 
 export function HydrationGate({ children }: { children: ReactNode }) {
+  const store = useWorkspaceStore();
   const hydrated = useWorkspace((s) => s.hydrated);
   const hydrate = useWorkspace((s) => s.hydrate);
   const storageError = useWorkspace((s) => s.storageError);
   const storageNotice = useWorkspace((s) => s.storageNotice);
   const unreadable = useWorkspace((s) => s.unreadable);
   useEffect(() => {
-    if (!useWorkspace.getState().hydrated) void hydrate();
-  }, [hydrate]);
+    if (!store.getState().hydrated) void hydrate();
+  }, [store, hydrate]);
   if (!hydrated) {
     return (
       <p className="loading" role="status">

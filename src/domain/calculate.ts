@@ -7,9 +7,9 @@ import Decimal from 'decimal.js';
 import { BLOCKS, type Block } from '../model/blocks';
 import { fyLabel, monthLabel, monthOfPeriod, type FinancialYear } from '../model/calendar';
 import {
-  currentAgreement, lineKey, type ActualLine, type AgreementYear, type BudgetLine, type Dataset, type FundingRow, type Instalment, type LineComment,
+  currentAgreement, lineId, type ActualLine, type AgreementYear, type BudgetLine, type Dataset, type FundingRow, type Instalment, type LineComment,
 } from '../model/dataset';
-import { ZERO, add, mulDivRound, sub, sum, type Pence } from '../model/money';
+import { add, mulDivRound, neg, type Pence, sub, sum, ZERO } from '../model/money';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { formatPounds, formatPercent } from './format';
 import { scaleProblem } from './scaleCheck';
@@ -148,7 +148,7 @@ function joinLines(budgets: BudgetLine[], actuals: ActualLine[], unbudgeted: Map
   // The name index is needed only for actuals that no cost centre matches: built on first use
   // from every line so far, in order, so it holds what setting each line as it came would.
   let byName: Map<string, LineWork> | undefined;
-  const nameKey = (l: { block: Block; line: string }) => `${l.block}|${lineKey(l.line)}`;
+  const nameKey = (l: { fy: FinancialYear; block: Block; line: string }) => lineId({ fy: l.fy, block: l.block, line: l.line });
   const names = () => {
     if (!byName) {
       byName = new Map();
@@ -291,7 +291,7 @@ function statusOf(
   if (excess <= 0) {
     position = excess === 0
       ? `the gross cumulative deficit of ${C} is exactly the agreed profile of ${profile}.`
-      : `the gross cumulative deficit of ${C} is ${money(-excess as Pence)}${pct} below the agreed profile of ${profile}.`;
+      : `the gross cumulative deficit of ${C} is ${money(neg(excess))}${pct} below the agreed profile of ${profile}.`;
     status = surplusMissed ? 'red' : 'green';
     statusCause = surplusMissed ? surplusCause : 'within the agreed profile';
   } else if (limit.gte(excess)) {
@@ -369,7 +369,7 @@ function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
   const yearLines = joinLines(input.budgets, input.actuals, unbudgeted);
   const commentsByLine = new Map<string, LineComment[]>();
   for (const c of input.comments) {
-    const k = `${c.block}|${lineKey(c.line)}`;
+    const k = lineId({ fy: c.fy, block: c.block, line: c.line });
     commentsByLine.set(k, [...(commentsByLine.get(k) ?? []), c]);
   }
   const latest = latestPeriod(yearLines, 12);
@@ -377,7 +377,7 @@ function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
   // The lines grouped by block in BLOCKS order, each block's lines in file order (a stable sort).
   const byBlock = new Map<Block, { f: LineFigures; w: LineWork }[]>(BLOCKS.map((b) => [b, []]));
   for (const [i, w] of yearLines.entries()) {
-    const comments = commentsByLine.size === 0 ? noComments : (commentsByLine.get(`${w.block}|${lineKey(w.line)}`) ?? noComments);
+    const comments = commentsByLine.size === 0 ? noComments : (commentsByLine.get(lineId({ fy: w.fy, block: w.block, line: w.line })) ?? noComments);
     const f = lineFigures(w, latest, comments);
     // Where the line stands in the council's own files: the forum report keeps that order.
     f.fileOrder = i;

@@ -7,7 +7,7 @@
  * alone. Rounding happens here and only here, half away from zero.
  */
 import Decimal from 'decimal.js';
-import type { Pence } from '../model/money';
+import { abs, type Pence } from '../model/money';
 
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -57,9 +57,9 @@ export function formatCompact(p: Pence, options: { digits?: number; trim?: boole
 
 /** "£2.73 million", as GOV.UK writes money in sentences; never negative (say what it is instead). */
 export function formatMillionsInWords(p: Pence, digits = 2, options: { alwaysMillions?: boolean } = {}): string {
-  const abs = new Decimal(p).div(100).abs();
-  if (abs.lt(1_000_000) && !options.alwaysMillions) return formatPounds(Math.abs(p) as Pence);
-  const [whole, frac] = trimZeros(abs.div(1_000_000).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits)).split('.');
+  const magnitude = new Decimal(p).div(100).abs();
+  if (magnitude.lt(1_000_000) && !options.alwaysMillions) return formatPounds(abs(p));
+  const [whole, frac] = trimZeros(magnitude.div(1_000_000).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits)).split('.');
   return `£${groupThousands(whole!)}${frac ? '.' + frac : ''} million`;
 }
 
@@ -110,13 +110,13 @@ export function formatToday(now = new Date()): string {
  */
 export function describeVariance(p: Pence): string {
   if (p === 0) return 'on budget';
-  return `${formatPounds(Math.abs(p) as Pence, { pence: Math.abs(p) < 100 })} ${p > 0 ? 'overspend' : 'underspend'}`;
+  return `${formatPounds(abs(p), { pence: Math.abs(p) < 100 })} ${p > 0 ? 'overspend' : 'underspend'}`;
 }
 
 /** An in-year balance in words: "£2,731,717 deficit" or "£120,000 surplus". */
 export function describeDeficit(p: Pence): string {
   if (p === 0) return 'balanced';
-  return `${formatPounds(Math.abs(p) as Pence, { pence: Math.abs(p) < 100 })} ${p > 0 ? 'deficit' : 'surplus'}`;
+  return `${formatPounds(abs(p), { pence: Math.abs(p) < 100 })} ${p > 0 ? 'deficit' : 'surplus'}`;
 }
 
 /** A decimal quantity as a string ("1584.3") with thousands separators: "1,584.3". */

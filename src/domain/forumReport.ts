@@ -10,7 +10,7 @@ import { fyLabel, fyOfMonth } from '../model/calendar';
 import type { EhcpFigures } from './ehcp';
 import { lineKey, type ReportNarrative } from '../model/dataset';
 import { formatPaperMoney } from './format';
-import { ZERO, sub, sum, type Pence } from '../model/money';
+import { abs, neg, type Pence, sub, sum, ZERO } from '../model/money';
 import { summarySentence, type Report } from './report';
 
 export interface OutturnRow {
@@ -67,7 +67,7 @@ export function outturnTable(y: YearFigures): OutturnTable {
       plannedDeficit > 0
         ? `The budget was set ${formatPaperMoney(plannedDeficit)} above the DSG income (a planned deficit).`
         : plannedDeficit < 0
-          ? `The budget was set ${formatPaperMoney(-plannedDeficit as Pence)} below the DSG income (a planned surplus).`
+          ? `The budget was set ${formatPaperMoney(neg(plannedDeficit))} below the DSG income (a planned surplus).`
           : 'The budget was set equal to the DSG income.',
     budgetTotal: sub(budget, plannedDeficit),
     outturnTotal,
@@ -218,7 +218,7 @@ export function narrativeSections(y: YearFigures, narratives: ReportNarrative[] 
     .filter((b) => b.budget !== ZERO || b.forecastOutturn !== ZERO)
     .map((b): NarrativeSection => {
       const v = b.variance;
-      const against = v === 0 ? 'on budget' : `${formatPaperMoney(Math.abs(v) as Pence)} ${v > 0 ? 'over' : 'under'} budget (an ${v > 0 ? 'overspend' : 'underspend'})`;
+      const against = v === 0 ? 'on budget' : `${formatPaperMoney(abs(v))} ${v > 0 ? 'over' : 'under'} budget (an ${v > 0 ? 'overspend' : 'underspend'})`;
       return {
         section: b.block,
         heading: `${b.block} Block`,

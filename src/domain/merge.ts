@@ -5,7 +5,7 @@
  * overlap is reported.
  */
 import { fyLabel } from '../model/calendar';
-import { emptyDataset, lineKey, type ActualLine, type Dataset } from '../model/dataset';
+import { emptyDataset, lineId, type ActualLine, type Dataset } from '../model/dataset';
 import { add } from '../model/money';
 
 export interface DatasetPart {
@@ -15,8 +15,6 @@ export interface DatasetPart {
   data: Dataset;
 }
 
-const lineId = (l: { fy: number; block: string; line: string; costCentre?: string }) =>
-  `${l.fy}|${l.block}|${lineKey(l.line)}|${l.costCentre ?? ''}`;
 
 export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: string[] } {
   const warnings: string[] = [];

@@ -7,7 +7,7 @@
  * council takes, so they stay in the unmitigated forecast too.
  */
 import Decimal from 'decimal.js';
-import { fyLabel, monthLabel } from '../model/calendar';
+import { fyLabel, monthLabel, monthOfKey } from '../model/calendar';
 import { PLACEMENT_LABELS } from '../model/placements';
 import { formatPounds } from './format';
 import { fromPounds } from './money';
@@ -15,7 +15,6 @@ import { sub, type Pence } from '../model/money';
 import { DRIVER_LABELS, project, type ProjectedYear, type ProjectionBase } from './projection';
 import type { DriverChange, OneOff, Scenario } from '../model/scenario';
 
-const toCal = (key: string) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
 
 export function oneOffIsSaving(o: OneOff): boolean {
   return new Decimal(o.pounds).isNegative();
@@ -44,12 +43,12 @@ export function hasMitigations(s: Scenario): boolean {
 export function mitigationsInWords(s: Scenario): string[] {
   return [
     ...s.oneOffs.filter(oneOffIsSaving).map((o) => `${o.label}: a saving of ${formatPounds(fromPounds(new Decimal(o.pounds).neg()))} ${o.everyYearFrom ? `a year from ${fyLabel(o.fy)}` : `in ${fyLabel(o.fy)}`}.`),
-    ...s.changes.filter(changeIsSaving).map((c) => `${c.label}: ${DRIVER_LABELS[c.driver].toLowerCase()} ${new Decimal(c.change).isNegative() ? 'down' : 'up'} by ${new Decimal(c.change).abs().toString()} from ${monthLabel(toCal(c.fromMonth))}.`),
+    ...s.changes.filter(changeIsSaving).map((c) => `${c.label}: ${DRIVER_LABELS[c.driver].toLowerCase()} ${new Decimal(c.change).isNegative() ? 'down' : 'up'} by ${new Decimal(c.change).abs().toString()} from ${monthLabel(monthOfKey(c.fromMonth))}.`),
     ...(s.placementChanges ?? []).map((c) => {
       const d = new Decimal(c.change);
       const n = d.abs().toString();
       const what = d.isNegative() ? `${n} fewer` : `${n} more`;
-      return `${c.label}: ${what} ${PLACEMENT_LABELS[c.type].toLowerCase()} placements from ${monthLabel(toCal(c.fromMonth))}${c.to ? `, placed in ${PLACEMENT_LABELS[c.to].toLowerCase()} instead` : ''}.`;
+      return `${c.label}: ${what} ${PLACEMENT_LABELS[c.type].toLowerCase()} placements from ${monthLabel(monthOfKey(c.fromMonth))}${c.to ? `, placed in ${PLACEMENT_LABELS[c.to].toLowerCase()} instead` : ''}.`;
     }),
   ];
 }

@@ -10,12 +10,12 @@
 import Decimal from 'decimal.js';
 import type { YearFigures } from './calculate';
 import { currentYear } from './calculate';
-import { fyLabel, fyOfMonth, monthLabel, type FinancialYear } from '../model/calendar';
+import { fyLabel, fyOfMonth, monthKey, monthLabel, monthOfKey, nextMonthKey, type FinancialYear } from '../model/calendar';
 import type { AgreementYear } from '../model/dataset';
 import type { PlacementCount, PlacementType } from '../model/placements';
 import type { EhcpFigures } from './ehcp';
 import { formatCount, formatPounds, formatQuantity } from './format';
-import { ZERO, add, sub, type Pence } from '../model/money';
+import { add, neg, type Pence, sub, ZERO } from '../model/money';
 import { roundPence } from './money';
 import type { Report } from './report';
 import { monthCostByPlacement, placementChangeInPlans, placementMethod, placementMix, plansByType, type PlacementMix } from './projectionByPlacement';
@@ -69,13 +69,6 @@ export interface ProjectedYear {
   onTrack: boolean | null;
 }
 
-const monthKey = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
-const nextMonth = (key: string) => {
-  const y = Number(key.slice(0, 4));
-  const m = Number(key.slice(5, 7));
-  return m === 12 ? monthKey(y + 1, 1) : monthKey(y, m + 1);
-};
-const toCal = (key: string) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
 
 function average(xs: number[]): Decimal {
   return xs.length === 0 ? new Decimal(0) : xs.reduce((s, x) => s.add(x), new Decimal(0)).div(xs.length);
@@ -96,7 +89,7 @@ export function projectionBase(report: Report, agreement: AgreementYear[], place
   const hn = baseYear.blocks.find((b) => b.block === 'High Needs');
   const highNeedsBase = hn?.forecastOutturn ?? ZERO;
   const otherBlocksBudget = baseYear.blocks.filter((b) => b.block !== 'High Needs').reduce<Pence>((s, b) => add(s, b.budget), ZERO);
-  const baseMonths = report.ehcp.filter((m: EhcpFigures) => m.plansAtEnd !== null && fyOfMonth(toCal(m.month)) === baseYear.fy);
+  const baseMonths = report.ehcp.filter((m: EhcpFigures) => m.plansAtEnd !== null && fyOfMonth(monthOfKey(m.month)) === baseYear.fy);
   const averagePlansBase = baseMonths.length > 0 ? average(baseMonths.map((m) => m.plansAtEnd!)) : new Decimal(last.plansAtEnd!);
   if (averagePlansBase.isZero()) return { error: 'A projection needs a number of plans above zero.' };
   const averageCost = new Decimal(highNeedsBase).div(100).div(averagePlansBase).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -111,7 +104,7 @@ export function projectionBase(report: Report, agreement: AgreementYear[], place
     incomeGrowth: '0',
   };
   const method = [
-    `Starts from ${formatCount(last.plansAtEnd!)} plans at the end of ${monthLabel(toCal(last.month))} and the ${baseYear.label} cumulative deficit of ${formatPounds(baseYear.cumulativeDeficitGross)}.`,
+    `Starts from ${formatCount(last.plansAtEnd!)} plans at the end of ${monthLabel(monthOfKey(last.month))} and the ${baseYear.label} cumulative deficit of ${formatPounds(baseYear.cumulativeDeficitGross)}.`,
     `EHCPs change each month by the average of the last ${lastTwelve.length} months held: ${drivers.newPlansPerMonth} new plans and ${drivers.endingsPerMonth} plans ending.`,
     ...(mix
       ? placementMethod(mix, averagePlansBase, highNeedsBase, baseYear.label)
@@ -161,15 +154,15 @@ export function project(base: ProjectionBase, scenario: Scenario): ProjectedYear
   };
   for (const a of years) {
     const k = a.fy - base.baseYear.fy;
-    const lastMonth = monthKey(a.fy + 1, 3);
+    const lastMonth = monthKey({ year: a.fy + 1, month: 3 });
     // Months before this year starts (a gap after the latest EHCP month) move the plans on too.
     let plansSum = new Decimal(0);
     let monthsCounted = 0;
     let costSum = new Decimal(0);
     while (month < lastMonth) {
-      month = nextMonth(month);
+      month = nextMonthKey(month);
       plans = Decimal.max(0, plans.add(driverAt(scenario, 'newPlansPerMonth', month)).sub(driverAt(scenario, 'endingsPerMonth', month)));
-      if (fyOfMonth(toCal(month)) === a.fy) {
+      if (fyOfMonth(monthOfKey(month)) === a.fy) {
         const m = monthCost(month, plans);
         plansSum = plansSum.add(m.plans);
         costSum = costSum.add(m.pounds);
@@ -228,7 +221,7 @@ export function answers(years: ProjectedYear[], base: ProjectionBase): string[] 
   const surplus = years.find((y) => y.inYearDeficit < 0);
   out.push(
     surplus
-      ? `The in-year balance would turn to a surplus in ${surplus.label} (${formatPounds(-surplus.inYearDeficit as Pence)}).`
+      ? `The in-year balance would turn to a surplus in ${surplus.label} (${formatPounds(neg(surplus.inYearDeficit))}).`
       : `The in-year balance would not turn to a surplus by ${years[years.length - 1]!.label}.`,
   );
   const cleared = years.find((y) => y.cumulativeDeficitNet <= 0);

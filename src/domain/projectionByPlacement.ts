@@ -9,7 +9,7 @@
  * Exact: shares and costs are Decimals; nothing is rounded until the year's figure in pence.
  */
 import Decimal from 'decimal.js';
-import { monthLabel } from '../model/calendar';
+import { monthLabel, monthOfKey } from '../model/calendar';
 import { PLACEMENT_LABELS, PLACEMENT_TYPES, type PlacementCount, type PlacementType } from '../model/placements';
 import { formatPounds } from './format';
 import { fromPounds, roundPence } from './money';
@@ -37,7 +37,6 @@ export interface PlacementMix {
   averageCost: Decimal;
 }
 
-const toCal = (key: string) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
 
 /** Count-weighted average annual cost of the rows given (each row's cost per plan), or null. */
 function weightedCost(rows: PlacementCount[]): Decimal | null {
@@ -123,7 +122,7 @@ export function placementMethod(mix: PlacementMix, averagePlansBase: Decimal, hi
   });
   const atBase = roundPence(averagePlansBase.mul(mix.averageCost).mul(100));
   return [
-    `High Needs spend is the plans of each placement type times its annual cost, from the placements file at ${monthLabel(toCal(mix.month))} (${mix.total} plans): ${parts.join('; ')}.`,
+    `High Needs spend is the plans of each placement type times its annual cost, from the placements file at ${monthLabel(monthOfKey(mix.month))} (${mix.total} plans): ${parts.join('; ')}.`,
     `The placement types share the growth in EHCPs in proportion to their numbers then, so an average plan costs ${formatPounds(pounds(mix.averageCost), { pence: true })} a year, plus inflation. At the ${baseLabel} average of ${averagePlansBase.toDecimalPlaces(1).toString()} plans this gives ${formatPounds(atBase)} a year, against a ${baseLabel} High Needs outturn of ${formatPounds(highNeedsBase)}.`,
   ];
 }

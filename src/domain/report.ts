@@ -15,7 +15,7 @@ import { monthLabel, monthOfPeriod } from '../model/calendar';
 import type { Condition, Dataset } from '../model/dataset';
 import { analyseEhcp, type EhcpFigures } from './ehcp';
 import { describeDeficit, describeVariance, formatCount, formatPercent, formatPounds, formatWithShare } from './format';
-import { sub, type Pence } from '../model/money';
+import { abs, neg, type Pence, sub } from '../model/money';
 import { toFixed2 } from './money';
 
 export interface Report extends Analysis {
@@ -138,7 +138,7 @@ export function plannedDeficit(y: YearFigures): Pence {
 export function plannedDeficitText(y: YearFigures, money: (p: Pence) => string = formatPounds): string {
   const d = plannedDeficit(y);
   if (d > 0) return `The budget was set with a planned deficit of ${money(d)}`;
-  if (d < 0) return `The budget was set ${money(-d as Pence)} below the DSG income (a planned surplus)`;
+  if (d < 0) return `The budget was set ${money(neg(d))} below the DSG income (a planned surplus)`;
   return 'The budget was set equal to the DSG income';
 }
 
@@ -157,12 +157,12 @@ export function summarySentence(y: YearFigures, money: (p: Pence) => string = fo
   const inYear = d > 0
     ? `the in-year deficit for ${y.label} ${is} ${money(d)}`
     : d < 0
-      ? `the in-year surplus for ${y.label} ${is} ${money(-d as Pence)}`
+      ? `the in-year surplus for ${y.label} ${is} ${money(neg(d))}`
       : `the DSG ${finalYear ? 'is' : 'is forecast to be'} in balance in ${y.label}`;
   let s = `At period ${y.latestPeriod} (${monthLabel(monthOfPeriod(y.fy, y.latestPeriod))}), ${inYear}: ${spend}.`;
   const v = y.variance;
   const outturn = finalYear ? 'the outturn' : 'the forecast outturn';
-  const against = v === 0 ? `${outturn} is on that budget` : `${outturn} is ${money(Math.abs(v) as Pence)} ${v > 0 ? 'over' : 'under'} that budget (an ${v > 0 ? 'overspend' : 'underspend'})`;
+  const against = v === 0 ? `${outturn} is on that budget` : `${outturn} is ${money(abs(v))} ${v > 0 ? 'over' : 'under'} that budget (an ${v > 0 ? 'overspend' : 'underspend'})`;
   s += ` ${plannedDeficitText(y, money)}; ${against}.`;
   if (y.cumulativeDeficitGross !== null) {
     s += ` The gross cumulative deficit ${is} ${money(y.cumulativeDeficitGross)}`;
@@ -170,7 +170,7 @@ export function summarySentence(y: YearFigures, money: (p: Pence) => string = fo
       const e = y.varianceToProfile;
       s += e === 0
         ? `, exactly the ${money(y.agreementProfile)} agreed with the DfE`
-        : `, ${formatWithShare(money(Math.abs(e) as Pence), y.varianceToProfilePercent)} ${e > 0 ? 'above' : 'below'} the ${money(y.agreementProfile)} agreed with the DfE`;
+        : `, ${formatWithShare(money(abs(e)), y.varianceToProfilePercent)} ${e > 0 ? 'above' : 'below'} the ${money(y.agreementProfile)} agreed with the DfE`;
     }
     s += '.';
   }
@@ -193,7 +193,7 @@ export function reportText(r: Report): string {
       if (y.varianceToProfile !== null) {
         const e = y.varianceToProfile;
         const p = y.varianceToProfilePercent ? `, ${formatPercent(y.varianceToProfilePercent.abs())}` : '';
-        out.push(`  ${e > 0 ? 'Excess over' : 'Headroom within'} the profile: ${formatPounds(Math.abs(e) as Pence)}${p}`);
+        out.push(`  ${e > 0 ? 'Excess over' : 'Headroom within'} the profile: ${formatPounds(abs(e))}${p}`);
       }
     } else if (y.agreementProfile !== null) {
       out.push(`  Agreed profile: ${formatPounds(y.agreementProfile)}`);

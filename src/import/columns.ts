@@ -30,7 +30,7 @@ import {
 import { MAX_TOTAL_PENCE } from '../domain/exactRange';
 import { quoteValue } from '../domain/quote';
 import { fyLabel } from '../model/calendar';
-import { MAX_CELL_PENCE, sub, type Pence } from '../model/money';
+import { MAX_CELL_PENCE, pence, type Pence, sub, ZERO } from '../model/money';
 import { MONEY_ACCEPTED, parseMoney, quickPence } from '../domain/money';
 import {
   NUMBER_FORMAT_ACCEPTED,
@@ -330,7 +330,7 @@ export class RowReader {
       const c = this.formedCell(creditCol);
       if (d === undefined || c === undefined) return undefined;
       if (d === null && c === null) return null;
-      return sub(d ?? (0 as Pence), c ?? (0 as Pence));
+      return sub(d ?? ZERO, c ?? ZERO);
     }
     return this.formedCell(col);
   }
@@ -344,7 +344,7 @@ export class RowReader {
         if (this.forms.numberFormat === undefined && showsUkFormat(raw)) this.lockNumberFormat('uk', col, raw);
         if (exp === 0) return this.counted(plain);
         const scaled = plain * 10 ** exp;
-        if (Math.abs(scaled) <= MAX_CELL_PENCE) return this.counted(scaled as Pence);
+        if (Math.abs(scaled) <= MAX_CELL_PENCE) return this.counted(pence(scaled));
       }
     }
     return this.slowMoney(col, raw, exp);

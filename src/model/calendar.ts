@@ -70,9 +70,23 @@ export function fyOfMonth(m: CalendarMonth): FinancialYear {
   return m.month >= 4 ? m.year : m.year - 1;
 }
 
+/** A calendar month as the data holds it (EHCP months, placements, scenario changes): "2023-03", year then two-digit month, so keys sort in time order. */
+export type MonthKey = string;
+
 /** "2023-03" */
-export function monthKey(m: CalendarMonth): string {
+export function monthKey(m: CalendarMonth): MonthKey {
   return `${m.year}-${String(m.month).padStart(2, '0')}`;
+}
+
+/** The calendar month a month key names: "2023-03" is March 2023. */
+export function monthOfKey(key: MonthKey): CalendarMonth {
+  return { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) };
+}
+
+/** The month after this one: "2023-12" → "2024-01". */
+export function nextMonthKey(key: MonthKey): MonthKey {
+  const { year, month } = monthOfKey(key);
+  return month === 12 ? monthKey({ year: year + 1, month: 1 }) : monthKey({ year, month: month + 1 });
 }
 
 /** "March 2023", as GOV.UK writes dates. */

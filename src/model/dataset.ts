@@ -4,7 +4,7 @@
  * posted to and from a worker, and stored as it is.
  */
 import type { Block } from './blocks';
-import type { FinancialYear } from './calendar';
+import type { FinancialYear, MonthKey } from './calendar';
 import type { Pence } from './money';
 import type { Scenario } from './scenario';
 import type { PlacementCount } from './placements';
@@ -56,12 +56,12 @@ export const EHCP_FIELDS = [
 export type EhcpField = (typeof EHCP_FIELDS)[number];
 
 /** One calendar month of EHCP figures; a field is absent where the file left it empty. */
-export type EhcpMonth = { month: string } & Partial<Record<EhcpField, number>>;
+export type EhcpMonth = { month: MonthKey } & Partial<Record<EhcpField, number>>;
 
 export interface Target {
   metric: EhcpField;
   /** "2023-03": the target holds from this month until the next for the same metric. */
-  month: string;
+  month: MonthKey;
   target: number;
 }
 
@@ -192,6 +192,14 @@ export function lineKey(name: string): string {
     lineKeys.set(name, key);
   }
   return key;
+}
+
+/**
+ * One line's identity in the data: its year, block, name (compared as `lineKey` does) and cost
+ * centre. Given without a cost centre it is the key that matches lines by block and name only.
+ */
+export function lineId(l: { fy: FinancialYear; block: string; line: string; costCentre?: string | undefined }): string {
+  return `${l.fy}|${l.block}|${lineKey(l.line)}|${l.costCentre ?? ''}`;
 }
 
 /**

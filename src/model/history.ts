@@ -7,6 +7,7 @@ import type { MapEntry } from './costCentreMap';
 import type { Dataset } from './dataset';
 import type { Kind } from './kinds';
 import type { NationalImport } from './national';
+import type { Pence } from './money';
 
 /** One cell an import changed: a period's actual for a line that already had one. */
 export interface CellChange {
@@ -14,8 +15,8 @@ export interface CellChange {
   block: string;
   line: string;
   period: number;
-  old: number;
-  new: number | null;
+  old: Pence;
+  new: Pence | null;
 }
 
 /** Edits made by hand, each kept as a history record like an import, so it can be undone. */

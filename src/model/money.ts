@@ -44,6 +44,11 @@ export function neg(a: Pence): Pence {
   return (a === 0 ? 0 : -a) as Pence;
 }
 
+/** The amount without its sign (an overspend or underspend said in words). */
+export function abs(a: Pence): Pence {
+  return (a < 0 ? -a : a) as Pence;
+}
+
 /** Sum without spreading (Decimal.sum(...xs) overflows the stack on large arrays). */
 export function sum(values: Iterable<Pence>): Pence {
   let total = 0;

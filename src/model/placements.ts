@@ -1,4 +1,5 @@
 /** The DfE DSG management plan template's placement types and age bands, and the counts held. */
+import type { MonthKey } from './calendar';
 import type { Pence } from './money';
 
 /** The DfE DSG management plan template's placement types and age bands (SPEC section 5). */
@@ -18,7 +19,7 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** Plans in one placement type (and age band and need, where given) at a month or census date. */
 export interface PlacementCount {
-  month: string;
+  month: MonthKey;
   type: PlacementType;
   ageBand?: AgeBand;
   need?: string;

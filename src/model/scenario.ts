@@ -2,7 +2,7 @@
  * A forecast scenario (issue 6): the drivers and changes a user sets, all decimal strings so a
  * scenario stores, clones and goes into a workspace file as it is. The projection reads it.
  */
-import type { FinancialYear } from './calendar';
+import type { FinancialYear, MonthKey } from './calendar';
 import type { PlacementType } from './placements';
 
 /** The drivers a user can change; all decimal strings so they store and clone as they are. */
@@ -32,7 +32,7 @@ export interface DriverChange {
   /** Added to the driver (negative to reduce it). */
   change: string;
   /** "2026-09" */
-  fromMonth: string;
+  fromMonth: MonthKey;
 }
 
 export interface Scenario {
@@ -50,7 +50,7 @@ export interface PlacementChange {
   /** Added to the plans of the type: "-20" is 20 fewer. */
   change: string;
   /** "2026-09" */
-  fromMonth: string;
+  fromMonth: MonthKey;
   /** Where the plans go instead; without it they leave High Needs altogether. */
   to?: PlacementType;
 }

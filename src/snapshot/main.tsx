@@ -11,7 +11,10 @@ import { SNAPSHOT_ELEMENT_ID, readSnapshot, shortFingerprint, type SnapshotConte
 import { sha256Hex } from '../export/sha256';
 import { checkDatasetShape } from '../storage/workspaceFile';
 import { authorityName } from '../domain/settings';
-import { useWorkspace } from '../store/workspace';
+import { noPersistence } from '../storage/persistence';
+import { loadExample } from '../store/example';
+import { WorkspaceContext } from '../store/hooks';
+import { createWorkspaceStore } from '../store/workspace';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import '../app/styles.css';
 
@@ -121,11 +124,17 @@ if (!read.ok) {
       </Message>,
     );
   } else {
-    // Straight into the store, never through its storage: a snapshot keeps nothing in the browser.
-    useWorkspace.setState({ dataset, settings, selectedFy: fy, selectedPeriod: period, role: 'forum', source: 'user', hydrated: true });
+    // The store starts from the snapshot's data, with no persistence: a snapshot keeps nothing in the browser.
+    const store = createWorkspaceStore({
+      persistence: noPersistence,
+      example: loadExample,
+      initial: { dataset, settings, selectedFy: fy, selectedPeriod: period, role: 'forum', source: 'user', hydrated: true },
+    });
     root.render(
       <StrictMode>
-        <Snapshot payload={read.payload} content={read.content} council={authorityName(settings)} />
+        <WorkspaceContext.Provider value={store}>
+          <Snapshot payload={read.payload} content={read.content} council={authorityName(settings)} />
+        </WorkspaceContext.Provider>
       </StrictMode>,
     );
   }

@@ -8,7 +8,7 @@ import type { Settings } from '../model/settings';
 import { exactRangeProblem } from '../domain/exactRange';
 import { mergeDatasets } from '../domain/merge';
 import { buildReport, type Report } from '../domain/report';
-import { emptyDataset, lineKey, type Dataset } from '../model/dataset';
+import { emptyDataset, lineId, type Dataset } from '../model/dataset';
 import { NATIONAL_KIND, type CellChange, type ImportRecord } from '../model/history';
 import type { StoredState } from '../storage/schema';
 import { allocationIncome } from '../national/allocationIncome';
@@ -29,17 +29,16 @@ export function buildDataset(source: StoredState['source'], imports: ImportRecor
   return mergeDatasets(parts).data;
 }
 
-const key = (fy: number, block: string, line: string, costCentre?: string) => `${fy}|${block}|${lineKey(line)}|${costCentre ?? ''}`;
 
 /**
  * The period actuals that `after` changes: every cell held in `before` whose figure differs in
  * `after` (line, period, old, new). Figures for periods not held before are additions, not changes.
  */
 export function actualChanges(before: Dataset, after: Dataset): CellChange[] {
-  const old = new Map(before.actuals.map((a) => [key(a.fy, a.block, a.line, a.costCentre), a]));
+  const old = new Map(before.actuals.map((a) => [lineId(a), a]));
   const changes: CellChange[] = [];
   for (const a of after.actuals) {
-    const prev = old.get(key(a.fy, a.block, a.line, a.costCentre));
+    const prev = old.get(lineId(a));
     if (!prev) continue;
     for (let p = 0; p < 12; p++) {
       const o = prev.actuals[p] ?? null;

@@ -8,7 +8,7 @@ import { ReadOnlyContext } from './readOnly';
 import { downloadText } from '../export/download';
 import { quoteValue } from '../domain/quote';
 import { fileNameFor } from '../domain/settings';
-import { useWorkspace } from '../store/workspace';
+import { useWorkspace } from '../store/hooks';
 
 interface Props {
   /** What failed, as the user knows it: "Import files", "the chart ‘…’". */

@@ -10,19 +10,20 @@ import { chartSvg, svgToPng } from '../export/chartImage';
 import { downloadBlob, downloadText } from '../export/download';
 import { fileSlug, tableCsv } from '../export/tableCsv';
 import { fileNameFor } from '../domain/settings';
-import { useWorkspace } from '../store/workspace';
+import { useWorkspaceStore } from '../store/hooks';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function TableCsvButton({ target, label }: { target: RefObject<HTMLElement | null>; label: string }) {
   const readOnly = useReadOnly();
   const [error, setError] = useState<string | null>(null);
+  const store = useWorkspaceStore();
   if (readOnly) return null;
   const download = () => {
     const table = target.current?.querySelector('table');
     if (!table) return setError(`${label}: there is no table to download.`);
     setError(null);
-    downloadText(fileNameFor(useWorkspace.getState().settings, `${fileSlug(label)}.csv`), tableCsv(table), 'text/csv;charset=utf-8');
+    downloadText(fileNameFor(store.getState().settings, `${fileSlug(label)}.csv`), tableCsv(table), 'text/csv;charset=utf-8');
   };
   return (
     <div className="export-buttons no-print">
@@ -37,6 +38,7 @@ export function TableCsvButton({ target, label }: { target: RefObject<HTMLElemen
 export function ChartImageButtons({ target, title, name }: { target: RefObject<HTMLElement | null>; title: string; name: string }) {
   const readOnly = useReadOnly();
   const [error, setError] = useState<string | null>(null);
+  const store = useWorkspaceStore();
   if (readOnly) return null;
   const svg = () => {
     if (!target.current) throw new Error('there is no chart to export');
@@ -52,10 +54,10 @@ export function ChartImageButtons({ target, title, name }: { target: RefObject<H
   };
   return (
     <div className="export-buttons no-print">
-      <button type="button" className="export-button" onClick={run(() => downloadText(fileNameFor(useWorkspace.getState().settings, `${name}.svg`), svg(), 'image/svg+xml'))} aria-label={`Download chart as SVG: ${title}`}>
+      <button type="button" className="export-button" onClick={run(() => downloadText(fileNameFor(store.getState().settings, `${name}.svg`), svg(), 'image/svg+xml'))} aria-label={`Download chart as SVG: ${title}`}>
         Download chart as SVG
       </button>
-      <button type="button" className="export-button" onClick={run(async () => downloadBlob(fileNameFor(useWorkspace.getState().settings, `${name}.png`), await svgToPng(svg())))} aria-label={`Download chart as PNG: ${title}`}>
+      <button type="button" className="export-button" onClick={run(async () => downloadBlob(fileNameFor(store.getState().settings, `${name}.png`), await svgToPng(svg())))} aria-label={`Download chart as PNG: ${title}`}>
         Download chart as PNG
       </button>
       {error && <p role="alert" className="error-message">{error}</p>}

@@ -10,7 +10,9 @@ import {
   monthIndex,
   monthKey,
   monthLabel,
+  monthOfKey,
   monthOfPeriod,
+  nextMonthKey,
   monthShortLabel,
   parseCalendarMonth,
   parseFinancialYear,
@@ -265,6 +267,13 @@ describe('periods, months and financial years', () => {
     expect(monthLabel(m)).toBe('March 2023');
     expect(monthShortLabel(m)).toBe('Mar-23');
     expect(monthShortLabel({ year: 2009, month: 1 })).toBe('Jan-09');
+  });
+
+  it('reads a month key back, and steps to the next month across a year end', () => {
+    expect(monthOfKey('2023-03')).toEqual({ year: 2023, month: 3 });
+    expect(monthOfKey(monthKey({ year: 2009, month: 11 }))).toEqual({ year: 2009, month: 11 });
+    expect(nextMonthKey('2023-03')).toBe('2023-04');
+    expect(nextMonthKey('2023-12')).toBe('2024-01');
   });
 
   it('orders and indexes months', () => {

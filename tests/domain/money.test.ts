@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { describe, expect, it, test } from 'vitest';
-import { MAX_CELL_PENCE, MoneyOverflowError, ZERO, add, neg, pence, sub, sum, type Pence } from '../../src/model/money';
+import { MAX_CELL_PENCE, MoneyOverflowError, ZERO, abs, add, neg, pence, sub, sum, type Pence } from '../../src/model/money';
 import { fromPounds, parseMoney, roundPence, toDecimalPounds, toFixed2 } from '../../src/domain/money';
 
 const p = (n: number) => n as Pence;
@@ -268,6 +268,13 @@ describe('arithmetic guards against losing a penny', () => {
     expect(sub(p(10), p(20))).toBe(-10);
     expect(neg(p(5))).toBe(-5);
     expect(Object.is(neg(ZERO), 0)).toBe(true);
+  });
+
+  it('takes the sign off an amount, exactly, to the largest safe one', () => {
+    expect(abs(p(-1234))).toBe(1234);
+    expect(abs(p(1234))).toBe(1234);
+    expect(Object.is(abs(ZERO), 0)).toBe(true);
+    expect(abs(p(-Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it('sums without spreading a large array', () => {

@@ -14,11 +14,14 @@ import { buildReport, reportJson } from '../../src/domain/report';
 import type { ImportRecord } from '../../src/model/history';
 import { WorkspaceDb } from '../../src/storage/db';
 import { readWorkspaceFile } from '../../src/storage/workspaceFile';
-import { useWorkspace } from '../../src/store/workspace';
+import { indexedDbPersistence } from '../../src/storage/indexedDbPersistence';
+import { loadExample } from '../../src/store/example';
+import { createWorkspaceStore } from '../../src/store/workspace';
 import { exampleRecords, workspaceText } from '../e2e/robustHelpers';
 
 const valid = workspaceText(exampleRecords());
-const store = () => useWorkspace.getState();
+const workspace = createWorkspaceStore({ persistence: indexedDbPersistence(), example: loadExample });
+const store = () => workspace.getState();
 const figures = () => JSON.stringify(reportJson(buildReport(store().dataset, store().settings)));
 
 async function stored() {
@@ -136,7 +139,7 @@ describe('opening a mutated workspace file', () => {
     many[0] = { ...rec, id: 1 };
     const text = workspaceText(many);
     const seen: string[] = [];
-    const off = useWorkspace.subscribe((s) => {
+    const off = workspace.subscribe((s) => {
       if (s.workspaceProgress && seen.at(-1) !== s.workspaceProgress) seen.push(s.workspaceProgress);
     });
     const outcome = await store().loadWorkspace(text);

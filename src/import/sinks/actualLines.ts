@@ -10,7 +10,7 @@ import {
 } from '../../model/calendar';
 import type { Block } from '../../model/blocks';
 import { lineKey, type ActualLine } from '../../model/dataset';
-import { sub, type Pence } from '../../model/money';
+import { type Pence, sub, ZERO } from '../../model/money';
 import type { RowReader } from '../columns';
 
 /** The financial year of an actuals row: its year cell, or the year its month names; they must agree. */
@@ -93,7 +93,7 @@ export function stripInternal(lines: Iterable<ActualLine & { rowAt: number[]; yt
 export function differenceYtd(r: RowReader, acc: ActualsAccumulator) {
   const gaps: string[] = [];
   for (const line of acc.lines.values()) {
-    let previous: Pence = 0 as Pence;
+    let previous: Pence = ZERO;
     let previousPeriod = 0;
     for (let p = 0; p < 12; p++) {
       const v = line.actuals[p]!;

@@ -1,5 +1,5 @@
 /** Budgets: one row per line and year, with an optional twelve-month profile that must sum to the budget. */
-import { emptyDataset, lineKey, type BudgetLine } from '../../model/dataset';
+import { emptyDataset, lineId, type BudgetLine } from '../../model/dataset';
 import { sum, type Pence } from '../../model/money';
 import { toFixed2 } from '../../domain/money';
 import type { RowReader } from '../columns';
@@ -17,7 +17,7 @@ export function budgetSink(r: RowReader): Sink {
       const profileValues = r.map.months.map((m) => r.moneyAt(m.col));
       if (r.rejected || fy === undefined || !block || !line || budget === undefined) return false;
       const costCentre = r.text('costCentre');
-      const key = `${fy}|${block}|${lineKey(line)}|${costCentre}`;
+      const key = lineId({ fy, block, line, costCentre });
       const first = lines.get(key);
       if (first) {
         r.fieldError('line', `the same budget line appears twice (first in row ${first.rowNumber})`, 'each budget line once per year');
@@ -31,7 +31,7 @@ export function budgetSink(r: RowReader): Sink {
           return false;
         }
         profile = new Array<Pence>(12);
-        for (let i = 0; i < r.map.months.length; i++) profile[r.map.months[i]!.period - 1] = profileValues[i] as Pence;
+        for (let i = 0; i < r.map.months.length; i++) profile[r.map.months[i]!.period - 1] = profileValues[i]!;
         const total = sum(profile);
         if (total !== budget) {
           r.fieldError('budget', `the monthly profile adds up to ${toFixed2(total)}, not the budget of ${toFixed2(budget)}`, 'a profile that sums to the annual budget');

@@ -6,7 +6,7 @@ import { StatusBadge } from '../shared/StatusBadge';
 import { InstalmentsSummary } from '../shared/InstalmentsSummary';
 import { formatPounds } from '../../domain/format';
 import type { Pence } from '../../model/money';
-import { useReport, useSelectedYear } from '../../store/workspace';
+import { useReport, useSelectedYear } from '../../store/hooks';
 import { agreementRows, contributionsAtStake } from './shape';
 import { MoneyCell } from '../shared/MoneyCell';
 import '../../charts/dashboard.css';

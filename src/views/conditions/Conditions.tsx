@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Condition } from '../../model/dataset';
-import { useReport, useWorkspace } from '../../store/workspace';
+import { useReport, useWorkspace } from '../../store/hooks';
 import { RagBadge } from '../shared/RagBadge';
 import { TableWrap } from '../../ui/TableWrap';
 import { useCanEdit } from '../shared/useCanEdit';

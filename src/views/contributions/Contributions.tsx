@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { fyLabel } from '../../model/calendar';
 import { currentAgreement } from '../../model/dataset';
-import { useReport, useSelectedYear, useWorkspace } from '../../store/workspace';
+import { useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
 import { InstalmentsSummary } from '../shared/InstalmentsSummary';
 import { toRows, type AgreementRow } from '../settings/agreementForm';
 import { useCanEdit } from '../shared/useCanEdit';

@@ -2,7 +2,7 @@
 import { ChartFigure } from '../../charts/ChartFigure';
 import { FlowsChart, PlansChart, RsaChart } from './EhcpCharts';
 import { monthKey, monthLabel, monthOfPeriod } from '../../model/calendar';
-import { useReport, useSelectedYear } from '../../store/workspace';
+import { useReport, useSelectedYear } from '../../store/hooks';
 import { countText, ehcpRows, ehcpWindow, flowsFinding, gapText, parseMonthKey, plansFinding, rsaFinding } from './shape';
 import { PlacementsSection } from '../placements/PlacementsSection';
 import '../../charts/dashboard.css';

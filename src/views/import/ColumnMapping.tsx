@@ -4,12 +4,12 @@ import { formatPounds } from '../../domain/format';
 import { FIELD_LABELS, kindFields, type ColumnChoices, type Field } from '../../import/kinds';
 import { KIND_LABELS, type Kind } from '../../model/kinds';
 import { columnName } from '../../import/problems';
-import { useWorkspace, type Upload } from '../../store/workspace';
+import { useUploads, type Upload } from './uploadQueue';
 import { previewRows } from './report';
 import { ScrollBox } from '../../ui/TableWrap';
 
 export function ColumnMapping({ upload, kind }: { upload: Upload; kind: Kind }) {
-  const setUploadColumns = useWorkspace((s) => s.setUploadColumns);
+  const setUploadColumns = useUploads((s) => s.setUploadColumns);
   const r = upload.result!;
   const header = r.header ?? [];
   const [choices, setChoices] = useState<Record<number, string>>(() =>

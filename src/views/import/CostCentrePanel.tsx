@@ -12,7 +12,7 @@ import { downloadText } from '../../export/download';
 import { MAP_CSV_HEADER, SOURCE_LABELS, checkCode, describeCode, segmentsOf, entryKey, mapCsvRows, type CodeTally, type CostCentreSummary } from '../../import/costCentreMap';
 import type { MapEntry } from '../../model/costCentreMap';
 import { activeMapEntries, editedHandEntries, handEntries } from '../../store/costCentres';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 import { ScrollBox } from '../../ui/TableWrap';
 import { plural } from './report';
 

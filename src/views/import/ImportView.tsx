@@ -3,7 +3,8 @@ import { formatCount, formatDateTime } from '../../domain/format';
 import './import.css';
 import { useRef, useState } from 'react';
 import { fyLabel } from '../../model/calendar';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace, useWorkspaceStore } from '../../store/hooks';
+import { useUploads } from './uploadQueue';
 import type { CellChange } from '../../model/history';
 import { formatSize } from './report';
 import { UploadCard } from './UploadCard';
@@ -11,8 +12,8 @@ import { HandMappings } from './CostCentrePanel';
 import { ScrollBox } from '../../ui/TableWrap';
 
 export function ImportView() {
-  const uploads = useWorkspace((s) => s.uploads);
-  const addFiles = useWorkspace((s) => s.addFiles);
+  const uploads = useUploads((s) => s.uploads);
+  const addFiles = useUploads((s) => s.addFiles);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -71,7 +72,7 @@ export function ImportView() {
 function History() {
   const imports = useWorkspace((s) => s.imports);
   const source = useWorkspace((s) => s.source);
-  const { undoImport, redoImport } = useWorkspace.getState();
+  const { undoImport, redoImport } = useWorkspaceStore().getState();
   const [error, setError] = useState<string | null>(null);
   const run = async (op: Promise<string | null>) => setError(await op);
   return (

@@ -5,7 +5,7 @@
  */
 import { formatPounds } from '../../domain/format';
 import { actualsTotal, describePeriods, type LedgerMode } from '../../store/ledgerReupload';
-import { useWorkspace, type Upload } from '../../store/workspace';
+import { useUploadQueue, type Upload } from './uploadQueue';
 import { plural } from './report';
 
 const isReupload = (u: Upload) => u.status === 'read' && u.result?.kind === 'ledger' && (u.heldPeriods?.length ?? 0) > 0;
@@ -25,8 +25,8 @@ export function reuploadBlocked(u: Upload): boolean {
 }
 
 export function LedgerReupload({ upload }: { upload: Upload }) {
+  const { setLedgerMode, confirmDouble } = useUploadQueue().getState();
   if (!isReupload(upload)) return null;
-  const { setLedgerMode, confirmDouble } = useWorkspace.getState();
   const mode: LedgerMode = upload.ledgerMode ?? 'replace';
   const periods = describePeriods(upload.heldPeriods!);
   const doubled = formatPounds(actualsTotal(upload.result!.data), { pence: true });

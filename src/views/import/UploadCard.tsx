@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import { fyLabel } from '../../model/calendar';
 import { formatDateTime, formatPounds } from '../../domain/format';
-import type { Pence } from '../../model/money';
+import { type Pence, sub } from '../../model/money';
 import { KINDS, KIND_LABELS, type Kind } from '../../model/kinds';
 import type { FormChoices } from '../../import/forms';
 import type { SheetInfo } from '../../import/importFile';
 import { leftOutRows } from '../../store/history';
-import { useWorkspace, type Upload } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
+import { useUploadQueue, type Upload } from './uploadQueue';
 import { ColumnMapping } from './ColumnMapping';
 import { FormChooser } from './FormChooser';
 import { LedgerReupload, reuploadBlocked, reuploadButtonLabel } from './LedgerReupload';
@@ -27,10 +28,10 @@ function describeChoices(f: FormChoices): string {
   return parts.join('; ');
 }
 
-const money = (p: number | null) => (p === null ? 'none' : formatPounds(p as Pence, { pence: true }));
+const money = (p: Pence | null) => (p === null ? 'none' : formatPounds(p, { pence: true }));
 
 export function UploadCard({ upload }: { upload: Upload }) {
-  const { cancelUpload, dismissUpload, setUploadKind, setUploadSheet, setUploadForms, commitUpload } = useWorkspace.getState();
+  const { cancelUpload, dismissUpload, setUploadKind, setUploadSheet, setUploadForms, commitUpload } = useUploadQueue().getState();
   const source = useWorkspace((s) => s.source);
   const [busy, setBusy] = useState(false);
   const r = upload.result;
@@ -227,7 +228,7 @@ export function UploadCard({ upload }: { upload: Upload }) {
                   <td>{c.line}</td>
                   <td className="num">{money(c.old)}</td>
                   <td className="num">{money(c.new)}</td>
-                  <td className="num">{c.new === null ? '' : money(c.new - c.old)}</td>
+                  <td className="num">{c.new === null ? '' : money(sub(c.new, c.old))}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { monthLabel, monthOfPeriod } from '../../model/calendar';
 import type { LineComment } from '../../model/dataset';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 import { useCommenterName } from '../shared/commenterName';
 import type { LineRow } from './shape';
 import '../shared/editForms.css';

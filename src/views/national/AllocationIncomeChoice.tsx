@@ -8,7 +8,7 @@ import { fyLabel, type FinancialYear } from '../../model/calendar';
 import { formatPounds } from '../../domain/format';
 import type { AllocationIncome } from '../../national/allocationIncome';
 import type { Reconciliation } from '../../national/reconcile';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 import { useCanEdit } from '../shared/useCanEdit';
 
 export function AllocationIncomeChoice({ reconciliation, income }: { reconciliation: Reconciliation; income: AllocationIncome | null }) {

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { fyLabel } from '../../model/calendar';
 import { formatPounds } from '../../domain/format';
 import { sum } from '../../model/money';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 
 export function AllocationIncomeNotice() {
   const funding = useWorkspace((s) => s.dataset.funding);

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { parseComparators } from '../../national/context';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 
 export function NationalSettings() {
   const settings = useWorkspace((s) => s.settings);

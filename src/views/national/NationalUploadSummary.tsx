@@ -2,10 +2,10 @@
 import { useState } from 'react';
 import { describeImport } from '../../national/merge';
 import { TABLE_LABELS } from '../../model/national';
-import { useWorkspace, type Upload } from '../../store/workspace';
+import { useUploads, type Upload } from '../import/uploadQueue';
 
 export function NationalUploadSummary({ upload }: { upload: Upload }) {
-  const commitNational = useWorkspace((s) => s.commitNational);
+  const commitNational = useUploads((s) => s.commitNational);
   const [busy, setBusy] = useState(false);
   const n = upload.national!;
   const lines = describeImport(n);

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { buildNational, type NationalView } from '../../national/context';
 import type { NationalImport } from '../../model/national';
 import { NATIONAL_KIND } from '../../model/history';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 
 export function useNational(): NationalView & { held: boolean } {
   const imports = useWorkspace((s) => s.imports);

@@ -9,11 +9,12 @@ import type { YearFigures } from '../../domain/calculate';
 import { monthLabel } from '../../model/calendar';
 import { describeVariance, formatCount, formatPercent, formatPounds } from '../../domain/format';
 import { plannedDeficitText } from '../../domain/report';
-import type { Pence } from '../../model/money';
+import { abs } from '../../model/money';
 import type { Report } from '../../domain/report';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { LazyTrajectoryChart } from '../trajectory/LazyTrajectoryChart';
-import { useReport, useSelectedYear, useWorkspace, type Role } from '../../store/workspace';
+import { type Role } from '../../store/workspace';
+import { useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
 import { contributionsAtStake } from '../agreement/shape';
 import { trajectoryFinding, trajectoryRows } from '../trajectory/shape';
 import { StatusSummary } from './StatusSummary';
@@ -51,7 +52,7 @@ function Headlines({ y }: { y: YearFigures }) {
         <Figure
           testId="in-year-deficit"
           label={y.inYearDeficit < 0 ? 'In-year surplus (spend against DSG income)' : 'In-year deficit (spend against DSG income)'}
-          value={formatPounds(Math.abs(y.inYearDeficit) as Pence)}
+          value={formatPounds(abs(y.inYearDeficit))}
           detail={`${plannedDeficitText(y)}${y.surplusRequired ? '; the agreement requires an in-year surplus this year' : ''}`}
         />
       )}
@@ -67,7 +68,7 @@ function Headlines({ y }: { y: YearFigures }) {
         <Figure
           testId="excess"
           label={e > 0 ? 'Excess over the profile' : 'Headroom within the profile'}
-          value={formatPounds(Math.abs(e) as Pence)}
+          value={formatPounds(abs(e))}
           detail={`${y.varianceToProfilePercent ? `${formatPercent(y.varianceToProfilePercent.abs())} ` : ''}${e > 0 ? 'above' : 'below'} the profile`}
         />
       )}

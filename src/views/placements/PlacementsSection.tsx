@@ -5,7 +5,7 @@
 import { ChartFigure } from '../../charts/ChartFigure';
 import { StackedCountChart } from './PlacementCharts';
 import { formatCount } from '../../domain/format';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 import { breakdownFinding, byAgeBand, byType, chartRows, costText, latestCosts, type Breakdown } from './shape';
 import { ScrollBox } from '../../ui/TableWrap';
 

@@ -4,13 +4,12 @@
  * per type or band, with the total. Counts are whole numbers; costs stay in pence.
  */
 import Decimal from 'decimal.js';
-import { monthLabel, monthShortLabel } from '../../model/calendar';
+import { monthLabel, monthOfKey, monthShortLabel } from '../../model/calendar';
 import { AGE_BANDS, PLACEMENT_LABELS, PLACEMENT_TYPES, type AgeBand, type PlacementCount, type PlacementType } from '../../model/placements';
 import { formatPounds } from '../../domain/format';
 import { roundPence } from '../../domain/money';
-import type { Pence } from '../../model/money';
+import { type Pence, sum } from '../../model/money';
 
-const toCal = (key: string) => ({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
 
 export interface Breakdown<K extends string> {
   months: { key: string; label: string; short: string }[];
@@ -22,7 +21,7 @@ export interface Breakdown<K extends string> {
 }
 
 function monthsOf(p: readonly PlacementCount[]) {
-  return [...new Set(p.map((x) => x.month))].sort().map((key) => ({ key, label: monthLabel(toCal(key)), short: monthShortLabel(toCal(key)) }));
+  return [...new Set(p.map((x) => x.month))].sort().map((key) => ({ key, label: monthLabel(monthOfKey(key)), short: monthShortLabel(monthOfKey(key)) }));
 }
 
 export function byType(p: readonly PlacementCount[]): Breakdown<PlacementType> {
@@ -93,7 +92,7 @@ export function latestCosts(p: readonly PlacementCount[]): { month: string; rows
     const yearly = costed.reduce((s, x) => s.add(new Decimal(x.annualCost!).mul(x.count)), new Decimal(0));
     return { label: PLACEMENT_LABELS[t], plans, annualCost: plans === 0 ? null : roundPence(yearly.div(plans)), yearly: roundPence(yearly) };
   });
-  const total = rows.every((r) => r.yearly !== null) ? (rows.reduce((s, r) => s + r.yearly!, 0) as Pence) : null;
+  const total = rows.every((r) => r.yearly !== null) ? sum(rows.map((r) => r.yearly!)) : null;
   return { month: last.label, rows, total };
 }
 

@@ -12,9 +12,9 @@ import { monthLabel, monthOfPeriod } from '../../model/calendar';
 import { adjustmentTables, agreementPosition, ehcpMonthsOfYear, narrativeSections, outturnTable, positionRows, reportTitle, type AdjustmentTable } from '../../domain/forumReport';
 import { formatCount, formatDate, formatPaperMoney, formatPercent, formatPounds, formatToday } from '../../domain/format';
 import { atRiskText, countedText, instalmentPosition } from '../../domain/instalments';
-import type { Pence } from '../../model/money';
+import { neg, type Pence, sub } from '../../model/money';
 import { authorityName } from '../../domain/settings';
-import { useReport, useSelectedYear, useWorkspace } from '../../store/workspace';
+import { useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
 import { useReadOnly } from '../../ui/readOnly';
 import { StatusBadge } from '../shared/StatusBadge';
 import { ScrollBox } from '../../ui/TableWrap';
@@ -37,7 +37,7 @@ const EMPTY: never[] = [];
 function AdjustmentFunding({ t }: { t: AdjustmentTable }) {
   const cols = t.previousLabel ? [t.previousLabel, t.currentLabel, 'Increase / (decrease)'] : [t.currentLabel];
   const row = (label: string, prev: Pence | null, cur: Pence | null, bold = false) => {
-    const cells = t.previousLabel ? [prev, cur, prev !== null && cur !== null ? ((cur - prev) as Pence) : null] : [cur];
+    const cells = t.previousLabel ? [prev, cur, prev !== null && cur !== null ? sub(cur, prev) : null] : [cur];
     const Cell = bold ? 'strong' : 'span';
     return (
       <tr key={label}>
@@ -147,7 +147,7 @@ export function ForumReport() {
               {table.plannedDeficit !== 0 && (
                 <tr>
                   <th scope="row">{table.plannedDeficitLabel}</th>
-                  <td className="num">{m(-table.plannedDeficit as Pence)}</td>
+                  <td className="num">{m(neg(table.plannedDeficit))}</td>
                   <td className="num" />
                   <td className="num">{m(table.plannedDeficit)}</td>
                   {hasCommentary && <td>{table.plannedDeficitNote}</td>}

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { NarrativeSection } from '../../domain/forumReport';
 import { formatDate } from '../../domain/format';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 import { useCanEdit } from '../shared/useCanEdit';
 import { useCommenterName } from '../shared/commenterName';
 import '../shared/editForms.css';

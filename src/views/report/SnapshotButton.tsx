@@ -3,13 +3,14 @@ import { useState } from 'react';
 import type { YearFigures } from '../../domain/calculate';
 import { monthLabel, monthOfPeriod } from '../../model/calendar';
 import { downloadSnapshot } from '../../export/snapshot';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspaceStore } from '../../store/hooks';
 
 export function SnapshotButton({ year }: { year: YearFigures }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const store = useWorkspaceStore();
   const onClick = async () => {
-    const { dataset, settings, selectedFy, selectedPeriod } = useWorkspace.getState();
+    const { dataset, settings, selectedFy, selectedPeriod } = store.getState();
     const asAt = year.latestPeriod === null ? year.label : `period ${year.latestPeriod} (${monthLabel(monthOfPeriod(year.fy, year.latestPeriod))}), ${year.label}`;
     setBusy(true);
     try {

@@ -11,7 +11,7 @@ import { authorityName, fileNameFor } from '../../domain/settings';
 import { fromPounds } from '../../domain/money';
 import { buildReturnPack, type PackCell } from '../../domain/returnPack';
 import { downloadBlob } from '../../export/download';
-import { useLatestPeriods, useReport, useSelectedYear, useWorkspace } from '../../store/workspace';
+import { useLatestPeriods, useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
 import { TableWrap } from '../../ui/TableWrap';
 import Decimal from 'decimal.js';
 import '../../charts/dashboard.css';

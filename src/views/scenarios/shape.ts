@@ -4,7 +4,7 @@
  * numbers only for the pixels; the exact figures go to the table and tooltip as text).
  */
 import Decimal from 'decimal.js';
-import { parseCalendarMonth } from '../../model/calendar';
+import { monthKey, parseCalendarMonth } from '../../model/calendar';
 import { formatPounds } from '../../domain/format';
 import { MONEY_ACCEPTED, fromPounds, parseMoney, toFixed2 } from '../../domain/money';
 import type { Pence } from '../../model/money';
@@ -50,7 +50,7 @@ export function readPounds(raw: string, options: { positive?: boolean } = {}): R
 export function readMonth(raw: string): Read {
   const r = parseCalendarMonth(raw.trim());
   if (!r.ok) return { ok: false, reason: `${r.reason}. Enter a month such as September 2026 or 2026-09` };
-  return { ok: true, value: `${r.value.year}-${String(r.value.month).padStart(2, '0')}` };
+  return { ok: true, value: monthKey(r.value) };
 }
 
 export type DriverInputs = Record<keyof Drivers, string>;

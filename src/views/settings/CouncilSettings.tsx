@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { LA_CODE_ACCEPTED, authorityName, parseCouncilName, parseLaCode } from '../../domain/settings';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 
 export function CouncilSettings() {
   const settings = useWorkspace((s) => s.settings);

@@ -3,7 +3,7 @@ import '../import/import.css';
 import { useState } from 'react';
 import Decimal from 'decimal.js';
 import { TOLERANCE_ACCEPTED, fileNameFor, parseTolerance } from '../../domain/settings';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 import { downloadText } from '../../export/download';
 import { toRows, validateRows, type AgreementRow, type FormError } from './agreementForm';
 import { AgreementYearsTable } from '../shared/AgreementYearsTable';

@@ -6,7 +6,7 @@ import type { YearFigures } from '../../domain/calculate';
 import { formatPounds } from '../../domain/format';
 import { countedText, instalmentPosition, type InstalmentItem } from '../../domain/instalments';
 import type { Report } from '../../domain/report';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 import { formatDate } from '../../domain/format';
 
 const EMPTY: never[] = [];

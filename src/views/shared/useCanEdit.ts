@@ -1,5 +1,5 @@
 import { useReadOnly } from '../../ui/readOnly';
-import { useWorkspace } from '../../store/workspace';
+import { useWorkspace } from '../../store/hooks';
 
 /** Finance officers and the DCS edit conditions, contributions and commentary; forum members and snapshots only read. */
 export function useCanEdit(): boolean {

@@ -2,7 +2,7 @@
 import { ChartFigure } from '../../charts/ChartFigure';
 import { TrajectoryChart } from './TrajectoryChart';
 import { WaterfallChart } from './WaterfallChart';
-import { useReport, useSelectedYear } from '../../store/workspace';
+import { useReport, useSelectedYear } from '../../store/hooks';
 import { grossKindText, trajectoryFinding, trajectoryRows, waterfallFinding, waterfallSteps } from './shape';
 import { MoneyCell } from '../shared/MoneyCell';
 import '../../charts/dashboard.css';

@@ -7,7 +7,7 @@ import type { Report } from '../../domain/report';
 import type { YearFigures } from '../../domain/calculate';
 import { monthLabel, monthOfPeriod } from '../../model/calendar';
 import { formatCompact, formatPercent, formatPounds } from '../../domain/format';
-import { add, neg, sub, type Pence } from '../../model/money';
+import { abs, add, neg, type Pence, sub } from '../../model/money';
 import { plot } from '../../charts/plot';
 
 export type GrossKind = 'outturn' | 'forecast';
@@ -90,7 +90,7 @@ export function trajectoryFinding(y: YearFigures | undefined, money: (p: Pence) 
   const position =
     e === 0
       ? `${subject} ${final ? 'was' : 'is'} exactly the ${profile} agreed profile`
-      : `${subject} ${final ? 'was' : 'is'} ${money(Math.abs(e) as Pence)}${pct} ${e > 0 ? 'above' : 'below'} the ${profile} agreed profile`;
+      : `${subject} ${final ? 'was' : 'is'} ${money(abs(e))}${pct} ${e > 0 ? 'above' : 'below'} the ${profile} agreed profile`;
   // A red year says so, with the engine's own cause, so the heading never reads as good news
   // beside a red status (a year below its profile is red when a required surplus is missed).
   if (y.status !== 'red' || !y.statusCause) return position;

@@ -5,7 +5,7 @@ import { ChartFigure } from '../../charts/ChartFigure';
 import { VarianceChart } from './VarianceChart';
 import { formatPounds } from '../../domain/format';
 import { ZERO } from '../../model/money';
-import { useReport, useSelectedYear, useWorkspace } from '../../store/workspace';
+import { useReport, useSelectedYear, useWorkspace } from '../../store/hooks';
 import { useLineView } from '../lines/drill';
 import { blockOutturnRows, blocksWithMonths, outturnFinding, varianceFinding, varianceMonthRows, yearToDateByBlock } from './shape';
 import { MoneyCell } from '../shared/MoneyCell';

@@ -6,7 +6,7 @@ import type { Block } from '../../model/blocks';
 import type { YearFigures } from '../../domain/calculate';
 import { monthLabel, monthOfPeriod, monthShortLabel } from '../../model/calendar';
 import { formatPounds } from '../../domain/format';
-import { ZERO, add, sum, type Pence } from '../../model/money';
+import { abs, add, type Pence, sum, ZERO } from '../../model/money';
 import { plot } from '../../charts/plot';
 
 export interface VarianceMonthRow {
@@ -59,9 +59,9 @@ export function varianceFinding(y: YearFigures, money: (p: Pence) => string = fo
   const ytd = yearToDateByBlock(y);
   const driver = [...ytd].sort((a, b) => Math.abs(b.variance) - Math.abs(a.variance))[0];
   const c = last.cumulative;
-  const position = c === 0 ? 'exactly on the year-to-date budget' : `${money(Math.abs(c) as Pence)} ${c > 0 ? 'over' : 'under'} the year-to-date budget`;
+  const position = c === 0 ? 'exactly on the year-to-date budget' : `${money(abs(c))} ${c > 0 ? 'over' : 'under'} the year-to-date budget`;
   const by = driver && driver.variance !== 0
-    ? `, driven by ${driver.block} (${money(Math.abs(driver.variance) as Pence)} ${driver.variance > 0 ? 'over' : 'under'})`
+    ? `, driven by ${driver.block} (${money(abs(driver.variance))} ${driver.variance > 0 ? 'over' : 'under'})`
     : '';
   return `By ${last.month} spending was ${position}${by}`;
 }
@@ -90,7 +90,7 @@ export function outturnFinding(y: YearFigures): string {
   const final = y.latestPeriod === 12;
   const over = y.blocks.filter((b) => b.variance > 0);
   const under = y.blocks.filter((b) => b.variance < 0);
-  const list = (bs: typeof over) => bs.map((b) => `${b.block} ${formatPounds(Math.abs(b.variance) as Pence)}`).join(', ');
+  const list = (bs: typeof over) => bs.map((b) => `${b.block} ${formatPounds(abs(b.variance))}`).join(', ');
   const parts: string[] = [];
   if (over.length) parts.push(`${final ? 'over budget' : 'forecast over budget'}: ${list(over)}`);
   if (under.length) parts.push(`${final ? 'under' : 'forecast under'}: ${list(under)}`);
