@@ -122,7 +122,7 @@ export function Contributions() {
             </tbody>
           </table>
         </ScrollBox>
-        {drafts.instalments.length === 0 && <p>No instalments are recorded: each agreement year's contribution counts as paid.</p>}
+        {drafts.instalments.length === 0 && <p>No instalments are recorded: each agreement year's agreed contribution is counted in the net deficit, as agreed, not as received.</p>}
         <button type="button" className="edit-button" onClick={() => setDrafts({ ...drafts, instalments: [...drafts.instalments, { year: fyLabel(agreementYears[0]!), amount: '', status: 'received', date: '', note: '' }] })}>
           Add an instalment
         </button>
