@@ -48,15 +48,21 @@ export function rowYear(r: RowReader, when: PeriodOrMonth | undefined, whenCol: 
   return fy;
 }
 
+/** A line as the import returns it, with the row each of its periods came from (kept apart, so the line is returned as it is, not copied). */
+export interface LineEntry {
+  line: ActualLine;
+  rowAt: number[];
+}
+
 /** Lines and their twelve periods, keyed by year, block, name and cost centre. */
 export class ActualsAccumulator {
-  readonly lines = new Map<string, ActualLine & { rowAt: number[]; ytd: (Pence | null)[] }>();
+  readonly lines = new Map<string, LineEntry>();
   /** lineKey of each name seen: ledgers repeat a few hundred names a million times. */
   private readonly keys = new Map<string, string>();
   /** The same lines by year, block, line key and cost centre, so a row builds no key string. */
-  private readonly index = new Map<number, Map<string, Map<string, Map<string, ActualLine & { rowAt: number[]; ytd: (Pence | null)[] }>>>>();
+  private readonly index = new Map<number, Map<string, Map<string, Map<string, LineEntry>>>>();
 
-  get(fy: FinancialYear, block: Block, line: string, costCentre: string) {
+  get(fy: FinancialYear, block: Block, line: string, costCentre: string): LineEntry {
     let lk = this.keys.get(line);
     if (lk === undefined) this.keys.set(line, (lk = lineKey(line)));
     let byBlock = this.index.get(fy);
@@ -71,12 +77,13 @@ export class ActualsAccumulator {
     acc = this.lines.get(key);
     if (!acc) {
       acc = {
-        fy, block, line,
-        ...(costCentre ? { costCentre } : {}),
-        actuals: new Array<Pence | null>(12).fill(null),
-        forecasts: new Array<Pence | null>(12).fill(null),
+        line: {
+          fy, block, line,
+          ...(costCentre ? { costCentre } : {}),
+          actuals: new Array<Pence | null>(12).fill(null),
+          forecasts: new Array<Pence | null>(12).fill(null),
+        },
         rowAt: new Array<number>(12).fill(0),
-        ytd: [],
       };
       this.lines.set(key, acc);
     }
@@ -85,14 +92,16 @@ export class ActualsAccumulator {
   }
 }
 
-export function stripInternal(lines: Iterable<ActualLine & { rowAt: number[]; ytd: (Pence | null)[] }>): ActualLine[] {
-  return [...lines].map(({ rowAt: _r, ytd: _y, ...line }) => line);
+export function stripInternal(entries: Iterable<LineEntry>): ActualLine[] {
+  const out: ActualLine[] = [];
+  for (const e of entries) out.push(e.line);
+  return out;
 }
 
 /** In-month = YTD(p) − YTD(previous period held). */
 export function differenceYtd(r: RowReader, acc: ActualsAccumulator) {
   const gaps: string[] = [];
-  for (const line of acc.lines.values()) {
+  for (const { line } of acc.lines.values()) {
     let previous: Pence = 0 as Pence;
     let previousPeriod = 0;
     for (let p = 0; p < 12; p++) {
