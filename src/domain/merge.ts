@@ -20,6 +20,8 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
   const warnings: string[] = [];
   const budgets = new Map<string, { file: string; line: Dataset['budgets'][number] }>();
   const actuals = new Map<string, ActualLine>();
+  /** The merged lines that are copies of their part's, so may be changed in place. */
+  const owned = new Set<ActualLine>();
   const funding = new Map<string, { file: string; row: Dataset['funding'][number] }>();
   const ehcp = new Map<string, { file: string; month: Dataset['ehcp'][number] }>();
   const targets = new Map<string, Dataset['targets'][number]>();
@@ -43,10 +45,16 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     }
     for (const a of data.actuals) {
       const id = lineId(a);
-      const prev = actuals.get(id);
+      let prev = actuals.get(id);
       if (!prev) {
-        actuals.set(id, { ...a, actuals: [...a.actuals], forecasts: [...a.forecasts] });
+        // Taken as it is: copied only when a later part changes it, so no part's data is changed.
+        actuals.set(id, a);
         continue;
+      }
+      if (!owned.has(prev)) {
+        prev = { ...prev, actuals: [...prev.actuals], forecasts: [...prev.forecasts] };
+        owned.add(prev);
+        actuals.set(id, prev);
       }
       const replaced: number[] = [];
       for (let p = 0; p < 12; p++) {

@@ -65,6 +65,20 @@ export function trimCell(v: string | undefined): string {
   return first > 32 && first < 127 && last > 32 && last < 127 ? v : v.trim();
 }
 
+/** Whether `raw.replace(/\s+/g, ' ')` would leave it as it is: printable ASCII with no two spaces together. */
+function singleSpaced(raw: string): boolean {
+  let space = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c > 32 && c < 127) space = false;
+    else return false;
+  }
+  return true;
+}
+
 /** A cell of one or two digits as a slot of its own (0–9, then 10–109 for "00" to "99"); -1 for any other cell. */
 function digitSlot(raw: string): number {
   const a = raw.charCodeAt(0) - 48;
@@ -290,6 +304,9 @@ export class RowReader {
       this.fieldError('line', 'the budget line is empty', 'the name of the budget line, as in the budget file');
       return undefined;
     }
+    // Most names have no run of spaces, tab or newline to fold: taken as they are, with no hashing
+    // into the cache (a budget's names are each new).
+    if (singleSpaced(raw)) return raw;
     let name = this.lineCache.get(raw);
     if (name === undefined) this.lineCache.set(raw, (name = raw.replace(/\s+/g, ' ')));
     return name;

@@ -95,6 +95,15 @@ function recognised(row: string[]): number {
   return cols.size;
 }
 
+/** The first kind's map, in priority order, that `ok` accepts: later kinds are not mapped at all. */
+function firstMap(kinds: readonly Kind[], row: string[], choices: ColumnChoices | undefined, ok: (m: ColumnMap) => boolean): ColumnMap | undefined {
+  for (const k of kinds) {
+    const m = mapWithForms(k, row, choices);
+    if (ok(m)) return m;
+  }
+  return undefined;
+}
+
 /**
  * The header row and kind: in each candidate, the first row within the first 20 that has a
  * kind's required columns (or, with the row below it, two header rows that do); across
@@ -116,12 +125,12 @@ export function detectHeader(candidates: Iterable<HeaderCandidate>, kind?: Kind,
       let headerIndex = i;
       // A kind the user chose is taken on its columns alone; a detected one must also mean it.
       const sample = kind ? [] : rows.slice(i + 1, i + 11);
-      let found = kinds.map((k) => mapWithForms(k, row, useChoices)).find((m) => satisfiesGiven(m, given, kind ? undefined : row, sample));
+      let found = firstMap(kinds, row, useChoices, (m) => satisfiesGiven(m, given, kind ? undefined : row, sample));
       if (twoRowHeader(row, rows[i + 1])) {
         // Two header rows are taken only where, joined, they name more columns than either row alone.
         const joined = joinHeaderRows(row, rows[i + 1]!);
         const joinedGiven = givenFields(rows, i + 1, title);
-        const two = kinds.map((k) => mapWithForms(k, joined, useChoices)).find((m) => satisfiesGiven(m, joinedGiven, kind ? undefined : joined, rows.slice(i + 2, i + 12)));
+        const two = firstMap(kinds, joined, useChoices, (m) => satisfiesGiven(m, joinedGiven, kind ? undefined : joined, rows.slice(i + 2, i + 12)));
         const named = recognised(joined);
         if (two && named > recognised(row) && named > recognised(rows[i + 1]!)) {
           found = two;

@@ -177,13 +177,26 @@ export function currentAgreement(data: Dataset): AgreementYear[] {
 
 const lineKeys = new Map<string, string>();
 
+/** Whether the name's key is just its lower case: printable ASCII, no backquote, single spaces, none at either end. */
+function plainAscii(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || name.charCodeAt(0) === 32 || name.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    // (The backquote, 96, is read as an apostrophe.)
+    if (c === 32 ? name.charCodeAt(i + 1) === 32 : c < 33 || c > 126 || c === 96) return false;
+  }
+  return true;
+}
+
 /** Line identity: spacing, case, dashes and quote marks as a person would ignore them. */
 export function lineKey(name: string): string {
   // Remembered: merging and joining ask for every line of every year, and names repeat.
   let key = lineKeys.get(name);
   if (key === undefined) {
     if (lineKeys.size >= 100_000) lineKeys.clear();
-    key = name
+    // Printable ASCII with single spaces inside has no curly quote, dash or run of spaces to fold.
+    key = plainAscii(name) ? name.toLowerCase() : name
       .toLowerCase()
       .replace(/[‘’`´]/g, "'")
       .replace(/[–—−]/g, '-')

@@ -48,51 +48,63 @@ export function rowYear(r: RowReader, when: PeriodOrMonth | undefined, whenCol: 
   return fy;
 }
 
+/** A line as the import returns it, with the row each of its periods came from (kept apart, so the line is returned as it is, not copied). */
+export interface LineEntry {
+  line: ActualLine;
+  rowAt: number[];
+}
+
 /** Lines and their twelve periods, keyed by year, block, name and cost centre. */
 export class ActualsAccumulator {
-  readonly lines = new Map<string, ActualLine & { rowAt: number[]; ytd: (Pence | null)[] }>();
-  /** lineKey of each name seen: ledgers repeat a few hundred names a million times. */
-  private readonly keys = new Map<string, string>();
-  /** The same lines by year, block, line key and cost centre, so a row builds no key string. */
-  private readonly index = new Map<number, Map<string, Map<string, Map<string, ActualLine & { rowAt: number[]; ytd: (Pence | null)[] }>>>>();
+  readonly lines = new Map<string, LineEntry>();
+  /**
+   * The same lines by year, block and line key, then cost centre, so a row builds no key string.
+   * A line's first cost centre is held in its slot; a Map is made only for a second one (most
+   * lines have one, and a budget's many lines would otherwise make a Map each).
+   */
+  private readonly index = new Map<number, Map<string, Map<string, { cc: string; entry: LineEntry; more?: Map<string, LineEntry> }>>>();
 
-  get(fy: FinancialYear, block: Block, line: string, costCentre: string) {
-    let lk = this.keys.get(line);
-    if (lk === undefined) this.keys.set(line, (lk = lineKey(line)));
+  get(fy: FinancialYear, block: Block, line: string, costCentre: string): LineEntry {
+    // (lineKey remembers the names it has seen: ledgers repeat a few hundred names a million times.)
+    const lk = lineKey(line);
     let byBlock = this.index.get(fy);
     if (!byBlock) this.index.set(fy, (byBlock = new Map()));
     let byLine = byBlock.get(block);
     if (!byLine) byBlock.set(block, (byLine = new Map()));
-    let byCc = byLine.get(lk);
-    if (!byCc) byLine.set(lk, (byCc = new Map()));
-    let acc = byCc.get(costCentre);
-    if (acc) return acc;
+    const slot = byLine.get(lk);
+    if (slot) {
+      if (slot.cc === costCentre) return slot.entry;
+      const found = slot.more?.get(costCentre);
+      if (found) return found;
+    }
     const key = `${fy}|${block}|${lk}|${costCentre}`;
-    acc = this.lines.get(key);
+    let acc = this.lines.get(key);
     if (!acc) {
+      // Literals, not Array(12).fill: packed arrays, which every later pass over them reads faster.
+      const actuals: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
+      const forecasts: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
       acc = {
-        fy, block, line,
-        ...(costCentre ? { costCentre } : {}),
-        actuals: new Array<Pence | null>(12).fill(null),
-        forecasts: new Array<Pence | null>(12).fill(null),
-        rowAt: new Array<number>(12).fill(0),
-        ytd: [],
+        line: costCentre ? { fy, block, line, costCentre, actuals, forecasts } : { fy, block, line, actuals, forecasts },
+        rowAt: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
       };
       this.lines.set(key, acc);
     }
-    byCc.set(costCentre, acc);
+    if (!slot) byLine.set(lk, { cc: costCentre, entry: acc });
+    else (slot.more ??= new Map()).set(costCentre, acc);
     return acc;
   }
 }
 
-export function stripInternal(lines: Iterable<ActualLine & { rowAt: number[]; ytd: (Pence | null)[] }>): ActualLine[] {
-  return [...lines].map(({ rowAt: _r, ytd: _y, ...line }) => line);
+export function stripInternal(entries: Iterable<LineEntry>): ActualLine[] {
+  const out: ActualLine[] = [];
+  for (const e of entries) out.push(e.line);
+  return out;
 }
 
 /** In-month = YTD(p) − YTD(previous period held). */
 export function differenceYtd(r: RowReader, acc: ActualsAccumulator) {
   const gaps: string[] = [];
-  for (const line of acc.lines.values()) {
+  for (const { line } of acc.lines.values()) {
     let previous: Pence = ZERO;
     let previousPeriod = 0;
     for (let p = 0; p < 12; p++) {

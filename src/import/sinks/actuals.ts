@@ -23,7 +23,9 @@ export const LEDGER_MIN_REPEATS = 3;
 
 /** A row that repeated a line and period, added in for now, with what it changed (to take it back out). */
 interface Repeat {
-  line: ActualLine & { rowAt: number[] };
+  line: ActualLine;
+  /** The line's rows by period (its accumulator entry's). */
+  rowAt: number[];
   p: number;
   actual: Pence;
   forecastBefore: Pence | null;
@@ -53,7 +55,8 @@ export function actualsSink(r: RowReader, ledger: boolean, mayBeLedger = false):
       const actual = r.moneyAt(actualCol);
       const forecast = forecastCol === undefined ? null : r.moneyAt(forecastCol);
       if (r.rejected || !when || fy === undefined || !block || !line || actual === undefined || forecast === undefined) return false;
-      const a = acc.get(fy, block, line, r.costCentre());
+      const e = acc.get(fy, block, line, r.costCentre());
+      const a = e.line;
       const p = when.period - 1;
       let adding = ledger;
       if (actual !== null) {
@@ -61,18 +64,18 @@ export function actualsSink(r: RowReader, ledger: boolean, mayBeLedger = false):
         const prev = a.actuals[p]!;
         if (prev !== null && !ledger) {
           if (!mayBeLedger) {
-            r.error(actualCol, (cells[actualCol] ?? '').trim(), repeatMessage(a.rowAt[p]!), REPEAT_ACCEPTED);
+            r.error(actualCol, (cells[actualCol] ?? '').trim(), repeatMessage(e.rowAt[p]!), REPEAT_ACCEPTED);
             return false;
           }
           // Added in for now; finish() decides whether the file is a listing or has repeated rows.
           repeats.push({
-            line: a, p, actual, forecastBefore: a.forecasts[p]!, rowAtBefore: a.rowAt[p]!, commentaryBefore: a.commentary,
+            line: a, rowAt: e.rowAt, p, actual, forecastBefore: a.forecasts[p]!, rowAtBefore: e.rowAt[p]!, commentaryBefore: a.commentary,
             rowNumber, value: (cells[actualCol] ?? '').trim(),
           });
           adding = true;
         }
         a.actuals[p] = prev === null ? actual : add(prev, actual);
-        a.rowAt[p] = rowNumber;
+        e.rowAt[p] = rowNumber;
       }
       if (forecast !== null) a.forecasts[p] = adding && a.forecasts[p] !== null ? add(a.forecasts[p]!, forecast) : forecast;
       const comment = r.text('commentary');
@@ -122,7 +125,7 @@ function settleRepeats(r: RowReader, repeats: Repeat[], rowsWithActual: number) 
     const x = repeats[i]!;
     x.line.actuals[x.p] = sub(x.line.actuals[x.p]!, x.actual);
     x.line.forecasts[x.p] = x.forecastBefore;
-    x.line.rowAt[x.p] = x.rowAtBefore;
+    x.rowAt[x.p] = x.rowAtBefore;
     if (x.commentaryBefore === undefined) delete x.line.commentary;
     else x.line.commentary = x.commentaryBefore;
   }

@@ -30,11 +30,12 @@ export function wideSink(r: RowReader): Sink {
       const values = r.map.months.map((m) => r.moneyAt(m.col));
       const forecast = forecastCol === undefined ? null : r.moneyAt(forecastCol);
       if (r.rejected || fy === undefined || !block || !line || forecast === undefined) return false;
-      const a = acc.get(fy, block, line, r.costCentre());
+      const e = acc.get(fy, block, line, r.costCentre());
+      const a = e.line;
       // Check the whole row before taking any of it, so a rejected row adds nothing.
       r.map.months.forEach((m, i) => {
         if (values[i] !== null && a.actuals[m.period - 1] !== null) {
-          r.error(m.col, (cells[m.col] ?? '').trim(), `a second actual for this line and period (the first is in row ${a.rowAt[m.period - 1]})`, 'one row per budget line');
+          r.error(m.col, (cells[m.col] ?? '').trim(), `a second actual for this line and period (the first is in row ${e.rowAt[m.period - 1]})`, 'one row per budget line');
         }
       });
       if (r.rejected) return false;
@@ -42,7 +43,7 @@ export function wideSink(r: RowReader): Sink {
         const v = values[i];
         if (v === null || v === undefined) return;
         a.actuals[m.period - 1] = v;
-        a.rowAt[m.period - 1] = rowNumber;
+        e.rowAt[m.period - 1] = rowNumber;
         latestPeriod = Math.max(latestPeriod, m.period);
       });
       if (forecast !== null) pendingForecasts.push({ line: a, forecast });

@@ -6,7 +6,8 @@ import type { RowReader } from '../columns';
 import type { Sink } from './common';
 
 export function budgetSink(r: RowReader): Sink {
-  const lines = new Map<string, BudgetLine & { rowNumber: number }>();
+  // Each line with the row it came from, kept apart so the line is returned as it is, not copied.
+  const lines = new Map<string, { line: BudgetLine; rowNumber: number }>();
   return {
     row(cells, rowNumber) {
       r.start(cells, rowNumber);
@@ -40,16 +41,19 @@ export function budgetSink(r: RowReader): Sink {
       }
       const comment = r.text('commentary');
       lines.set(key, {
-        fy, block, line, budget, rowNumber,
-        ...(costCentre ? { costCentre } : {}),
-        ...(profile ? { profile } : {}),
-        ...(comment ? { commentary: comment } : {}),
+        line: {
+          fy, block, line, budget,
+          ...(costCentre ? { costCentre } : {}),
+          ...(profile ? { profile } : {}),
+          ...(comment ? { commentary: comment } : {}),
+        },
+        rowNumber,
       });
       return true;
     },
     finish() {
       r.finishWarnings();
-      return { ...emptyDataset(), budgets: [...lines.values()].map(({ rowNumber: _n, ...l }) => l) };
+      return { ...emptyDataset(), budgets: [...lines.values()].map((e) => e.line) };
     },
   };
 }

@@ -8,7 +8,6 @@ import { useId, useState } from 'react';
 import { formatPounds } from '../../domain/format';
 import type { FormQuestion } from '../../import/forms';
 import type { FormChoices } from '../../import/forms';
-import type { Pence } from '../../model/money';
 import { ScrollBox } from '../../ui/TableWrap';
 
 export function FormChooser({ question, onChoose }: { question: FormQuestion; onChoose: (choices: FormChoices) => void }) {
@@ -48,7 +47,7 @@ export function FormChooser({ question, onChoose }: { question: FormQuestion; on
                       <>
                         <td>{p.period}</td>
                         <td>{p.line}</td>
-                        <td className="num">{p.amount === undefined ? '' : formatPounds(p.amount as Pence, { pence: true })}</td>
+                        <td className="num">{p.amount === undefined ? '' : formatPounds(p.amount, { pence: true })}</td>
                       </>
                     )}
                   </tr>
