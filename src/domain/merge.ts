@@ -35,6 +35,8 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
   const conditions = new Map<string, NonNullable<Dataset['conditions']>[number]>();
   const placements = new Map<string, NonNullable<Dataset['placements']>[number]>();
   const narratives = new Map<string, NonNullable<Dataset['narratives']>[number]>();
+  // Figure by figure: a grid gives one measure a month, apart from the EHCP file's months.
+  const grids = new Map<string, { file: string; figure: NonNullable<Dataset['progressGrids']>[number] }>();
 
   for (const { file, additive, data } of parts) {
     for (const b of data.budgets) {
@@ -79,6 +81,12 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
       if (prev) warnings.push(`${file}: EHCP figures for ${m.month} replace those in ${prev.file}`);
       ehcp.set(m.month, { file, month: m });
     }
+    for (const g of data.progressGrids ?? []) {
+      const id = `${g.measure}|${g.month}`;
+      const prev = grids.get(id);
+      if (prev && prev.figure.count !== g.count) warnings.push(`${file}: the progress report's ${g.measure === 'newPlans' ? 'plans issued' : 'plans made inactive'} for ${g.month} (${g.count}) replace those in ${prev.file} (${prev.figure.count})`);
+      grids.set(id, { file, figure: g });
+    }
     for (const t of data.targets) targets.set(`${t.metric}|${t.month}`, t);
     if (data.instalments) instalments = data.instalments;
     if (data.otherContributions) otherContributions = data.otherContributions;
@@ -105,6 +113,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     ...(comments.size > 0 ? { comments: [...comments.values()].filter((c) => c.text !== '') } : {}),
     ...(conditions.size > 0 ? { conditions: [...conditions.values()] } : {}),
     ...(narratives.size > 0 ? { narratives: [...narratives.values()].filter((n) => n.text !== '') } : {}),
+    ...(grids.size > 0 ? { progressGrids: [...grids.values()].map((g) => g.figure).sort((a, b) => a.month.localeCompare(b.month) || a.measure.localeCompare(b.measure)) } : {}),
     ...(placements.size > 0 ? { placements: [...placements.values()].sort((a, b) => a.month.localeCompare(b.month)) } : {}),
   };
   return { data, warnings };

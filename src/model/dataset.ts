@@ -58,6 +58,24 @@ export type EhcpField = (typeof EHCP_FIELDS)[number];
 /** One calendar month of EHCP figures; a field is absent where the file left it empty. */
 export type EhcpMonth = { month: string } & Partial<Record<EhcpField, number>>;
 
+/**
+ * The measures a progress report prints as a year-by-month grid (issue 14): plans issued, and plans
+ * made inactive (ceased + moved out + inactive or deceased: the EHCP figures' plansEnded).
+ */
+export const GRID_MEASURES = ['newPlans', 'plansEnded'] as const;
+export type GridMeasure = (typeof GRID_MEASURES)[number];
+
+/**
+ * One month's figure from a progress report's grid. Kept apart from `ehcp`, so a grid giving one
+ * figure a month never wipes the EHCP file's other figures for it; a month the grid leaves "-" is absent.
+ */
+export interface GridFigure {
+  measure: GridMeasure;
+  /** "2023-01" */
+  month: string;
+  count: number;
+}
+
 export interface Target {
   metric: EhcpField;
   /** "2023-03": the target holds from this month until the next for the same metric. */
@@ -163,6 +181,8 @@ export interface Dataset {
   comments?: LineComment[];
   scenarios?: SavedScenario[];
   narratives?: ReportNarrative[];
+  /** The progress report's year-by-month grids (plans issued, plans made inactive). */
+  progressGrids?: GridFigure[];
 }
 
 export function emptyDataset(): Dataset {

@@ -12,7 +12,7 @@
 import { BLOCKS } from '../model/blocks';
 import { FIRST_FY, LAST_FY } from '../model/calendar';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../model/placements';
-import { EHCP_FIELDS, type Dataset } from '../model/dataset';
+import { EHCP_FIELDS, GRID_MEASURES, type Dataset } from '../model/dataset';
 import { exactRangeProblem } from '../domain/exactRange';
 import { MAX_CELL_PENCE } from '../model/money';
 import { quoteValue } from '../domain/quote';
@@ -243,6 +243,11 @@ class Checker {
       this.need(isCount(x.count), `${w}.count`, x.count, 'a whole number');
       if (x.annualCost !== undefined) this.need(isPence(x.annualCost), `${w}.annualCost`, x.annualCost, PENCE_WORDS);
     }, 'a placement count (month, type, count)');
+    rows('progressGrids', true, (x, w) => {
+      this.need((GRID_MEASURES as readonly unknown[]).includes(x.measure), `${w}.measure`, x.measure, `one of ${GRID_MEASURES.join(', ')}`);
+      this.need(isMonth(x.month), `${w}.month`, x.month, 'a month such as "2023-01"');
+      this.need(isCount(x.count), `${w}.count`, x.count, 'a whole number of 0 or more');
+    }, 'a progress report grid figure (measure, month, count)');
     rows('comments', true, (x, w) => {
       this.lineId(x, w);
       this.need(isText(x.text), `${w}.text`, x.text, 'text');

@@ -23,6 +23,7 @@ import { costCentreRows } from './costCentreRows';
 import { CostCentreStage, usesCostCentreMap } from '../costCentreStage';
 import type { MapEntry } from '../../model/costCentreMap';
 import { ehcpSink } from './ehcp';
+import { ehcpGridSink } from './ehcpGrid';
 import { fundingSink } from './funding';
 import { placementsSink } from './placements';
 import { targetsSink } from './targets';
@@ -39,6 +40,7 @@ export const SINKS: Record<Kind, (r: RowReader) => Sink> = {
   conditions: conditionsSink,
   placements: placementsSink,
   costCentreMap: costCentreMapSink,
+  ehcpGrid: ehcpGridSink,
 };
 
 /**
