@@ -14,12 +14,15 @@ import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { monthLabel, monthOfPeriod } from '../model/calendar';
 import type { Condition, Dataset } from '../model/dataset';
 import { analyseEhcp, type EhcpFigures } from './ehcp';
+import { compareGrids, type GridComparison } from './progressGrids';
 import { describeDeficit, describeVariance, formatCount, formatPercent, formatPounds, formatWithShare } from './format';
 import { sub, type Pence } from '../model/money';
 import { toFixed2 } from './money';
 
 export interface Report extends Analysis {
   ehcp: EhcpFigures[];
+  /** The progress report's grids, each month beside the EHCP file's figure (issue 14). */
+  progressGrids: GridComparison[];
   conditions: Condition[];
 }
 
@@ -30,6 +33,7 @@ export function buildReport(data: Dataset, settings: Settings = DEFAULT_SETTINGS
   return {
     ...analysis,
     ehcp,
+    progressGrids: compareGrids(data.progressGrids ?? [], data.ehcp),
     conditions: data.conditions ?? [],
     warnings: [...extraWarnings, ...analysis.warnings, ...ehcp.flatMap((m) => m.warnings)],
   };
@@ -117,6 +121,7 @@ export function reportJson(r: Report) {
       rsaRefusalRate: pct(m.rsaRefusalRate),
       warnings: m.warnings,
     })),
+    progressGrids: r.progressGrids.map((g) => ({ measure: g.measure, month: g.month, progressReport: g.grid, ehcpFile: g.ehcp, difference: g.difference })),
     conditions: r.conditions.map((c) => ({
       ref: c.ref,
       text: c.text,
