@@ -7,6 +7,8 @@
 import { emptyDataset, type GridFigure, type GridMeasure } from '../../model/dataset';
 import { COUNT_ACCEPTED, type RowReader } from '../columns';
 import type { Sink } from './common';
+import { parseMonthHeader } from '../kinds';
+import { columnName } from '../problems';
 
 const MEASURE_WORDS: { measure: GridMeasure; re: RegExp }[] = [
   { measure: 'newPlans', re: /\bissued\b|\bnew (ehc ?plans?|ehcps?|plans?)\b/i },
@@ -39,7 +41,11 @@ export function gridMeasure(lines: readonly { row: number; text: string }[]): { 
 export function ehcpGridSink(r: RowReader): Sink {
   const figures: GridFigure[] = [];
   const years = new Map<number, number>();
-  const found = gridMeasure(r.forms.titleLines ?? []);
+  // A month heading given twice would leave one column unread: refused, never half-read.
+  const repeated = r.map.extra.find((c) => parseMonthHeader(r.ctx.header[c] ?? '') !== undefined);
+  const found = repeated !== undefined
+    ? { error: `the month ${(r.ctx.header[repeated] ?? '').trim()} has two columns (${columnName(r.ctx.header, repeated)} and another)`, row: undefined, text: undefined }
+    : gridMeasure(r.forms.titleLines ?? []);
   // The month columns as calendar months: period 1 is April, period 10 January.
   const months = r.map.months.map((m) => ({ col: m.col, month: ((m.period + 2) % 12) + 1 })).sort((a, b) => a.month - b.month);
   const yearCol = r.map.fields.year!;
