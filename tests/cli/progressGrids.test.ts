@@ -1,0 +1,60 @@
+/** report --json with the progress report's grids (issue 14 point 5), run as a user runs it. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers';
+
+const ISSUED = 'tests/fixtures/progress/plans-issued.csv';
+const INACTIVE = 'tests/fixtures/progress/plans-made-inactive.csv';
+
+function npmReport(args: string[]) {
+  const r = spawnSync('npm', ['run', '--silent', 'report', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('report --json data <the two grids as the Torbay paper prints them>', () => {
+  const { code, stdout, stderr } = npmReport(['--json', 'data', ISSUED, INACTIVE]);
+  const json = JSON.parse(stdout || '{}');
+  type G = { measure: string; month: string; progressReport: number; ehcpFile: number | null; difference: number | null };
+  const grids: G[] = json.progressGrids ?? [];
+
+  it('reads both grids as their kind', () => {
+    expect(code).toBe(0);
+    expect(stderr).toContain('plans-issued.csv: read as EHCP year-by-month grid (plans issued or made inactive), header in row 3; 5 rows below it: 5 read in');
+    expect(stderr).toContain('plans-made-inactive.csv: read as EHCP year-by-month grid');
+  });
+
+  it('gives every month printed, and none printed "-"', () => {
+    // Issued: 2019-2022 twelve months each, 2023 Jan and Feb; the same for made inactive.
+    expect(grids.filter((g) => g.measure === 'newPlans')).toHaveLength(50);
+    expect(grids.filter((g) => g.measure === 'plansEnded')).toHaveLength(50);
+    expect(grids.some((g) => g.month === '2023-03')).toBe(false);
+    // 2022's issued months, by hand from the paper: 5+13+19+20+23+22+23+14+20+17+14+14 = 204.
+    expect(grids.filter((g) => g.measure === 'newPlans' && g.month.startsWith('2022')).reduce((s, g) => s + g.progressReport, 0)).toBe(204);
+  });
+
+  it('sets each month beside the EHCP file: Jan 2023 made inactive 37 = 32 ceased + 3 moved out + 2 inactive', () => {
+    expect(grids.filter((g) => g.month.startsWith('2023'))).toEqual([
+      { measure: 'newPlans', month: '2023-01', progressReport: 16, ehcpFile: 16, difference: 0 },
+      { measure: 'plansEnded', month: '2023-01', progressReport: 37, ehcpFile: 37, difference: 0 },
+      { measure: 'newPlans', month: '2023-02', progressReport: 10, ehcpFile: 10, difference: 0 },
+      { measure: 'plansEnded', month: '2023-02', progressReport: 15, ehcpFile: 15, difference: 0 },
+    ]);
+    // The EHCP file's other figures for those months are untouched by the grids.
+    expect(json.ehcp.find((m: { month: string }) => m.month === '2023-01')).toMatchObject({ plansAtStart: 1612, plansAtEnd: 1593 });
+  });
+});
+
+describe('report with a grid whose Year Total disagrees', () => {
+  it('exits 2 naming the file, row, column and both figures, and prints nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grid-'));
+    const file = join(dir, 'issued.csv');
+    writeFileSync(file, 'New EHCPs issued\n,Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec,Year Total\n2023,16,10,-,-,-,-,-,-,-,-,-,-,25\n');
+    const { code, stdout, stderr } = npmReport(['--json', 'data', file]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('issued.csv, row 3, column N (Year Total): value "25": the Year Total is not the sum of the months given (16 + 10 = 26)');
+  });
+});
