@@ -56,10 +56,10 @@ describe('the progress report grids, uploaded', () => {
 
   it('sets each month beside the EHCP figures, with the difference in words', async () => {
     const rows = await rowsOf(h.page.getByTestId('grid-comparison-table'));
-    expect(rows[0]).toEqual(['Month', 'Measure', 'Progress report', 'EHCP figures', 'Difference']);
+    expect(rows[0]).toEqual(['Month', 'Plans issued: progress report', 'Plans issued: EHCP figures', 'Plans issued: difference', 'Plans made inactive: progress report', 'Plans made inactive: EHCP figures', 'Plans made inactive: difference']);
     expect(rows.slice(-2)).toEqual([
-      ['February 2023', 'Plans issued', '10', '10', 'agree'],
-      ['February 2023', 'Plans made inactive', '15', '15', 'agree'],
+      ['January 2023', '16', '16', 'agree', '37', '37', 'agree'],
+      ['February 2023', '10', '10', 'agree', '15', '15', 'agree'],
     ]);
     expect(await h.page.getByTestId('grid-comparison').innerText()).toMatch(/the progress report and the EHCP figures (agree|differ)/);
     expect(await seriousViolations(h.page)).toEqual([]);
@@ -70,5 +70,9 @@ describe('the progress report grids, uploaded', () => {
     const section = h.page.getByTestId('rep-progress-grids');
     expect(await section.locator('h3').innerText()).toBe('The progress report\'s grids: plans issued and made inactive');
     expect(rowNamed(await rowsOf(section.getByTestId('grid-plansEnded')), '2022')).toEqual(['2022', '7', '6', '23', '11', '15', '5', '21', '7', '28', '17', '47', '45', '232']);
+    // Compared over 2022-23's months only: April 2022 to February 2023 (the grids stop there).
+    const compared = await rowsOf(section.getByTestId('grid-comparison-table'));
+    expect(compared.slice(1).map((r) => r[0])).toEqual(['April 2022', 'May 2022', 'June 2022', 'July 2022', 'August 2022', 'September 2022', 'October 2022', 'November 2022', 'December 2022', 'January 2023', 'February 2023']);
+    expect(await section.getByTestId('grid-comparison').innerText()).toBe('For the 22 monthly figures both give (April 2022 to March 2023), the progress report and the EHCP figures agree.');
   });
 });

@@ -2,6 +2,7 @@
  * The progress report's year-by-month grids (issue 14 point 5) as the report prints them, and each
  * month beside the EHCP file's figure where both are loaded, with the difference in words.
  */
+import { Fragment } from 'react';
 import { TableWrap } from '../../ui/TableWrap';
 import { GRID_LABELS, gridYears, type GridComparison } from '../../domain/progressGrids';
 import { GRID_MEASURES } from '../../model/dataset';
@@ -18,17 +19,20 @@ export function differenceText(d: number): string {
 }
 
 /**
- * On the EHCP view every year held; in the forum report (`upToYear`, `inReport`) the years up to the
- * one the financial year ends in, as the progress report prints them, with a level-3 heading.
+ * On the EHCP view every year held; in the forum report (`fy`, `inReport`) the years up to the one
+ * the financial year ends in, as the progress report prints them, compared over that year's months.
  */
-export function ProgressGrids({ grids: all, upToYear, inReport = false }: { grids: readonly GridComparison[]; upToYear?: number; inReport?: boolean }) {
-  const grids = upToYear === undefined ? all : all.filter((g) => Number(g.month.slice(0, 4)) <= upToYear);
+export function ProgressGrids({ grids: all, fy, inReport = false }: { grids: readonly GridComparison[]; fy?: number; inReport?: boolean }) {
+  const grids = fy === undefined ? all : all.filter((g) => Number(g.month.slice(0, 4)) <= fy + 1);
   if (grids.length === 0) return null;
+  // The forum report compares the financial year's months only (April to March).
+  const compared = fy === undefined ? grids : grids.filter((g) => g.month >= `${fy}-04` && g.month <= `${fy + 1}-03`);
+  const monthRange = fy === undefined ? '' : `April ${fy} to March ${fy + 1}`;
   const Heading = inReport ? 'h3' : 'h2';
   const tableClass = inReport ? 'report-table' : undefined;
   const id = inReport ? 'rep-progress-grids' : 'progress-grids';
   const years = gridYears(grids.map((g) => ({ measure: g.measure, month: g.month, count: g.grid })));
-  const both = grids.filter((g) => g.ehcp !== null);
+  const both = compared.filter((g) => g.ehcp !== null);
   const differ = both.filter((g) => g.difference !== 0).length;
   return (
     <section aria-labelledby={id} data-testid={id} className={inReport ? 'report-section' : undefined}>
@@ -67,34 +71,46 @@ export function ProgressGrids({ grids: all, upToYear, inReport = false }: { grid
         );
       })}
       {both.length === 0 ? (
-        <p data-testid="grid-comparison">The EHCP figures loaded cover none of the grids&apos; months, so the two cannot be compared.</p>
+        <p data-testid="grid-comparison">The EHCP figures loaded cover none of the grids&apos; months{monthRange ? ` from ${monthRange}` : ''}, so the two cannot be compared.</p>
       ) : (
         <>
           <p data-testid="grid-comparison">
             {differ === 0
-              ? `For the ${both.length} month figures both give, the progress report and the EHCP figures agree.`
-              : `For ${differ} of the ${both.length} month figures both give, the progress report and the EHCP figures differ: see below.`}
+              ? `For the ${both.length} monthly figures both give${monthRange ? ` (${monthRange})` : ''}, the progress report and the EHCP figures agree.`
+              : `For ${differ} of the ${both.length} monthly figures both give${monthRange ? ` (${monthRange})` : ''}, the progress report and the EHCP figures differ: see below.`}
           </p>
-          <TableWrap label="Progress report against the EHCP figures" keyColumns={[0, 1, 4]}>
+          <TableWrap label="Progress report against the EHCP figures" keyColumns={[0, 3, 6]}>
             <table className={tableClass} data-testid="grid-comparison-table">
-              <caption>Each month the progress report and the EHCP figures both give, side by side.</caption>
+              <caption>
+                Each month the progress report and the EHCP figures both give, side by side{monthRange ? `, ${monthRange}` : ''}. The difference is the
+                progress report&apos;s figure less the EHCP figure.
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Month</th>
-                  <th scope="col">Measure</th>
-                  <th scope="col" className="num">Progress report</th>
-                  <th scope="col" className="num">EHCP figures</th>
-                  <th scope="col">Difference</th>
+                  {GRID_MEASURES.map((m) => (
+                    <Fragment key={m}>
+                      <th scope="col" className="num">{GRID_LABELS[m]}: progress report</th>
+                      <th scope="col" className="num">{GRID_LABELS[m]}: EHCP figures</th>
+                      <th scope="col">{GRID_LABELS[m]}: difference</th>
+                    </Fragment>
+                  ))}
                 </tr>
               </thead>
               <tbody>
-                {both.map((g) => (
-                  <tr key={`${g.measure}|${g.month}`}>
-                    <th scope="row">{monthLabel(parseMonthKey(g.month))}</th>
-                    <td>{GRID_LABELS[g.measure]}</td>
-                    <td className="num">{formatCount(g.grid)}</td>
-                    <td className="num">{formatCount(g.ehcp!)}</td>
-                    <td>{differenceText(g.difference!)}</td>
+                {[...new Set(both.map((g) => g.month))].map((month) => (
+                  <tr key={month}>
+                    <th scope="row">{monthLabel(parseMonthKey(month))}</th>
+                    {GRID_MEASURES.map((m) => {
+                      const g = both.find((x) => x.month === month && x.measure === m);
+                      return (
+                        <Fragment key={m}>
+                          <td className="num">{g ? formatCount(g.grid) : 'not given'}</td>
+                          <td className="num">{g ? formatCount(g.ehcp!) : 'not given'}</td>
+                          <td>{g ? differenceText(g.difference!) : 'not given'}</td>
+                        </Fragment>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>

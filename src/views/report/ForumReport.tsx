@@ -324,7 +324,7 @@ export function ForumReport() {
           </ScrollBox>
         </section>
       )}
-      <ProgressGrids grids={report.progressGrids} upToYear={y.fy + 1} inReport />
+      <ProgressGrids grids={report.progressGrids} fy={y.fy} inReport />
       <div className="report-section">
         <Narrative fy={y.fy} label={y.label} s={words.recommendation} level={3} />
       </div>
