@@ -12,7 +12,7 @@ import type Decimal from 'decimal.js';
 import { analyse, currentYear, type Analysis, type AsAt, type YearFigures } from './calculate';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { monthLabel, monthOfPeriod } from '../model/calendar';
-import type { Condition, Dataset } from '../model/dataset';
+import type { AgeCessation, Condition, Dataset } from '../model/dataset';
 import { analyseEhcp, type EhcpFigures } from './ehcp';
 import { compareGrids, type GridComparison } from './progressGrids';
 import { describeDeficit, describeVariance, formatCount, formatPercent, formatPounds, formatWithShare } from './format';
@@ -23,6 +23,7 @@ export interface Report extends Analysis {
   ehcp: EhcpFigures[];
   /** The progress report's grids, each month beside the EHCP file's figure (issue 14). */
   progressGrids: GridComparison[];
+  ageCessations: AgeCessation[];
   conditions: Condition[];
 }
 
@@ -34,6 +35,7 @@ export function buildReport(data: Dataset, settings: Settings = DEFAULT_SETTINGS
     ...analysis,
     ehcp,
     progressGrids: compareGrids(data.progressGrids ?? [], data.ehcp),
+    ageCessations: data.ageCessations ?? [],
     conditions: data.conditions ?? [],
     warnings: [...extraWarnings, ...analysis.warnings, ...ehcp.flatMap((m) => m.warnings)],
   };
@@ -122,6 +124,7 @@ export function reportJson(r: Report) {
       warnings: m.warnings,
     })),
     progressGrids: r.progressGrids.map((g) => ({ measure: g.measure, month: g.month, progressReport: g.grid, ehcpFile: g.ehcp, difference: g.difference })),
+    ageCessations: r.ageCessations.map((a) => ({ asAt: a.asAt, period: a.period, ageBand: a.ageBand, madeInactive: a.madeInactive, ceasingInProgress: a.ceasingInProgress })),
     conditions: r.conditions.map((c) => ({
       ref: c.ref,
       text: c.text,

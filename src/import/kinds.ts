@@ -17,7 +17,7 @@ export type Field =
   | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target'
   | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed'
   | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost'
-  | 'account' | 'treatment' | 'debit' | 'credit' | 'yearTotal';
+  | 'account' | 'treatment' | 'debit' | 'credit' | 'yearTotal' | 'ceasingInProgress';
 
 export const FIELD_LABELS: Record<Field, string> = {
   year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
@@ -29,7 +29,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
   conditionRef: 'condition number', conditionText: 'condition', owner: 'owner', rag: 'RAG status', reviewed: 'date last reviewed',
   placementType: 'placement type', ageBand: 'age band', primaryNeed: 'primary need', count: 'number of plans', annualCost: 'annual cost per placement',
-  account: 'account', treatment: 'treatment', debit: 'debit', credit: 'credit', yearTotal: 'year total',
+  account: 'account', treatment: 'treatment', debit: 'debit', credit: 'credit', yearTotal: 'year total', ceasingInProgress: 'ceasing in progress',
 };
 
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
@@ -105,6 +105,7 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   annualCost: (h) => has(h, /\b(cost|price|fee|fees)\b/),
   count: (h) => has(h, /\b(count|number|plans|ehcps?|children|pupils|total)\b/),
   yearTotal: (h) => has(h, /\btotals?\b/),
+  ceasingInProgress: (h) => has(h, /\bceasing\b/) && has(h, /\b(prog|progress|in progress)\b/),
 };
 
 export function headerMatchesField(field: Field, normalisedHeader: string): boolean {
@@ -239,6 +240,12 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     means: meansGrid,
     firstColumn: 'year',
   },
+  ageCessations: {
+    // "Ceasing in Prog Total" before "Made Inactive", so neither is taken as the other.
+    fields: ['ceasingInProgress', 'inactive', 'ageBand'],
+    required: [['ageBand'], ['inactive'], ['ceasingInProgress']],
+    keys: ['ageBand'],
+  },
   ehcp: {
     // Counts first, so "EHCPs start of month" is a count and only a bare "Month" is the month.
     fields: [...EHCP_COUNTS, 'month'],
@@ -248,7 +255,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 };
 
 /** When several kinds fit the same header row, the most specific wins. */
-export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'costCentreMap', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ehcp', 'ehcpGrid'];
+export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'costCentreMap', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ageCessations', 'ehcp', 'ehcpGrid'];
 
 export interface MonthColumn {
   col: number;

@@ -86,7 +86,7 @@ export function detectForms(det: Detection, choices: FormChoices = {}, fileName 
   let map = det.map;
   let kindLabel: string | undefined;
   const { header, rows, title } = det;
-  if (map.kind === 'ehcpGrid') {
+  if (map.kind === 'ehcpGrid' || map.kind === 'ageCessations') {
     forms.titleLines = rows.slice(0, det.headerIndex - det.headerRows + 1)
       .map((r, i) => ({ row: i + 1, text: r.map((c) => c.trim()).filter(Boolean).join(' ') }))
       .filter((t) => t.text !== '');

@@ -7,7 +7,7 @@ import type { Block } from './blocks';
 import type { FinancialYear } from './calendar';
 import type { Pence } from './money';
 import type { Scenario } from './scenario';
-import type { PlacementCount } from './placements';
+import type { AgeBand, PlacementCount } from './placements';
 
 export interface BudgetLine {
   fy: FinancialYear;
@@ -74,6 +74,20 @@ export interface GridFigure {
   /** "2023-01" */
   month: string;
   count: number;
+}
+
+/**
+ * One age group's row of the progress report's cessations table: plans made inactive in the period
+ * (year to date, "2022 / February 2023" being to February 2023) and plans ceasing in progress at its end.
+ */
+export interface AgeCessation {
+  /** "2023-02": the last month of the period, from the table's heading. */
+  asAt: string;
+  /** The period as the heading gives it: "2022 / February 2023". */
+  period: string;
+  ageBand: AgeBand;
+  madeInactive: number;
+  ceasingInProgress: number;
 }
 
 export interface Target {
@@ -183,6 +197,8 @@ export interface Dataset {
   narratives?: ReportNarrative[];
   /** The progress report's year-by-month grids (plans issued, plans made inactive). */
   progressGrids?: GridFigure[];
+  /** The progress report's cessations by age group, for each period held. */
+  ageCessations?: AgeCessation[];
 }
 
 export function emptyDataset(): Dataset {

@@ -248,6 +248,13 @@ class Checker {
       this.need(isMonth(x.month), `${w}.month`, x.month, 'a month such as "2023-01"');
       this.need(isCount(x.count), `${w}.count`, x.count, 'a whole number of 0 or more');
     }, 'a progress report grid figure (measure, month, count)');
+    rows('ageCessations', true, (x, w) => {
+      this.need(isMonth(x.asAt), `${w}.asAt`, x.asAt, 'a month such as "2023-02"');
+      this.need(isText(x.period), `${w}.period`, x.period, 'text');
+      this.need((AGE_BANDS as readonly unknown[]).includes(x.ageBand), `${w}.ageBand`, x.ageBand, `one of ${AGE_BANDS.join(', ')}`);
+      this.need(isCount(x.madeInactive), `${w}.madeInactive`, x.madeInactive, 'a whole number of 0 or more');
+      this.need(isCount(x.ceasingInProgress), `${w}.ceasingInProgress`, x.ceasingInProgress, 'a whole number of 0 or more');
+    }, 'an age group\'s cessations (asAt, period, ageBand, madeInactive, ceasingInProgress)');
     rows('comments', true, (x, w) => {
       this.lineId(x, w);
       this.need(isText(x.text), `${w}.text`, x.text, 'text');

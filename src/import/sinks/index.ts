@@ -24,6 +24,7 @@ import { CostCentreStage, usesCostCentreMap } from '../costCentreStage';
 import type { MapEntry } from '../../model/costCentreMap';
 import { ehcpSink } from './ehcp';
 import { ehcpGridSink } from './ehcpGrid';
+import { ageCessationsSink } from './ageCessations';
 import { fundingSink } from './funding';
 import { placementsSink } from './placements';
 import { targetsSink } from './targets';
@@ -41,6 +42,7 @@ export const SINKS: Record<Kind, (r: RowReader) => Sink> = {
   placements: placementsSink,
   costCentreMap: costCentreMapSink,
   ehcpGrid: ehcpGridSink,
+  ageCessations: ageCessationsSink,
 };
 
 /**

@@ -6,6 +6,7 @@ import { useReport, useSelectedYear } from '../../store/workspace';
 import { countText, ehcpRows, ehcpWindow, flowsFinding, gapText, parseMonthKey, plansFinding, rsaFinding } from './shape';
 import { PlacementsSection } from '../placements/PlacementsSection';
 import { ProgressGrids } from './ProgressGrids';
+import { AgeCessations } from './AgeCessations';
 import '../../charts/dashboard.css';
 
 export function Ehcp() {
@@ -16,6 +17,7 @@ export function Ehcp() {
       <>
         <p>No EHCP figures are loaded.</p>
         <ProgressGrids grids={report.progressGrids} />
+        <AgeCessations rows={report.ageCessations} grids={report.progressGrids} />
       </>
     );
   }
@@ -144,6 +146,7 @@ export function Ehcp() {
         )}
       </section>
       <ProgressGrids grids={report.progressGrids} />
+      <AgeCessations rows={report.ageCessations} grids={report.progressGrids} />
       <PlacementsSection />
     </>
   );
