@@ -53,3 +53,18 @@ describe('progress report grids in the workspace file', () => {
     ]);
   });
 });
+
+describe('cessations by age group in the workspace file', () => {
+  it('reads back what it wrote, and refuses a bad band, month or count', () => {
+    const r = importText('AGE GROUPS (2022 / February 2023),Made Inactive,Ceasing in Prog Total\nAge 16-19,28,19\n', 'ages.csv');
+    expect(r.errors).toEqual([]);
+    const rec = { ...gridRecord(), data: r.data, kind: r.kind!, kindLabel: r.kindLabel! };
+    const file = toWorkspaceFile({ state, imports: [rec], mappings: [] }, new Date('2026-02-03T04:05:06Z'));
+    expect(readWorkspaceFile(JSON.stringify(file))).toEqual({ ok: true, value: file, notes: [] });
+    expect(checkDatasetShape({ ...emptyDataset(), ageCessations: [{ asAt: '2023-2', period: 'x', ageBand: '5 to 11', madeInactive: 1, ceasingInProgress: -2 }] }, 'data')).toEqual([
+      'data.ageCessations[0].asAt: "2023-2" is not a month such as "2023-02"',
+      'data.ageCessations[0].ageBand: "5 to 11" is not one of under 5, 5 to 10, 11 to 15, 16 to 19, 20 to 25',
+      'data.ageCessations[0].ceasingInProgress: -2 is not a whole number of 0 or more',
+    ]);
+  });
+});
