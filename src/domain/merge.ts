@@ -37,6 +37,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
   const placements = new Map<string, NonNullable<Dataset['placements']>[number]>();
   const narratives = new Map<string, NonNullable<Dataset['narratives']>[number]>();
   let ages: NonNullable<Dataset['ageCessations']> = [];
+  const cases = new Map<string, NonNullable<Dataset['cases']>[number]>();
   // Figure by figure: a grid gives one measure a month, apart from the EHCP file's months.
   const grids = new Map<string, { file: string; figure: NonNullable<Dataset['progressGrids']>[number] }>();
 
@@ -96,6 +97,11 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
       ages = ages.filter((a) => a.asAt !== asAt);
     }
     ages.push(...(data.ageCessations ?? []));
+    for (const c of data.cases ?? []) {
+      const prev = cases.get(`${c.caseType}|${c.year}`);
+      if (prev && prev.count !== c.count) warnings.push(`${file}: ${c.caseType} in ${c.year} (${c.count}) replace the ${prev.count} loaded before`);
+      cases.set(`${c.caseType}|${c.year}`, c);
+    }
     for (const t of data.targets) targets.set(`${t.metric}|${t.month}`, t);
     if (data.instalments) instalments = data.instalments;
     if (data.otherContributions) otherContributions = data.otherContributions;
@@ -123,6 +129,7 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     ...(conditions.size > 0 ? { conditions: [...conditions.values()] } : {}),
     ...(narratives.size > 0 ? { narratives: [...narratives.values()].filter((n) => n.text !== '') } : {}),
     ...(grids.size > 0 ? { progressGrids: [...grids.values()].map((g) => g.figure).sort((a, b) => a.month.localeCompare(b.month) || a.measure.localeCompare(b.measure)) } : {}),
+    ...(cases.size > 0 ? { cases: [...cases.values()].sort((a, b) => a.caseType.localeCompare(b.caseType) || a.year - b.year) } : {}),
     ...(ages.length > 0 ? { ageCessations: [...ages].sort((a, b) => a.asAt.localeCompare(b.asAt) || AGE_BANDS.indexOf(a.ageBand) - AGE_BANDS.indexOf(b.ageBand)) } : {}),
     ...(placements.size > 0 ? { placements: [...placements.values()].sort((a, b) => a.month.localeCompare(b.month)) } : {}),
   };

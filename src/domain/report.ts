@@ -12,7 +12,7 @@ import type Decimal from 'decimal.js';
 import { analyse, currentYear, type Analysis, type AsAt, type YearFigures } from './calculate';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { monthLabel, monthOfPeriod } from '../model/calendar';
-import type { AgeCessation, Condition, Dataset } from '../model/dataset';
+import type { AgeCessation, CaseCount, Condition, Dataset } from '../model/dataset';
 import { analyseEhcp, type EhcpFigures } from './ehcp';
 import { compareGrids, type GridComparison } from './progressGrids';
 import { describeDeficit, describeVariance, formatCount, formatPercent, formatPounds, formatWithShare } from './format';
@@ -24,6 +24,7 @@ export interface Report extends Analysis {
   /** The progress report's grids, each month beside the EHCP file's figure (issue 14). */
   progressGrids: GridComparison[];
   ageCessations: AgeCessation[];
+  cases: CaseCount[];
   conditions: Condition[];
 }
 
@@ -36,6 +37,7 @@ export function buildReport(data: Dataset, settings: Settings = DEFAULT_SETTINGS
     ehcp,
     progressGrids: compareGrids(data.progressGrids ?? [], data.ehcp),
     ageCessations: data.ageCessations ?? [],
+    cases: data.cases ?? [],
     conditions: data.conditions ?? [],
     warnings: [...extraWarnings, ...analysis.warnings, ...ehcp.flatMap((m) => m.warnings)],
   };
@@ -124,6 +126,7 @@ export function reportJson(r: Report) {
       warnings: m.warnings,
     })),
     progressGrids: r.progressGrids.map((g) => ({ measure: g.measure, month: g.month, progressReport: g.grid, ehcpFile: g.ehcp, difference: g.difference })),
+    tribunalsAndMediations: r.cases.map((c) => ({ caseType: c.caseType, year: c.year, count: c.count })),
     ageCessations: r.ageCessations.map((a) => ({ asAt: a.asAt, period: a.period, ageBand: a.ageBand, madeInactive: a.madeInactive, ceasingInProgress: a.ceasingInProgress })),
     conditions: r.conditions.map((c) => ({
       ref: c.ref,

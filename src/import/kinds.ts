@@ -17,7 +17,7 @@ export type Field =
   | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target'
   | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed'
   | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost'
-  | 'account' | 'treatment' | 'debit' | 'credit' | 'yearTotal' | 'ceasingInProgress';
+  | 'account' | 'treatment' | 'debit' | 'credit' | 'yearTotal' | 'ceasingInProgress' | 'caseType';
 
 export const FIELD_LABELS: Record<Field, string> = {
   year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
@@ -29,7 +29,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
   conditionRef: 'condition number', conditionText: 'condition', owner: 'owner', rag: 'RAG status', reviewed: 'date last reviewed',
   placementType: 'placement type', ageBand: 'age band', primaryNeed: 'primary need', count: 'number of plans', annualCost: 'annual cost per placement',
-  account: 'account', treatment: 'treatment', debit: 'debit', credit: 'credit', yearTotal: 'year total', ceasingInProgress: 'ceasing in progress',
+  account: 'account', treatment: 'treatment', debit: 'debit', credit: 'credit', yearTotal: 'year total', ceasingInProgress: 'ceasing in progress', caseType: 'tribunals or mediations',
 };
 
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
@@ -105,6 +105,7 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   annualCost: (h) => has(h, /\b(cost|price|fee|fees)\b/),
   count: (h) => has(h, /\b(count|number|plans|ehcps?|children|pupils|total)\b/),
   yearTotal: (h) => has(h, /\btotals?\b/),
+  caseType: (h) => has(h, /\b(registered|cases?|tribunals?|mediations?|appeals?)\b/),
   ceasingInProgress: (h) => has(h, /\bceasing\b/) && has(h, /\b(prog|progress|in progress)\b/),
 };
 
@@ -133,6 +134,13 @@ interface KindSpec {
   forbidden?: Field[];
   /** The field an unheaded first column holds (a progress report's grid has its years under an empty cell). */
   firstColumn?: Field;
+}
+
+/** Tribunals and mediations: calendar years as column headings, and rows naming tribunals or mediations. */
+function meansCases(map: ColumnMap, header: string[], sample: string[][]): boolean {
+  if (!map.extra.some((c) => /^20\d{2}$/.test(header[c] ?? ''))) return false;
+  const col = map.fields.caseType!;
+  return sample.some((row) => /\b(tribunals?|mediations?)\b/i.test(row[col] ?? ''));
 }
 
 const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
@@ -246,6 +254,13 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     required: [['ageBand'], ['inactive'], ['ceasingInProgress']],
     keys: ['ageBand'],
   },
+  tribunals: {
+    // A column per calendar year ("2018" … "2023"), read by the sink from the header.
+    fields: ['caseType'],
+    required: [['caseType']],
+    keys: ['caseType'],
+    means: meansCases,
+  },
   ehcp: {
     // Counts first, so "EHCPs start of month" is a count and only a bare "Month" is the month.
     fields: [...EHCP_COUNTS, 'month'],
@@ -255,7 +270,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 };
 
 /** When several kinds fit the same header row, the most specific wins. */
-export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'costCentreMap', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ageCessations', 'ehcp', 'ehcpGrid'];
+export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'costCentreMap', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ageCessations', 'ehcp', 'ehcpGrid', 'tribunals'];
 
 export interface MonthColumn {
   col: number;

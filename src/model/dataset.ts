@@ -90,6 +90,16 @@ export interface AgeCessation {
   ceasingInProgress: number;
 }
 
+export const CASE_TYPES = ['tribunals', 'mediations'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/** The progress report's registered SEND Tribunal appeals or mediations in one calendar year. */
+export interface CaseCount {
+  caseType: CaseType;
+  year: number;
+  count: number;
+}
+
 export interface Target {
   metric: EhcpField;
   /** "2023-03": the target holds from this month until the next for the same metric. */
@@ -199,6 +209,8 @@ export interface Dataset {
   progressGrids?: GridFigure[];
   /** The progress report's cessations by age group, for each period held. */
   ageCessations?: AgeCessation[];
+  /** The progress report's tribunals and mediations by calendar year. */
+  cases?: CaseCount[];
 }
 
 export function emptyDataset(): Dataset {

@@ -12,7 +12,7 @@
 import { BLOCKS } from '../model/blocks';
 import { FIRST_FY, LAST_FY } from '../model/calendar';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../model/placements';
-import { EHCP_FIELDS, GRID_MEASURES, type Dataset } from '../model/dataset';
+import { CASE_TYPES, EHCP_FIELDS, GRID_MEASURES, type Dataset } from '../model/dataset';
 import { exactRangeProblem } from '../domain/exactRange';
 import { MAX_CELL_PENCE } from '../model/money';
 import { quoteValue } from '../domain/quote';
@@ -255,6 +255,11 @@ class Checker {
       this.need(isCount(x.madeInactive), `${w}.madeInactive`, x.madeInactive, 'a whole number of 0 or more');
       this.need(isCount(x.ceasingInProgress), `${w}.ceasingInProgress`, x.ceasingInProgress, 'a whole number of 0 or more');
     }, 'an age group\'s cessations (asAt, period, ageBand, madeInactive, ceasingInProgress)');
+    rows('cases', true, (x, w) => {
+      this.need((CASE_TYPES as readonly unknown[]).includes(x.caseType), `${w}.caseType`, x.caseType, `one of ${CASE_TYPES.join(', ')}`);
+      this.need(isInt(x.year) && x.year >= 2000 && x.year <= 2099, `${w}.year`, x.year, 'a calendar year from 2000 to 2099');
+      this.need(isCount(x.count), `${w}.count`, x.count, 'a whole number of 0 or more');
+    }, 'a count of tribunals or mediations (caseType, year, count)');
     rows('comments', true, (x, w) => {
       this.lineId(x, w);
       this.need(isText(x.text), `${w}.text`, x.text, 'text');

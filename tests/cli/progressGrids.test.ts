@@ -8,6 +8,7 @@ import { ROOT } from '../helpers';
 
 const ISSUED = 'tests/fixtures/progress/plans-issued.csv';
 const INACTIVE = 'tests/fixtures/progress/plans-made-inactive.csv';
+const AGES = 'tests/fixtures/progress/cessations-by-age.csv';
 
 function npmReport(args: string[]) {
   const r = spawnSync('npm', ['run', '--silent', 'report', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -15,7 +16,7 @@ function npmReport(args: string[]) {
 }
 
 describe('report --json data <the two grids as the Torbay paper prints them>', () => {
-  const { code, stdout, stderr } = npmReport(['--json', 'data', ISSUED, INACTIVE]);
+  const { code, stdout, stderr } = npmReport(['--json', 'data', ISSUED, INACTIVE, AGES]);
   const json = JSON.parse(stdout || '{}');
   type G = { measure: string; month: string; progressReport: number; ehcpFile: number | null; difference: number | null };
   const grids: G[] = json.progressGrids ?? [];
@@ -44,6 +45,18 @@ describe('report --json data <the two grids as the Torbay paper prints them>', (
     ]);
     // The EHCP file's other figures for those months are untouched by the grids.
     expect(json.ehcp.find((m: { month: string }) => m.month === '2023-01')).toMatchObject({ plansAtStart: 1612, plansAtEnd: 1593 });
+  });
+});
+
+describe('report --json with the cessations by age group', () => {
+  it('gives each age group as at February 2023; the groups add up to the printed 52 and 54', () => {
+    const { code, stdout } = npmReport(['--json', AGES]);
+    expect(code).toBe(0);
+    const ages: { asAt: string; period: string; ageBand: string; madeInactive: number; ceasingInProgress: number }[] = JSON.parse(stdout).ageCessations;
+    expect(ages.map((a) => [a.ageBand, a.madeInactive, a.ceasingInProgress])).toEqual([['under 5', 0, 0], ['5 to 10', 4, 8], ['11 to 15', 5, 24], ['16 to 19', 28, 19], ['20 to 25', 15, 3]]);
+    expect(ages.every((a) => a.asAt === '2023-02' && a.period === '2022 / February 2023')).toBe(true);
+    expect(ages.reduce((s, a) => s + a.madeInactive, 0)).toBe(52);
+    expect(ages.reduce((s, a) => s + a.ceasingInProgress, 0)).toBe(54);
   });
 });
 

@@ -14,6 +14,7 @@ import { card, importAll, tempDir, upload } from './importHelpers';
 
 const ISSUED = join(ROOT, 'tests/fixtures/progress/plans-issued.csv');
 const INACTIVE = join(ROOT, 'tests/fixtures/progress/plans-made-inactive.csv');
+const AGES = join(ROOT, 'tests/fixtures/progress/cessations-by-age.csv');
 
 let h: Harness;
 beforeAll(async () => {
@@ -39,7 +40,7 @@ describe('the progress report grids, uploaded', () => {
   it('imports the example files with both grids', async () => {
     const files = readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).map((f) => join(DATA_DIR, f));
     await h.page.reload();
-    await upload(h.page, [...files, ISSUED, INACTIVE]);
+    await upload(h.page, [...files, ISSUED, INACTIVE, AGES]);
     expect(await card(h.page, 'plans-issued.csv').innerText()).toContain('EHCP year-by-month grid');
     await importAll(h.page);
     await gotoView(h.page, h.url, 'ehcp', 'EHCP and demand');
@@ -65,6 +66,18 @@ describe('the progress report grids, uploaded', () => {
     expect(await seriousViolations(h.page)).toEqual([]);
   });
 
+  it('shows the cessations by age group with its total, beside the grid\'s made inactive to February 2023', async () => {
+    const rows = await rowsOf(h.page.getByTestId('age-cessations-2023-02'));
+    expect(rows).toEqual([
+      ['Age group', 'Made inactive', 'Ceasing in progress'],
+      ['Age 0-4', '0', '0'], ['Age 5-10', '4', '8'], ['Age 11-15', '5', '24'], ['Age 16-19', '28', '19'], ['Age 20-25', '15', '3'],
+      ['All age groups', '52', '54'],
+    ]);
+    // 37 (January) + 15 (February) = 52, the table's total.
+    expect(await h.page.getByTestId('age-cessations-check-2023-02').innerText()).toBe('The grid of plans made inactive gives 52 from January to February 2023: the same as this table.');
+    expect(await seriousViolations(h.page)).toEqual([]);
+  });
+
   it('carries the grids in the forum report\'s EHCP section', async () => {
     await gotoView(h.page, h.url, 'report', 'Forum report');
     const section = h.page.getByTestId('rep-progress-grids');
@@ -73,6 +86,7 @@ describe('the progress report grids, uploaded', () => {
     // Compared over 2022-23's months only: April 2022 to February 2023 (the grids stop there).
     const compared = await rowsOf(section.getByTestId('grid-comparison-table'));
     expect(compared.slice(1).map((r) => r[0])).toEqual(['April 2022', 'May 2022', 'June 2022', 'July 2022', 'August 2022', 'September 2022', 'October 2022', 'November 2022', 'December 2022', 'January 2023', 'February 2023']);
+    expect(rowNamed(await rowsOf(h.page.getByTestId('rep-age-cessations').locator('table')), 'All age groups')).toEqual(['All age groups', '52', '54']);
     expect(await section.getByTestId('grid-comparison').innerText()).toBe('For the 22 monthly figures both give (April 2022 to March 2023), the progress report and the EHCP figures agree.');
   });
 });

@@ -25,6 +25,7 @@ import type { MapEntry } from '../../model/costCentreMap';
 import { ehcpSink } from './ehcp';
 import { ehcpGridSink } from './ehcpGrid';
 import { ageCessationsSink } from './ageCessations';
+import { tribunalsSink } from './tribunals';
 import { fundingSink } from './funding';
 import { placementsSink } from './placements';
 import { targetsSink } from './targets';
@@ -43,6 +44,7 @@ export const SINKS: Record<Kind, (r: RowReader) => Sink> = {
   costCentreMap: costCentreMapSink,
   ehcpGrid: ehcpGridSink,
   ageCessations: ageCessationsSink,
+  tribunals: tribunalsSink,
 };
 
 /**
