@@ -7,6 +7,7 @@ import { countText, ehcpRows, ehcpWindow, flowsFinding, gapText, parseMonthKey, 
 import { PlacementsSection } from '../placements/PlacementsSection';
 import { ProgressGrids } from './ProgressGrids';
 import { AgeCessations } from './AgeCessations';
+import { Tribunals } from './Tribunals';
 import '../../charts/dashboard.css';
 
 export function Ehcp() {
@@ -18,6 +19,7 @@ export function Ehcp() {
         <p>No EHCP figures are loaded.</p>
         <ProgressGrids grids={report.progressGrids} />
         <AgeCessations rows={report.ageCessations} grids={report.progressGrids} />
+        <Tribunals cases={report.cases} />
       </>
     );
   }
@@ -147,6 +149,7 @@ export function Ehcp() {
       </section>
       <ProgressGrids grids={report.progressGrids} />
       <AgeCessations rows={report.ageCessations} grids={report.progressGrids} />
+      <Tribunals cases={report.cases} />
       <PlacementsSection />
     </>
   );
