@@ -60,6 +60,17 @@ describe('report --json with the cessations by age group', () => {
   });
 });
 
+describe('report --json with the tribunals and mediations', () => {
+  it('gives each type and year as printed', () => {
+    const { code, stdout, stderr } = npmReport(['--json', 'tests/fixtures/progress/tribunals-mediations.csv']);
+    expect(code).toBe(0);
+    expect(stderr).toContain('tribunals-mediations.csv: read as tribunals and mediations by calendar year, header in row 2; 2 rows below it: 2 read in');
+    const cases: { caseType: string; year: number; count: number }[] = JSON.parse(stdout).tribunalsAndMediations;
+    expect(cases.filter((c) => c.caseType === 'tribunals').map((c) => [c.year, c.count])).toEqual([[2018, 6], [2019, 9], [2020, 7], [2021, 9], [2022, 17], [2023, 4]]);
+    expect(cases.filter((c) => c.caseType === 'mediations').map((c) => c.count)).toEqual([2, 0, 6, 2, 19, 3]);
+  });
+});
+
 describe('report with a grid whose Year Total disagrees', () => {
   it('exits 2 naming the file, row, column and both figures, and prints nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'grid-'));

@@ -15,6 +15,7 @@ import { card, importAll, tempDir, upload } from './importHelpers';
 const ISSUED = join(ROOT, 'tests/fixtures/progress/plans-issued.csv');
 const INACTIVE = join(ROOT, 'tests/fixtures/progress/plans-made-inactive.csv');
 const AGES = join(ROOT, 'tests/fixtures/progress/cessations-by-age.csv');
+const CASES = join(ROOT, 'tests/fixtures/progress/tribunals-mediations.csv');
 
 let h: Harness;
 beforeAll(async () => {
@@ -40,7 +41,7 @@ describe('the progress report grids, uploaded', () => {
   it('imports the example files with both grids', async () => {
     const files = readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).map((f) => join(DATA_DIR, f));
     await h.page.reload();
-    await upload(h.page, [...files, ISSUED, INACTIVE, AGES]);
+    await upload(h.page, [...files, ISSUED, INACTIVE, AGES, CASES]);
     expect(await card(h.page, 'plans-issued.csv').innerText()).toContain('EHCP year-by-month grid');
     await importAll(h.page);
     await gotoView(h.page, h.url, 'ehcp', 'EHCP and demand');
@@ -78,6 +79,14 @@ describe('the progress report grids, uploaded', () => {
     expect(await seriousViolations(h.page)).toEqual([]);
   });
 
+  it('shows the tribunals and mediations by calendar year', async () => {
+    expect(await rowsOf(h.page.getByTestId('tribunals-table'))).toEqual([
+      ['Registered cases', '2018', '2019', '2020', '2021', '2022', '2023'],
+      ['Tribunals', '6', '9', '7', '9', '17', '4'],
+      ['Mediations', '2', '0', '6', '2', '19', '3'],
+    ]);
+  });
+
   it('carries the grids in the forum report\'s EHCP section', async () => {
     await gotoView(h.page, h.url, 'report', 'Forum report');
     const section = h.page.getByTestId('rep-progress-grids');
@@ -86,6 +95,7 @@ describe('the progress report grids, uploaded', () => {
     // Compared over 2022-23's months only: April 2022 to February 2023 (the grids stop there).
     const compared = await rowsOf(section.getByTestId('grid-comparison-table'));
     expect(compared.slice(1).map((r) => r[0])).toEqual(['April 2022', 'May 2022', 'June 2022', 'July 2022', 'August 2022', 'September 2022', 'October 2022', 'November 2022', 'December 2022', 'January 2023', 'February 2023']);
+    expect(rowNamed(await rowsOf(h.page.getByTestId('rep-tribunals-table')), 'Mediations')).toEqual(['Mediations', '2', '0', '6', '2', '19', '3']);
     expect(rowNamed(await rowsOf(h.page.getByTestId('rep-age-cessations').locator('table')), 'All age groups')).toEqual(['All age groups', '52', '54']);
     expect(await section.getByTestId('grid-comparison').innerText()).toBe('For the 22 monthly figures both give (April 2022 to March 2023), the progress report and the EHCP figures agree.');
   });
