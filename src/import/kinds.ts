@@ -338,7 +338,8 @@ export function mapColumns(kind: Kind, header: string[]): ColumnMap {
       extra.push(col);
     }
   });
-  if (spec.firstColumn && fields[spec.firstColumn] === undefined && header.length > 1 && normaliseHeader(header[0] ?? '') === '') fields[spec.firstColumn] = 0;
+  // Only beside the month columns that make the grid: any other row with an empty first cell is not one.
+  if (spec.firstColumn && months.length > 0 && fields[spec.firstColumn] === undefined && normaliseHeader(header[0] ?? '') === '') fields[spec.firstColumn] = 0;
   return { kind, fields, months, extra: extra.sort((a, b) => a - b), ytd };
 }
 
