@@ -7,6 +7,7 @@
 import { fyLabel } from '../model/calendar';
 import { emptyDataset, lineId, type ActualLine, type Dataset } from '../model/dataset';
 import { add } from '../model/money';
+import { AGE_BANDS } from '../model/placements';
 
 export interface DatasetPart {
   file: string;
@@ -35,6 +36,10 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
   const conditions = new Map<string, NonNullable<Dataset['conditions']>[number]>();
   const placements = new Map<string, NonNullable<Dataset['placements']>[number]>();
   const narratives = new Map<string, NonNullable<Dataset['narratives']>[number]>();
+  let ages: NonNullable<Dataset['ageCessations']> = [];
+  const cases = new Map<string, NonNullable<Dataset['cases']>[number]>();
+  // Figure by figure: a grid gives one measure a month, apart from the EHCP file's months.
+  const grids = new Map<string, { file: string; figure: NonNullable<Dataset['progressGrids']>[number] }>();
 
   for (const { file, additive, data } of parts) {
     for (const b of data.budgets) {
@@ -85,6 +90,24 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
       if (prev) warnings.push(`${file}: EHCP figures for ${m.month} replace those in ${prev.file}`);
       ehcp.set(m.month, { file, month: m });
     }
+    for (const g of data.progressGrids ?? []) {
+      const id = `${g.measure}|${g.month}`;
+      const prev = grids.get(id);
+      if (prev && prev.figure.count !== g.count) warnings.push(`${file}: the progress report's ${g.measure === 'newPlans' ? 'plans issued' : 'plans made inactive'} for ${g.month} (${g.count}) replace those in ${prev.file} (${prev.figure.count})`);
+      grids.set(id, { file, figure: g });
+    }
+    // A period's age-group table is one table: a later file giving the period replaces it whole.
+    const periods = new Set((data.ageCessations ?? []).map((a) => a.asAt));
+    for (const asAt of periods) {
+      if (ages.some((a) => a.asAt === asAt)) warnings.push(`${file}: the cessations by age group as at ${asAt} replace those loaded before`);
+      ages = ages.filter((a) => a.asAt !== asAt);
+    }
+    ages.push(...(data.ageCessations ?? []));
+    for (const c of data.cases ?? []) {
+      const prev = cases.get(`${c.caseType}|${c.year}`);
+      if (prev && prev.count !== c.count) warnings.push(`${file}: ${c.caseType} in ${c.year} (${c.count}) replace the ${prev.count} loaded before`);
+      cases.set(`${c.caseType}|${c.year}`, c);
+    }
     for (const t of data.targets) targets.set(`${t.metric}|${t.month}`, t);
     if (data.instalments) instalments = data.instalments;
     if (data.otherContributions) otherContributions = data.otherContributions;
@@ -111,6 +134,9 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
     ...(comments.size > 0 ? { comments: [...comments.values()].filter((c) => c.text !== '') } : {}),
     ...(conditions.size > 0 ? { conditions: [...conditions.values()] } : {}),
     ...(narratives.size > 0 ? { narratives: [...narratives.values()].filter((n) => n.text !== '') } : {}),
+    ...(grids.size > 0 ? { progressGrids: [...grids.values()].map((g) => g.figure).sort((a, b) => a.month.localeCompare(b.month) || a.measure.localeCompare(b.measure)) } : {}),
+    ...(cases.size > 0 ? { cases: [...cases.values()].sort((a, b) => a.caseType.localeCompare(b.caseType) || a.year - b.year) } : {}),
+    ...(ages.length > 0 ? { ageCessations: [...ages].sort((a, b) => a.asAt.localeCompare(b.asAt) || AGE_BANDS.indexOf(a.ageBand) - AGE_BANDS.indexOf(b.ageBand)) } : {}),
     ...(placements.size > 0 ? { placements: [...placements.values()].sort((a, b) => a.month.localeCompare(b.month)) } : {}),
   };
   return { data, warnings };

@@ -12,14 +12,19 @@ import type Decimal from 'decimal.js';
 import { analyse, currentYear, type Analysis, type AsAt, type YearFigures } from './calculate';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { monthLabel, monthOfPeriod } from '../model/calendar';
-import type { Condition, Dataset } from '../model/dataset';
+import type { AgeCessation, CaseCount, Condition, Dataset } from '../model/dataset';
 import { analyseEhcp, type EhcpFigures } from './ehcp';
+import { compareGrids, type GridComparison } from './progressGrids';
 import { describeDeficit, describeVariance, formatCount, formatPercent, formatPounds, formatWithShare } from './format';
 import { abs, neg, type Pence, sub } from '../model/money';
 import { toFixed2 } from './money';
 
 export interface Report extends Analysis {
   ehcp: EhcpFigures[];
+  /** The progress report's grids, each month beside the EHCP file's figure (issue 14). */
+  progressGrids: GridComparison[];
+  ageCessations: AgeCessation[];
+  cases: CaseCount[];
   conditions: Condition[];
 }
 
@@ -30,6 +35,9 @@ export function buildReport(data: Dataset, settings: Settings = DEFAULT_SETTINGS
   return {
     ...analysis,
     ehcp,
+    progressGrids: compareGrids(data.progressGrids ?? [], data.ehcp),
+    ageCessations: data.ageCessations ?? [],
+    cases: data.cases ?? [],
     conditions: data.conditions ?? [],
     warnings: [...extraWarnings, ...analysis.warnings, ...ehcp.flatMap((m) => m.warnings)],
   };
@@ -117,6 +125,9 @@ export function reportJson(r: Report) {
       rsaRefusalRate: pct(m.rsaRefusalRate),
       warnings: m.warnings,
     })),
+    progressGrids: r.progressGrids.map((g) => ({ measure: g.measure, month: g.month, progressReport: g.grid, ehcpFile: g.ehcp, difference: g.difference })),
+    tribunalsAndMediations: r.cases.map((c) => ({ caseType: c.caseType, year: c.year, count: c.count })),
+    ageCessations: r.ageCessations.map((a) => ({ asAt: a.asAt, period: a.period, ageBand: a.ageBand, madeInactive: a.madeInactive, ceasingInProgress: a.ceasingInProgress })),
     conditions: r.conditions.map((c) => ({
       ref: c.ref,
       text: c.text,

@@ -17,7 +17,7 @@ export type Field =
   | 'inactive' | 'plansEnded' | 'plansAtEnd' | 'rsaReceived' | 'rsaRefused' | 'metric' | 'target'
   | 'conditionRef' | 'conditionText' | 'owner' | 'rag' | 'reviewed'
   | 'placementType' | 'ageBand' | 'primaryNeed' | 'count' | 'annualCost'
-  | 'account' | 'treatment' | 'debit' | 'credit';
+  | 'account' | 'treatment' | 'debit' | 'credit' | 'yearTotal' | 'ceasingInProgress' | 'caseType';
 
 export const FIELD_LABELS: Record<Field, string> = {
   year: 'financial year', period: 'period', block: 'block', line: 'budget line', costCentre: 'cost centre',
@@ -29,7 +29,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   plansAtEnd: 'plans at end', rsaReceived: 'RSAs received', rsaRefused: 'RSAs refused', metric: 'metric', target: 'target',
   conditionRef: 'condition number', conditionText: 'condition', owner: 'owner', rag: 'RAG status', reviewed: 'date last reviewed',
   placementType: 'placement type', ageBand: 'age band', primaryNeed: 'primary need', count: 'number of plans', annualCost: 'annual cost per placement',
-  account: 'account', treatment: 'treatment', debit: 'debit', credit: 'credit',
+  account: 'account', treatment: 'treatment', debit: 'debit', credit: 'credit', yearTotal: 'year total', ceasingInProgress: 'ceasing in progress', caseType: 'tribunals or mediations',
 };
 
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
@@ -104,6 +104,9 @@ const MATCHERS: Record<Field, (h: string) => boolean> = {
   primaryNeed: (h) => has(h, /\bneed\b/),
   annualCost: (h) => has(h, /\b(cost|price|fee|fees)\b/),
   count: (h) => has(h, /\b(count|number|plans|ehcps?|children|pupils|total)\b/),
+  yearTotal: (h) => has(h, /\btotals?\b/),
+  caseType: (h) => has(h, /\b(registered|cases?|tribunals?|mediations?|appeals?)\b/),
+  ceasingInProgress: (h) => has(h, /\bceasing\b/) && has(h, /\b(prog|progress|in progress)\b/),
 };
 
 export function headerMatchesField(field: Field, normalisedHeader: string): boolean {
@@ -129,6 +132,27 @@ interface KindSpec {
   identifiedBy?: Field[][];
   /** Fields whose presence means the file is not of this kind (money in a cost centre map). */
   forbidden?: Field[];
+  /** The field an unheaded first column holds (a progress report's grid has its years under an empty cell). */
+  firstColumn?: Field;
+}
+
+/** Tribunals and mediations: calendar years as column headings, and rows naming tribunals or mediations. */
+function meansCases(map: ColumnMap, header: string[], sample: string[][]): boolean {
+  if (!map.extra.some((c) => /^20\d{2}$/.test(header[c] ?? ''))) return false;
+  const col = map.fields.caseType!;
+  return sample.some((row) => /\b(tribunals?|mediations?)\b/i.test(row[col] ?? ''));
+}
+
+const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/;
+
+/**
+ * A progress report's year-by-month grid: twelve month columns named as months (not P1…P12, which
+ * are financial periods), and years in the first column of its first rows.
+ */
+function meansGrid(map: ColumnMap, header: string[], sample: string[][]): boolean {
+  if (map.months.length !== 12 || !map.months.every((m) => MONTH_NAME.test(header[m.col] ?? ''))) return false;
+  const col = map.fields.year!;
+  return sample.some((row) => /^\d{4}$/.test((row[col] ?? '').trim()));
 }
 
 /** Headers of a transaction listing or a money column: no conditions tracker has them. */
@@ -215,6 +239,28 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
     forbidden: ['budget', 'actual', 'income', 'period'],
     keys: ['treatment', 'costCentre', 'account', 'block', 'line'],
   },
+  ehcpGrid: {
+    // "Year Total" before "year", so the total column is never taken as the years.
+    fields: ['yearTotal', 'year'],
+    required: [['year'], ['yearTotal']],
+    months: 'required',
+    keys: ['year'],
+    means: meansGrid,
+    firstColumn: 'year',
+  },
+  ageCessations: {
+    // "Ceasing in Prog Total" before "Made Inactive", so neither is taken as the other.
+    fields: ['ceasingInProgress', 'inactive', 'ageBand'],
+    required: [['ageBand'], ['inactive'], ['ceasingInProgress']],
+    keys: ['ageBand'],
+  },
+  tribunals: {
+    // A column per calendar year ("2018" … "2023"), read by the sink from the header.
+    fields: ['caseType'],
+    required: [['caseType']],
+    keys: ['caseType'],
+    means: meansCases,
+  },
   ehcp: {
     // Counts first, so "EHCPs start of month" is a count and only a bare "Month" is the month.
     fields: [...EHCP_COUNTS, 'month'],
@@ -224,7 +270,7 @@ export const KIND_SPECS: Record<Kind, KindSpec> = {
 };
 
 /** When several kinds fit the same header row, the most specific wins. */
-export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'costCentreMap', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ehcp'];
+export const KIND_PRIORITY: Kind[] = ['ledger', 'actuals', 'budget', 'actualsWide', 'costCentreMap', 'agreement', 'funding', 'targets', 'conditions', 'placements', 'ageCessations', 'ehcp', 'ehcpGrid', 'tribunals'];
 
 export interface MonthColumn {
   col: number;
@@ -292,6 +338,8 @@ export function mapColumns(kind: Kind, header: string[]): ColumnMap {
       extra.push(col);
     }
   });
+  // Only beside the month columns that make the grid: any other row with an empty first cell is not one.
+  if (spec.firstColumn && months.length > 0 && fields[spec.firstColumn] === undefined && normaliseHeader(header[0] ?? '') === '') fields[spec.firstColumn] = 0;
   return { kind, fields, months, extra: extra.sort((a, b) => a - b), ytd };
 }
 

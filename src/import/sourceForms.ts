@@ -46,6 +46,8 @@ export interface SourceForms {
   budgetVsActual?: ColumnMap;
   /** The user's choices, named in messages when a form is asked for. */
   choices: FormChoices;
+  /** The title lines above the header (row as a spreadsheet shows it), for kinds named only there (a progress report's grid). */
+  titleLines?: { row: number; text: string }[];
 }
 
 /** The forms of an ordinary file: none, so the column stage takes its fast paths. */
@@ -84,6 +86,11 @@ export function detectForms(det: Detection, choices: FormChoices = {}, fileName 
   let map = det.map;
   let kindLabel: string | undefined;
   const { header, rows, title } = det;
+  if (map.kind === 'ehcpGrid' || map.kind === 'ageCessations') {
+    forms.titleLines = rows.slice(0, det.headerIndex - det.headerRows + 1)
+      .map((r, i) => ({ row: i + 1, text: r.map((c) => c.trim()).filter(Boolean).join(' ') }))
+      .filter((t) => t.text !== '');
+  }
 
   // A budget-v-actual report: budget columns and an actual column in one file.
   // (Found as actuals only where the title lines give the period: an actuals file with a budget column stays actuals.)

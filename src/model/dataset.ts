@@ -7,7 +7,7 @@ import type { Block } from './blocks';
 import type { FinancialYear, MonthKey } from './calendar';
 import type { Pence } from './money';
 import type { Scenario } from './scenario';
-import type { PlacementCount } from './placements';
+import type { AgeBand, PlacementCount } from './placements';
 
 export interface BudgetLine {
   fy: FinancialYear;
@@ -57,6 +57,48 @@ export type EhcpField = (typeof EHCP_FIELDS)[number];
 
 /** One calendar month of EHCP figures; a field is absent where the file left it empty. */
 export type EhcpMonth = { month: MonthKey } & Partial<Record<EhcpField, number>>;
+
+/**
+ * The measures a progress report prints as a year-by-month grid (issue 14): plans issued, and plans
+ * made inactive (ceased + moved out + inactive or deceased: the EHCP figures' plansEnded).
+ */
+export const GRID_MEASURES = ['newPlans', 'plansEnded'] as const;
+export type GridMeasure = (typeof GRID_MEASURES)[number];
+
+/**
+ * One month's figure from a progress report's grid. Kept apart from `ehcp`, so a grid giving one
+ * figure a month never wipes the EHCP file's other figures for it; a month the grid leaves "-" is absent.
+ */
+export interface GridFigure {
+  measure: GridMeasure;
+  /** "2023-01" */
+  month: string;
+  count: number;
+}
+
+/**
+ * One age group's row of the progress report's cessations table: plans made inactive in the period
+ * (year to date, "2022 / February 2023" being to February 2023) and plans ceasing in progress at its end.
+ */
+export interface AgeCessation {
+  /** "2023-02": the last month of the period, from the table's heading. */
+  asAt: string;
+  /** The period as the heading gives it: "2022 / February 2023". */
+  period: string;
+  ageBand: AgeBand;
+  madeInactive: number;
+  ceasingInProgress: number;
+}
+
+export const CASE_TYPES = ['tribunals', 'mediations'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/** The progress report's registered SEND Tribunal appeals or mediations in one calendar year. */
+export interface CaseCount {
+  caseType: CaseType;
+  year: number;
+  count: number;
+}
 
 export interface Target {
   metric: EhcpField;
@@ -163,6 +205,12 @@ export interface Dataset {
   comments?: LineComment[];
   scenarios?: SavedScenario[];
   narratives?: ReportNarrative[];
+  /** The progress report's year-by-month grids (plans issued, plans made inactive). */
+  progressGrids?: GridFigure[];
+  /** The progress report's cessations by age group, for each period held. */
+  ageCessations?: AgeCessation[];
+  /** The progress report's tribunals and mediations by calendar year. */
+  cases?: CaseCount[];
 }
 
 export function emptyDataset(): Dataset {

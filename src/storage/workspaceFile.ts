@@ -12,7 +12,7 @@
 import { BLOCKS } from '../model/blocks';
 import { FIRST_FY, LAST_FY } from '../model/calendar';
 import { AGE_BANDS, PLACEMENT_TYPES } from '../model/placements';
-import { EHCP_FIELDS, type Dataset } from '../model/dataset';
+import { CASE_TYPES, EHCP_FIELDS, GRID_MEASURES, type Dataset } from '../model/dataset';
 import { exactRangeProblem } from '../domain/exactRange';
 import { MAX_CELL_PENCE } from '../model/money';
 import { quoteValue } from '../domain/quote';
@@ -243,6 +243,23 @@ class Checker {
       this.need(isCount(x.count), `${w}.count`, x.count, 'a whole number');
       if (x.annualCost !== undefined) this.need(isPence(x.annualCost), `${w}.annualCost`, x.annualCost, PENCE_WORDS);
     }, 'a placement count (month, type, count)');
+    rows('progressGrids', true, (x, w) => {
+      this.need((GRID_MEASURES as readonly unknown[]).includes(x.measure), `${w}.measure`, x.measure, `one of ${GRID_MEASURES.join(', ')}`);
+      this.need(isMonth(x.month), `${w}.month`, x.month, 'a month such as "2023-01"');
+      this.need(isCount(x.count), `${w}.count`, x.count, 'a whole number of 0 or more');
+    }, 'a progress report grid figure (measure, month, count)');
+    rows('ageCessations', true, (x, w) => {
+      this.need(isMonth(x.asAt), `${w}.asAt`, x.asAt, 'a month such as "2023-02"');
+      this.need(isText(x.period), `${w}.period`, x.period, 'text');
+      this.need((AGE_BANDS as readonly unknown[]).includes(x.ageBand), `${w}.ageBand`, x.ageBand, `one of ${AGE_BANDS.join(', ')}`);
+      this.need(isCount(x.madeInactive), `${w}.madeInactive`, x.madeInactive, 'a whole number of 0 or more');
+      this.need(isCount(x.ceasingInProgress), `${w}.ceasingInProgress`, x.ceasingInProgress, 'a whole number of 0 or more');
+    }, 'an age group\'s cessations (asAt, period, ageBand, madeInactive, ceasingInProgress)');
+    rows('cases', true, (x, w) => {
+      this.need((CASE_TYPES as readonly unknown[]).includes(x.caseType), `${w}.caseType`, x.caseType, `one of ${CASE_TYPES.join(', ')}`);
+      this.need(isInt(x.year) && x.year >= 2000 && x.year <= 2099, `${w}.year`, x.year, 'a calendar year from 2000 to 2099');
+      this.need(isCount(x.count), `${w}.count`, x.count, 'a whole number of 0 or more');
+    }, 'a count of tribunals or mediations (caseType, year, count)');
     rows('comments', true, (x, w) => {
       this.lineId(x, w);
       this.need(isText(x.text), `${w}.text`, x.text, 'text');

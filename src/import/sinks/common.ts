@@ -15,6 +15,8 @@ export interface Sink {
    * 'excluded' when the cost-centre map excluded it (counted and totalled apart).
    */
   row(cells: string[], rowNumber: number): boolean | 'excluded';
+  /** Shown each totals row as it is skipped (never added in), for a kind that checks a printed total against its rows. */
+  total?(cells: string[], rowNumber: number): void;
   finish(): Dataset;
 }
 
@@ -92,6 +94,7 @@ export function skippingSink(ctx: RowContext, map: ColumnMap, inner: Sink, throu
           if (notTotals.size < MAX_REMEMBERED_LABELS) notTotals.add(v);
         } else {
           ctx.skipped.push({ row: rowNumber, reason: `a totals row ("${quoteValue(v.trim())}"): not added in` });
+          inner.total?.(cells, rowNumber);
           return 'skipped';
         }
       }

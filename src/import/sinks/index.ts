@@ -23,6 +23,9 @@ import { costCentreRows } from './costCentreRows';
 import { CostCentreStage, usesCostCentreMap } from '../costCentreStage';
 import type { MapEntry } from '../../model/costCentreMap';
 import { ehcpSink } from './ehcp';
+import { ehcpGridSink } from './ehcpGrid';
+import { ageCessationsSink } from './ageCessations';
+import { tribunalsSink } from './tribunals';
 import { fundingSink } from './funding';
 import { placementsSink } from './placements';
 import { targetsSink } from './targets';
@@ -39,6 +42,9 @@ export const SINKS: Record<Kind, (r: RowReader) => Sink> = {
   conditions: conditionsSink,
   placements: placementsSink,
   costCentreMap: costCentreMapSink,
+  ehcpGrid: ehcpGridSink,
+  ageCessations: ageCessationsSink,
+  tribunals: tribunalsSink,
 };
 
 /**

@@ -5,12 +5,24 @@ import { monthKey, monthLabel, monthOfPeriod } from '../../model/calendar';
 import { useReport, useSelectedYear } from '../../store/hooks';
 import { countText, ehcpRows, ehcpWindow, flowsFinding, gapText, parseMonthKey, plansFinding, rsaFinding } from './shape';
 import { PlacementsSection } from '../placements/PlacementsSection';
+import { ProgressGrids } from './ProgressGrids';
+import { AgeCessations } from './AgeCessations';
+import { Tribunals } from './Tribunals';
 import '../../charts/dashboard.css';
 
 export function Ehcp() {
   const report = useReport();
   const y = useSelectedYear(report);
-  if (report.ehcp.length === 0) return <p>No EHCP figures are loaded.</p>;
+  if (report.ehcp.length === 0) {
+    return (
+      <>
+        <p>No EHCP figures are loaded.</p>
+        <ProgressGrids grids={report.progressGrids} />
+        <AgeCessations rows={report.ageCessations} grids={report.progressGrids} />
+        <Tribunals cases={report.cases} />
+      </>
+    );
+  }
   const lastKey = report.ehcp[report.ehcp.length - 1]!.month;
   // The selected year and the one before, up to the as-at month when the year is part way through.
   const end = y ? monthKey(monthOfPeriod(y.fy, y.latestPeriod ?? 12)) : lastKey;
@@ -135,6 +147,9 @@ export function Ehcp() {
           </ul>
         )}
       </section>
+      <ProgressGrids grids={report.progressGrids} />
+      <AgeCessations rows={report.ageCessations} grids={report.progressGrids} />
+      <Tribunals cases={report.cases} />
       <PlacementsSection />
     </>
   );

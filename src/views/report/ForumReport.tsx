@@ -9,6 +9,9 @@ import { VarianceChart } from '../variance/VarianceChart';
 import { BLOCKS } from '../../model/blocks';
 import { statusReasonIn } from '../../domain/calculate';
 import { monthLabel, monthOfPeriod } from '../../model/calendar';
+import { ProgressGrids } from '../ehcp/ProgressGrids';
+import { AgeCessations } from '../ehcp/AgeCessations';
+import { Tribunals } from '../ehcp/Tribunals';
 import { adjustmentTables, agreementPosition, ehcpMonthsOfYear, narrativeSections, outturnTable, positionRows, reportTitle, type AdjustmentTable } from '../../domain/forumReport';
 import { formatCount, formatDate, formatPaperMoney, formatPercent, formatPounds, formatToday } from '../../domain/format';
 import { atRiskText, countedText, instalmentPosition } from '../../domain/instalments';
@@ -323,6 +326,9 @@ export function ForumReport() {
           </ScrollBox>
         </section>
       )}
+      <ProgressGrids grids={report.progressGrids} fy={y.fy} inReport />
+      <AgeCessations rows={report.ageCessations.filter((a) => a.asAt <= `${y.fy + 1}-03`)} grids={report.progressGrids} inReport />
+      <Tribunals cases={report.cases.filter((c) => c.year <= y.fy + 1)} inReport />
       <div className="report-section">
         <Narrative fy={y.fy} label={y.label} s={words.recommendation} level={3} />
       </div>
