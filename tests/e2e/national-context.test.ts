@@ -142,7 +142,9 @@ describe('National context', () => {
     const notice = h.page.getByTestId('allocation-income-notice');
     expect(await notice.count()).toBe(0);
     expect(await h.page.getByTestId('allocation-income-2023-24').innerText()).toContain('Not used: 2023-24 has no DSG income in the figures.');
-    await h.page.getByLabel("Use the 2023-24 allocation after recoupment (£50,021,046) as 2023-24's DSG income").check();
+    // The box follows the saved setting, so it turns only once the save is done: click, then wait for it.
+    await h.page.getByLabel("Use the 2023-24 allocation after recoupment (£50,021,046) as 2023-24's DSG income").click();
+    await expect.poll(() => h.page.getByLabel("Use the 2023-24 allocation after recoupment (£50,021,046) as 2023-24's DSG income").isChecked()).toBe(true);
     await expect.poll(() => h.page.getByTestId('allocation-income-message').innerText()).toContain("Saved: 2023-24's DSG income is now the allocation after recoupment");
     expect(await h.page.getByTestId('allocation-income-2023-24').innerText()).toContain(
       "Used: 2023-24's DSG income in the figures is £50,021,046, from dedicated-schools-grant_2023-24_published-2024-07-20.ods.",
@@ -163,9 +165,10 @@ describe('National context', () => {
     await h.page.getByTestId('national-summary').waitFor();
     expect(await h.page.getByLabel("Use the 2023-24 allocation after recoupment (£50,021,046) as 2023-24's DSG income").isChecked()).toBe(true);
     // Turned off, nothing is said any more.
-    await h.page.getByLabel("Use the 2023-24 allocation after recoupment (£50,021,046) as 2023-24's DSG income").uncheck();
+    await h.page.getByLabel("Use the 2023-24 allocation after recoupment (£50,021,046) as 2023-24's DSG income").click();
+    await expect.poll(() => h.page.getByLabel("Use the 2023-24 allocation after recoupment (£50,021,046) as 2023-24's DSG income").isChecked()).toBe(false);
     await expect.poll(() => h.page.getByTestId('allocation-income-message').innerText()).toContain('no longer used');
-    expect(await notice.count()).toBe(0);
+    await expect.poll(() => notice.count()).toBe(0);
   });
 
   it('axe finds nothing serious, at 1280 and at 390 pixels wide', { timeout: 180_000 }, async () => {
