@@ -3,9 +3,13 @@
  * issued (newPlans) or made inactive (plansEnded), both figures and the difference are shown,
  * neither taken over the other.
  */
-import { GRID_MEASURES, type EhcpMonth, type GridFigure, type GridMeasure } from '../model/dataset';
+import { GRID_MEASURES, type CaseType, type EhcpMonth, type GridFigure, type GridMeasure } from '../model/dataset';
+import type { AgeBand } from '../model/placements';
 
 export const GRID_LABELS: Record<GridMeasure, string> = { newPlans: 'Plans issued', plansEnded: 'Plans made inactive' };
+/** The age groups as the progress report's cessations table names them. */
+export const AGE_GROUP_LABELS: Record<AgeBand, string> = { 'under 5': 'Age 0-4', '5 to 10': 'Age 5-10', '11 to 15': 'Age 11-15', '16 to 19': 'Age 16-19', '20 to 25': 'Age 20-25' };
+export const CASE_LABELS: Record<CaseType, string> = { tribunals: 'Tribunals', mediations: 'Mediations' };
 
 export interface GridComparison {
   measure: GridMeasure;
@@ -45,4 +49,17 @@ export function gridYears(grids: readonly GridFigure[]): GridYear[] {
     row.total += g.count;
   }
   return [...rows.values()].sort((a, b) => GRID_MEASURES.indexOf(a.measure) - GRID_MEASURES.indexOf(b.measure) || a.year - b.year);
+}
+
+/** The grid's plans made inactive from January to `asAt` ("2023-02"), when it gives every one of those months; else null. */
+export function gridYearToDate(grids: readonly GridComparison[], asAt: string): number | null {
+  const year = asAt.slice(0, 4);
+  const last = Number(asAt.slice(5, 7));
+  let sum = 0;
+  for (let m = 1; m <= last; m++) {
+    const g = grids.find((x) => x.measure === 'plansEnded' && x.month === `${year}-${String(m).padStart(2, '0')}`);
+    if (!g) return null;
+    sum += g.grid;
+  }
+  return sum;
 }

@@ -4,13 +4,16 @@
  * typed cells. Pure: the XLSX writer and the printable page both render this one shape.
  */
 import { currentYear, type YearFigures } from './calculate';
-import { fyOfMonth, monthLabel, monthOfPeriod } from '../model/calendar';
+import { fyOfMonth, monthKey, monthLabel, monthOfPeriod, type CalendarMonth } from '../model/calendar';
 import { sum, type Pence } from '../model/money';
 import { toFixed2 } from './money';
 import { plannedDeficit, type Report } from './report';
 import type { Instalment } from '../model/dataset';
-import { formatDate } from './format';
+import { formatCount, formatDate } from './format';
 import { instalmentPosition } from './instalments';
+import { AGE_GROUP_LABELS, CASE_LABELS, GRID_LABELS, gridYearToDate, gridYears } from './progressGrids';
+import { AGE_BANDS } from '../model/placements';
+import { CASE_TYPES } from '../model/dataset';
 
 export type PackCell =
   | { kind: 'text'; value: string; bold?: boolean }
@@ -28,6 +31,8 @@ export interface PackSheet {
   widths: number[];
   header: string[];
   rows: PackCell[][];
+  /** What the sheet covers and leaves out, where its title cannot say it all: below the title on the page, row 3 of the sheet. */
+  note?: string;
 }
 
 export interface ReturnPack {
@@ -106,6 +111,117 @@ function ehcpSheet(report: Report, y: YearFigures): PackSheet {
   };
 }
 
+/**
+ * The month the return is as at: the chosen period's, or where the year holds no actuals its last
+ * month. The progress report's tables are cut there: a return as at September does not carry
+ * October's plans, though a later file may hold them.
+ */
+function asAtMonth(y: YearFigures): CalendarMonth {
+  return y.latestPeriod === null ? { year: y.fy + 1, month: 3 } : monthOfPeriod(y.fy, y.latestPeriod);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthName = (m: CalendarMonth) => monthLabel(m).split(' ')[0]!;
+const asAtWords = (y: YearFigures, end: CalendarMonth) =>
+  y.latestPeriod === null ? `${monthLabel(end)} (the end of ${y.label}; no actuals are held)` : `${monthLabel(end)}, the month the return is as at`;
+
+/** The progress report's year-by-month grids as it prints them, calendar years to the as-at month, checked against the EHCP figures. */
+function gridSheet(report: Report, y: YearFigures): PackSheet | null {
+  const end = asAtMonth(y);
+  const endKey = monthKey(end);
+  const shown = report.progressGrids.filter((g) => g.month <= endKey);
+  if (shown.length === 0) return null;
+  const cut = end.month < 12;
+  const years = gridYears(shown.map((g) => ({ measure: g.measure, month: g.month, count: g.grid })));
+  const rows: PackCell[][] = years.map((r) => {
+    const partial = cut && r.year === end.year;
+    return [
+      text(GRID_LABELS[r.measure]),
+      text(partial ? `${r.year} (to ${monthName(end)})` : String(r.year)),
+      // "-" as the progress report prints a month it does not give; after the as-at month, nothing.
+      ...r.months.map((v, i) => (partial && i + 1 > end.month ? null : v === null ? text('-') : count(v))),
+      count(r.total),
+    ];
+  });
+  const notes = [`As the progress report prints them, calendar years to ${asAtWords(y, end)}. "-" marks a month the progress report does not give.`];
+  if (cut && years.some((r) => r.year === end.year)) notes.push(`Months after ${monthLabel(end)} are left out, so ${end.year}'s Year Total is January to ${monthName(end)}.`);
+  // The same months of the financial year as the "EHCP and RSA" sheet, to the as-at month.
+  const both = shown.filter((g) => g.month >= `${y.fy}-04` && g.ehcp !== null);
+  const span = `from April ${y.fy} to ${monthLabel(end)}`;
+  const differ = both.filter((g) => g.difference !== 0);
+  if (both.length === 0) notes.push(`The EHCP figures held cover none of the grids' months ${span}, so the two cannot be compared.`);
+  else if (differ.length === 0) notes.push(`For the ${formatCount(both.length)} monthly figures both give ${span}, the progress report and the EHCP figures ("EHCP and RSA" sheet) agree.`);
+  else {
+    const list = differ.map((g) => `${GRID_LABELS[g.measure]}, ${monthLabel({ year: Number(g.month.slice(0, 4)), month: Number(g.month.slice(5, 7)) })}: ${formatCount(g.grid)} in the progress report, ${formatCount(g.ehcp!)} in the EHCP figures`);
+    notes.push(`For ${formatCount(differ.length)} of the ${formatCount(both.length)} monthly figures both give ${span}, the progress report and the EHCP figures ("EHCP and RSA" sheet) differ: ${list.join('; ')}.`);
+  }
+  return {
+    name: 'Plans issued and made inactive',
+    title: `Plans issued and plans made inactive (ceased, moved out, inactive or deceased) by month, from the progress report, to ${monthLabel(end)}`,
+    widths: [20, 20, ...MONTHS.map(() => 7), 11],
+    header: ['Measure', 'Year', ...MONTHS, 'Year Total'],
+    rows,
+    note: notes.join(' '),
+  };
+}
+
+/** The progress report's cessations by age group, each period that ends by the as-at month, with its total. */
+function cessationsSheet(report: Report, y: YearFigures): PackSheet | null {
+  const end = asAtMonth(y);
+  const held = report.ageCessations.filter((a) => a.asAt <= monthKey(end));
+  if (held.length === 0) return null;
+  const rows: PackCell[][] = [];
+  const notes = [`Plans made inactive in each period (the calendar year to its last month) and plans ceasing in progress at its end, from the progress report: the periods ending by ${asAtWords(y, end)}.`];
+  for (const asAt of [...new Set(held.map((a) => a.asAt))].sort()) {
+    const of = held.filter((a) => a.asAt === asAt).sort((a, b) => AGE_BANDS.indexOf(a.ageBand) - AGE_BANDS.indexOf(b.ageBand));
+    const period = of[0]!.period;
+    for (const a of of) rows.push([text(period), text(AGE_GROUP_LABELS[a.ageBand]), count(a.madeInactive), count(a.ceasingInProgress)]);
+    const inactive = of.reduce((n, a) => n + a.madeInactive, 0);
+    rows.push([text(period), text('All age groups', true), count(inactive), count(of.reduce((n, a) => n + a.ceasingInProgress, 0))]);
+    const ytd = gridYearToDate(report.progressGrids, asAt);
+    const month = monthLabel({ year: Number(asAt.slice(0, 4)), month: Number(asAt.slice(5, 7)) });
+    if (ytd !== null) {
+      notes.push(ytd === inactive
+        ? `The grid of plans made inactive gives ${formatCount(ytd)} from January to ${month}: the same as the table for ${period}.`
+        : `The grid of plans made inactive gives ${formatCount(ytd)} from January to ${month}, but the table for ${period} ${formatCount(inactive)}: a difference of ${formatCount(Math.abs(inactive - ytd))}.`);
+    }
+  }
+  return {
+    name: 'Cessations by age group',
+    title: 'Plans made inactive and ceasing in progress, by age group, from the progress report',
+    widths: [22, 16, 14, 20],
+    header: ['Period', 'Age group', 'Made inactive', 'Ceasing in progress'],
+    rows,
+    note: notes.join(' '),
+  };
+}
+
+/** The progress report's tribunals and mediations, calendar years to the as-at month's. */
+function tribunalsSheet(report: Report, y: YearFigures): PackSheet | null {
+  const end = asAtMonth(y);
+  const held = report.cases.filter((c) => c.year <= end.year);
+  if (held.length === 0) return null;
+  const years = [...new Set(held.map((c) => c.year))].sort((a, b) => a - b);
+  const notes = [`Registered cases by calendar year, from the progress report, to ${end.year}: the year of ${asAtWords(y, end)}. "Not given" marks a year the file does not hold.`];
+  // A year's count cannot be cut at a month: say so where the as-at year is only part way through.
+  if (end.month < 12 && years.includes(end.year)) notes.push(`${end.year} is part way through: its figures are the progress report's as given, which may count cases registered after ${monthLabel(end)}.`);
+  if (report.cases.some((c) => c.year > end.year)) notes.push(`Years after ${end.year} are left out.`);
+  return {
+    name: 'Tribunals and mediations',
+    title: 'Tribunals and mediations by calendar year, from the progress report',
+    widths: [18, ...years.map(() => 8)],
+    header: ['Registered cases', ...years.map(String)],
+    rows: CASE_TYPES.filter((t) => held.some((c) => c.caseType === t)).map((t) => [
+      text(CASE_LABELS[t]),
+      ...years.map((yr) => {
+        const c = held.find((x) => x.caseType === t && x.year === yr);
+        return c ? count(c.count) : text('not given');
+      }),
+    ]),
+    note: notes.join(' '),
+  };
+}
+
 /** "2023-03-29T10:15:00.000Z" → "29 March 2023": one form of date on every page and file. */
 const ukDate = (iso: string) => formatDate(iso);
 
@@ -156,6 +272,11 @@ export function buildReturnPack(report: Report, options: { fy?: number; produced
     title: `${options.authority ? options.authority + ': ' : ''}DSG Safety Valve monitoring return`,
     asAt,
     produced: options.produced,
-    sheets: [positionSheet(report, y, options.instalments ?? []), blocksSheet(y), linesSheet(y), ehcpSheet(report, y), conditionsSheet(report)],
+    sheets: [
+      positionSheet(report, y, options.instalments ?? []), blocksSheet(y), linesSheet(y), ehcpSheet(report, y),
+      // The progress report's tables, only where held: beside the EHCP figures they sit with.
+      ...[gridSheet(report, y), cessationsSheet(report, y), tribunalsSheet(report, y)].filter((x): x is PackSheet => x !== null),
+      conditionsSheet(report),
+    ],
   };
 }

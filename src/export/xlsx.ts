@@ -26,7 +26,8 @@ function sheetData(pack: ReturnPack, s: PackSheet) {
   return [
     [{ value: s.title, type: String, fontWeight: 'bold' as const }],
     [{ value: `${pack.title}. As at ${pack.asAt}. Produced ${pack.produced}.`, type: String }],
-    [],
+    // What the sheet covers and leaves out; the header stays on row 4 either way.
+    s.note ? [{ value: s.note, type: String }] : [],
     s.header.map((h) => ({ value: h, type: String, fontWeight: 'bold' as const, wrap: true })),
     ...s.rows.map((r) => r.map(cell)),
   ];

@@ -6,25 +6,10 @@
 import { TableWrap } from '../../ui/TableWrap';
 import { formatCount } from '../../domain/format';
 import { monthLabel } from '../../model/calendar';
-import { AGE_BANDS, type AgeBand } from '../../model/placements';
+import { AGE_BANDS } from '../../model/placements';
 import type { AgeCessation } from '../../model/dataset';
-import type { GridComparison } from '../../domain/progressGrids';
+import { AGE_GROUP_LABELS, gridYearToDate, type GridComparison } from '../../domain/progressGrids';
 import { parseMonthKey } from './shape';
-
-const BAND_LABELS: Record<AgeBand, string> = { 'under 5': 'Age 0-4', '5 to 10': 'Age 5-10', '11 to 15': 'Age 11-15', '16 to 19': 'Age 16-19', '20 to 25': 'Age 20-25' };
-
-/** The grid's plans made inactive from January to the table's month, when it gives every one of them. */
-function gridYearToDate(grids: readonly GridComparison[], asAt: string): number | null {
-  const year = asAt.slice(0, 4);
-  const last = Number(asAt.slice(5, 7));
-  let sum = 0;
-  for (let m = 1; m <= last; m++) {
-    const g = grids.find((x) => x.measure === 'plansEnded' && x.month === `${year}-${String(m).padStart(2, '0')}`);
-    if (!g) return null;
-    sum += g.grid;
-  }
-  return sum;
-}
 
 export function AgeCessations({ rows, grids, inReport = false }: { rows: readonly AgeCessation[]; grids: readonly GridComparison[]; inReport?: boolean }) {
   if (rows.length === 0) return null;
@@ -55,7 +40,7 @@ export function AgeCessations({ rows, grids, inReport = false }: { rows: readonl
                 <tbody>
                   {of.map((r) => (
                     <tr key={r.ageBand}>
-                      <th scope="row">{BAND_LABELS[r.ageBand]}</th>
+                      <th scope="row">{AGE_GROUP_LABELS[r.ageBand]}</th>
                       <td className="num">{formatCount(r.madeInactive)}</td>
                       <td className="num">{formatCount(r.ceasingInProgress)}</td>
                     </tr>

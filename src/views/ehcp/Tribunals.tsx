@@ -1,9 +1,8 @@
 /** The progress report's tribunals and mediations by calendar year (issue 14 point 5), as the report prints them. */
 import { TableWrap } from '../../ui/TableWrap';
 import { formatCount } from '../../domain/format';
-import { CASE_TYPES, type CaseCount, type CaseType } from '../../model/dataset';
-
-const LABELS: Record<CaseType, string> = { tribunals: 'Tribunals', mediations: 'Mediations' };
+import { CASE_TYPES, type CaseCount } from '../../model/dataset';
+import { CASE_LABELS as LABELS } from '../../domain/progressGrids';
 
 export function Tribunals({ cases, inReport = false }: { cases: readonly CaseCount[]; inReport?: boolean }) {
   if (cases.length === 0) return null;

@@ -34,9 +34,12 @@ function Cell({ c, header }: { c: PackCell; header?: boolean }) {
 }
 
 /** The columns a sheet keeps on a phone, by heading: what a row is and the figures it is about. */
-const KEY_HEADING = /^(Month|Ref|Block|Measure|Budget line|Condition|RAG|Over \/ \(under\) spend|In-year deficit|Plans at end|Above \/ \(below\) target)/;
+const KEY_HEADING = /^(Month|Ref|Block|Measure|Budget line|Condition|RAG|Over \/ \(under\) spend|In-year deficit|Plans at end|Above \/ \(below\) target|Year|Period|Age group|Made inactive|Ceasing in progress|Registered cases)/;
 function keyColumns(header: readonly string[]): number[] {
   const keys = header.flatMap((h, i) => (KEY_HEADING.test(h) ? [i] : []));
+  // Of columns headed by calendar years (tribunals and mediations), the latest.
+  const years = header.flatMap((h, i) => (/^\d{4}$/.test(h) ? [i] : []));
+  if (years.length > 0) keys.push(years[years.length - 1]!);
   // A line's name says which line it is; its block is then one of the other columns.
   return header.some((h) => h.startsWith('Budget line')) ? keys.filter((i) => !header[i]!.startsWith('Block')) : keys;
 }
@@ -74,7 +77,8 @@ export function ReturnPackView() {
       <div className="no-print">
         <p className="view-intro">
           The return the agreement requires at least three times a year: the financial position against the profile, the block
-          summary, the budget lines with commentary, EHCP and RSA figures against targets, and the conditions with their status.
+          summary, the budget lines with commentary, EHCP and RSA figures against targets, where held the progress report&apos;s tables
+          (plans issued and made inactive, cessations by age group, tribunals and mediations), and the conditions with their status.
           Choose the period, then download the spreadsheet for the DfE or print this page.
         </p>
         {latest !== null && (
@@ -104,9 +108,10 @@ export function ReturnPackView() {
       {pack.sheets.map((s) => (
         <section key={s.name} className="return-sheet" aria-labelledby={`sheet-${s.name.replace(/\W+/g, '-')}`} data-testid={`return-sheet-${s.name.replace(/\W+/g, '-').toLowerCase()}`}>
           <h3 id={`sheet-${s.name.replace(/\W+/g, '-')}`}>{s.name}</h3>
+          {s.note && <p className="return-note" data-testid={`return-note-${s.name.replace(/\W+/g, '-').toLowerCase()}`}>{s.note}</p>}
           <TableWrap label={s.title} keyColumns={keyColumns(s.header)}>
             <table>
-              <caption>{s.title}. Brackets mean an underspend, surplus or headroom.</caption>
+              <caption>{s.title}.{s.rows.some((r) => r.some((c) => c?.kind === 'money')) && ' Brackets mean an underspend, surplus or headroom.'}</caption>
               <thead>
                 <tr>{s.header.map((h, i) => <th key={i} scope="col" className={i > 0 && s.rows.some((r) => r[i] && r[i]!.kind !== 'text') ? 'num' : undefined}>{h}</th>)}</tr>
               </thead>
