@@ -202,7 +202,7 @@ function tribunalsSheet(report: Report, y: YearFigures): PackSheet | null {
   const held = report.cases.filter((c) => c.year <= end.year);
   if (held.length === 0) return null;
   const years = [...new Set(held.map((c) => c.year))].sort((a, b) => a - b);
-  const notes = [`Registered cases by calendar year, from the progress report, to ${end.year}: the year of ${asAtWords(y, end)}. "Not given" marks a year the file does not hold.`];
+  const notes = [`Registered cases by calendar year, from the progress report, to ${end.year} (the return is as at ${monthLabel(end)}). "Not given" marks a year the file does not hold.`];
   // A year's count cannot be cut at a month: say so where the as-at year is only part way through.
   if (end.month < 12 && years.includes(end.year)) notes.push(`${end.year} is part way through: its figures are the progress report's as given, which may count cases registered after ${monthLabel(end)}.`);
   if (report.cases.some((c) => c.year > end.year)) notes.push(`Years after ${end.year} are left out.`);

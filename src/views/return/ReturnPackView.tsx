@@ -17,11 +17,12 @@ import Decimal from 'decimal.js';
 import '../../charts/dashboard.css';
 import './returnPack.css';
 
-function Cell({ c, header }: { c: PackCell; header?: boolean }) {
+function Cell({ c, header, num }: { c: PackCell; header?: boolean; num?: boolean }) {
   if (c === null) return <td />;
   if (c.kind === 'text') {
     const content = c.bold ? <strong>{c.value}</strong> : c.value;
-    return header ? <th scope="row">{content}</th> : <td>{content}</td>;
+    // Text in a column of figures ("-", "not given") lines up with the figures.
+    return header ? <th scope="row">{content}</th> : <td className={num ? 'num' : undefined}>{content}</td>;
   }
   if (c.kind === 'money') {
     // The pack's money is an exact two-decimal string; pence for display, the string for CSV.
@@ -105,25 +106,28 @@ export function ReturnPackView() {
         <h2 className="return-title">{pack.title}</h2>
         <p data-testid="return-as-at">As at {pack.asAt}. Produced {pack.produced}.</p>
       </header>
-      {pack.sheets.map((s) => (
-        <section key={s.name} className="return-sheet" aria-labelledby={`sheet-${s.name.replace(/\W+/g, '-')}`} data-testid={`return-sheet-${s.name.replace(/\W+/g, '-').toLowerCase()}`}>
-          <h3 id={`sheet-${s.name.replace(/\W+/g, '-')}`}>{s.name}</h3>
-          {s.note && <p className="return-note" data-testid={`return-note-${s.name.replace(/\W+/g, '-').toLowerCase()}`}>{s.note}</p>}
-          <TableWrap label={s.title} keyColumns={keyColumns(s.header)}>
-            <table>
-              <caption>{s.title}.{s.rows.some((r) => r.some((c) => c?.kind === 'money')) && ' Brackets mean an underspend, surplus or headroom.'}</caption>
-              <thead>
-                <tr>{s.header.map((h, i) => <th key={i} scope="col" className={i > 0 && s.rows.some((r) => r[i] && r[i]!.kind !== 'text') ? 'num' : undefined}>{h}</th>)}</tr>
-              </thead>
-              <tbody>
-                {s.rows.map((r, i) => (
-                  <tr key={i}>{r.map((c, j) => <Cell key={j} c={c} header={j === 0} />)}</tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        </section>
-      ))}
+      {pack.sheets.map((s) => {
+        const numeric = s.header.map((_, i) => i > 0 && s.rows.some((r) => r[i] && r[i]!.kind !== 'text'));
+        return (
+          <section key={s.name} className="return-sheet" aria-labelledby={`sheet-${s.name.replace(/\W+/g, '-')}`} data-testid={`return-sheet-${s.name.replace(/\W+/g, '-').toLowerCase()}`}>
+            <h3 id={`sheet-${s.name.replace(/\W+/g, '-')}`}>{s.name}</h3>
+            {s.note && <p className="return-note" data-testid={`return-note-${s.name.replace(/\W+/g, '-').toLowerCase()}`}>{s.note}</p>}
+            <TableWrap label={s.title} keyColumns={keyColumns(s.header)}>
+              <table>
+                <caption>{s.title}.{s.rows.some((r) => r.some((c) => c?.kind === 'money')) && ' Brackets mean an underspend, surplus or headroom.'}</caption>
+                <thead>
+                  <tr>{s.header.map((h, i) => <th key={i} scope="col" className={numeric[i] ? 'num' : undefined}>{h}</th>)}</tr>
+                </thead>
+                <tbody>
+                  {s.rows.map((r, i) => (
+                    <tr key={i}>{r.map((c, j) => <Cell key={j} c={c} header={j === 0} num={numeric[j]} />)}</tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          </section>
+        );
+      })}
     </article>
   );
 }
