@@ -147,6 +147,11 @@ export interface AdjustmentMonth {
  * A funding table as the paper's "Education, Health & Care Plan Funding" one: the monthly in-year
  * adjustments of one line, this year beside the year before where that is held, their total, the
  * budget (the paper's contingency) and the (under) / over spend against it.
+ *
+ * At the year's end that is the paper's table: the year's adjustments against the year's budget.
+ * Mid-year the adjustments so far are not set against the whole year's budget (an "underspend" that
+ * is only the months still to come): the total is to date, beside the same months of the year
+ * before, and the over / (under) spend is the forecast outturn against the budget, like for like.
  */
 export interface AdjustmentTable {
   line: string;
@@ -154,10 +159,17 @@ export interface AdjustmentTable {
   previousLabel: string | null;
   currentLabel: string;
   months: AdjustmentMonth[];
+  /** Mid-year, the months the totals cover ("April to September"); null at the year's end. */
+  toDate: string | null;
+  /** The year before's total over the same months as this year's. */
   totalPrevious: Pence | null;
   totalCurrent: Pence;
   budgetPrevious: Pence | null;
   budgetCurrent: Pence;
+  /** Mid-year only: each year's (forecast) outturn for the line. */
+  outturnPrevious: Pence | null;
+  outturnCurrent: Pence | null;
+  /** At the year's end, the total against the budget; mid-year, the forecast outturn against it (the line's variance). */
   overPrevious: Pence | null;
   overCurrent: Pence;
 }
@@ -178,7 +190,9 @@ export function adjustmentTables(report: Report, y: YearFigures): AdjustmentTabl
         const previous = prev ? (prev.actuals[i] ?? null) : null;
         return { month, previous, current, change: current !== null && previous !== null ? sub(current, previous) : null };
       });
-      const totalPrevious = prev ? sum(prev.actuals.map((a) => a ?? ZERO)) : null;
+      const final = y.latestPeriod === 12;
+      // Like for like: the year before over the same months as this year's.
+      const totalPrevious = prev ? sum(prev.actuals.slice(0, y.latestPeriod!).map((a) => a ?? ZERO)) : null;
       const totalCurrent = sum(months.map((m) => m.current ?? ZERO));
       return {
         line: l.line,
@@ -186,12 +200,15 @@ export function adjustmentTables(report: Report, y: YearFigures): AdjustmentTabl
         previousLabel: prev ? shortYear(y.fy - 1) : null,
         currentLabel: shortYear(y.fy),
         months,
+        toDate: final ? null : `${MONTH_NAMES[0]} to ${MONTH_NAMES[y.latestPeriod! - 1]}`,
         totalPrevious,
         totalCurrent,
         budgetPrevious: prev ? prev.budget : null,
         budgetCurrent: l.budget,
-        overPrevious: prev && totalPrevious !== null ? sub(totalPrevious, prev.budget) : null,
-        overCurrent: sub(totalCurrent, l.budget),
+        outturnPrevious: final || !prev ? null : prev.forecastOutturn,
+        outturnCurrent: final ? null : l.forecastOutturn,
+        overPrevious: !prev || totalPrevious === null ? null : final ? sub(totalPrevious, prev.budget) : prev.variance,
+        overCurrent: final ? sub(totalCurrent, l.budget) : l.variance,
       };
     });
 }

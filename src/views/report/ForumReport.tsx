@@ -52,7 +52,12 @@ function AdjustmentFunding({ t }: { t: AdjustmentTable }) {
   return (
     <ScrollBox label={`${t.line}: funding and in-year adjustments`}>
       <table className="report-table funding" data-testid="report-adjustments">
-        <caption>{t.line}: the budget, the in-year adjustments by month and their total against the budget, £{t.previousLabel ? `, ${t.previousLabel} and ${t.currentLabel}` : `, ${t.currentLabel}`}.</caption>
+        <caption>
+          {t.toDate === null
+            ? `${t.line}: the budget, the in-year adjustments by month and their total against the budget, £`
+            : `${t.line}: the budget, the in-year adjustments by month and their total to date (${t.toDate}${t.previousLabel ? ', the year before over the same months' : ''}), and the forecast outturn against the budget, £`}
+          {t.previousLabel ? `, ${t.previousLabel} and ${t.currentLabel}` : `, ${t.currentLabel}`}.
+        </caption>
         <thead>
           <tr>
             <th scope="col">£</th>
@@ -62,8 +67,19 @@ function AdjustmentFunding({ t }: { t: AdjustmentTable }) {
         <tbody>
           {row('Budget (contingency)', t.budgetPrevious, t.budgetCurrent)}
           {t.months.map((mo) => row(mo.month, mo.previous, mo.current))}
-          {row('Total: in-year adjustments', t.totalPrevious, t.totalCurrent, true)}
-          {row('Over / (under) spend against the budget', t.overPrevious, t.overCurrent, true)}
+          {t.toDate === null ? (
+            <>
+              {row('Total: in-year adjustments', t.totalPrevious, t.totalCurrent, true)}
+              {row('Over / (under) spend against the budget', t.overPrevious, t.overCurrent, true)}
+            </>
+          ) : (
+            // Mid-year the total so far is not set against the whole year's budget: the forecast outturn is.
+            <>
+              {row(`Total to date: in-year adjustments, ${t.toDate}`, t.totalPrevious, t.totalCurrent, true)}
+              {row('Forecast outturn for the year', t.outturnPrevious, t.outturnCurrent)}
+              {row('Over / (under) spend: forecast outturn against the budget', t.overPrevious, t.overCurrent, true)}
+            </>
+          )}
         </tbody>
       </table>
     </ScrollBox>
