@@ -15,18 +15,20 @@ const xLabel = { value: 'Month', position: 'insideBottom' as const, offset: -4, 
 const PLANS: LineMark = { kind: 'line', colour: COLOURS.blue, shape: 'circle', size: 5 };
 const TARGET: LineMark = { kind: 'line', colour: COLOURS.black, dash: '8 4', shape: 'square', size: 4 };
 
+/** A target line, its legend entry and its tooltip line only where a target is set for some month shown. */
 export function PlansChart({ rows, title }: { rows: EhcpRow[]; title: string }) {
+  const targeted = rows.some((r) => r.target !== null);
   const ticks = countTicks(rows.flatMap((r) => [r.plansAtEnd, r.target]));
   const describe = (r: EhcpRow) => ({
     heading: r.month,
     lines: [
       { name: 'Plans at end of month', value: countText(r.plansAtEnd) },
-      { name: 'Target', value: countText(r.target) },
+      ...(targeted ? [{ name: 'Target', value: countText(r.target) }] : []),
     ],
   });
   const legend: LegendItem[] = [
     { name: 'Plans at end of month (solid, circles)', mark: PLANS },
-    { name: 'Target (dashed, squares)', mark: TARGET },
+    ...(targeted ? [{ name: 'Target (dashed, squares)', mark: TARGET }] : []),
   ];
   return (
     <>
@@ -37,7 +39,7 @@ export function PlansChart({ rows, title }: { rows: EhcpRow[]; title: string }) 
         <YAxis tickFormatter={formatCountTick} tick={AXIS_TICK} width={72} ticks={ticks} domain={ticks ? [ticks[0]!, ticks[ticks.length - 1]!] : ['auto', 'auto']} interval={0} label={yLabel('Plans in force (count)')} />
         <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
         <Line dataKey="plansAtEnd" name="Plans at end of month" stroke={PLANS.colour} strokeWidth={3} dot={markerDot(PLANS)} isAnimationActive={false} />
-        <Line dataKey="target" name="Target" stroke={TARGET.colour} strokeDasharray={TARGET.dash} strokeWidth={2} dot={markerDot(TARGET)} isAnimationActive={false} connectNulls />
+        {targeted && <Line dataKey="target" name="Target" stroke={TARGET.colour} strokeDasharray={TARGET.dash} strokeWidth={2} dot={markerDot(TARGET)} isAnimationActive={false} connectNulls />}
       </LineChart>
     </>
   );
@@ -71,11 +73,12 @@ export function FlowsChart({ rows, title }: { rows: EhcpRow[]; title: string }) 
 }
 
 export function RsaChart({ rows, title }: { rows: EhcpRow[]; title: string }) {
+  const targeted = rows.some((r) => r.rsaTarget !== null);
   const describe = (r: EhcpRow) => ({
     heading: r.month,
     lines: [
       { name: 'Requests received', value: countText(r.rsaReceived) },
-      { name: 'Target', value: countText(r.rsaTarget) },
+      ...(targeted ? [{ name: 'Target', value: countText(r.rsaTarget) }] : []),
       { name: 'Refused', value: countText(r.rsaRefused) },
       { name: 'Refusal rate', value: r.refusalRate ?? 'not given' },
     ],
@@ -101,7 +104,9 @@ export function RsaChart({ rows, title }: { rows: EhcpRow[]; title: string }) {
       <Tooltip content={(p) => <ExactTooltip {...p} describe={describe} />} />
       <Legend itemSorter={null} verticalAlign="top" wrapperStyle={LEGEND_STYLE} />
       <Bar yAxisId="count" dataKey="rsaReceived" name="Requests received (bars)" fill={COLOURS.blue} isAnimationActive={false} legendType="rect" />
-      <Line yAxisId="count" dataKey="rsaTarget" name="Target (dashed step)" type="stepAfter" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={false} legendType="plainline" isAnimationActive={false} />
+      {targeted && (
+        <Line yAxisId="count" dataKey="rsaTarget" name="Target (dashed step)" type="stepAfter" stroke={COLOURS.black} strokeDasharray="8 4" strokeWidth={2} dot={false} legendType="plainline" isAnimationActive={false} />
+      )}
       {rates && (
         <Line yAxisId="rate" dataKey="pRefusalRate" name="Refusal rate (dotted, diamonds)" stroke={COLOURS.vermillion} strokeDasharray="2 3" strokeWidth={2} dot={{ r: 4, fill: COLOURS.vermillion }} legendType="diamond" isAnimationActive={false} connectNulls />
       )}
