@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { DATA_DIR } from '../helpers';
 import { openApp, type Harness } from './browser';
 import { gotoView, rowNamed, rowsOf, seriousViolations } from './dashboard';
-import { importAll, upload } from './importHelpers';
+import { importAll, tempDir, upload } from './importHelpers';
 
 let h: Harness;
 beforeAll(async () => {
@@ -43,6 +43,7 @@ describe('the forum report\'s EHCP in-year adjustments, mid-year', () => {
     expect(rowNamed(rows, 'Over / (under) spend: forecast outturn against the budget')).toEqual(['Over / (under) spend: forecast outturn against the budget', '395,028']);
     // Not the six months against the year's 550,000 (120,028).
     expect(await table.innerText()).not.toContain('120,028');
+    await table.screenshot({ path: join(process.env.SCREENSHOT_DIR ?? tempDir(), 'report-adjustments-mid-year.png') });
     expect(await seriousViolations(h.page)).toEqual([]);
   }, 60_000);
 });
