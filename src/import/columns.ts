@@ -44,12 +44,14 @@ import {
   singleYearOf,
   swapSeparators,
   withUnit,
+  FORM_ACCEPTED,
+  FORM_VALUES,
   type FormQuestionKey,
 } from './forms';
 import type { MapEntry } from '../model/costCentreMap';
 import type { ColumnMap, Field } from './kinds';
 import { hasForms, noForms, type SourceForms } from './sourceForms';
-import { MAX_KEPT_PROBLEMS, columnName, listRows, noteOpenQuestion, type Problem, type RowContext } from './problems';
+import { MAX_KEPT_PROBLEMS, columnName, listRows, type Problem, type RowContext } from './problems';
 
 /** A cell's reading, which where it fails may name the open form it waits on (see RowReader.error). */
 type Reading<T> = { ok: true; value: T } | { ok: false; reason: string; question?: FormQuestionKey };
@@ -95,6 +97,28 @@ function digitSlot(raw: string): number {
 /** Whether a figure quickPence took has a separator in it, and so shows the UK number format. */
 function showsUkFormat(raw: string): boolean {
   return raw.indexOf('.') >= 0 || raw.indexOf(',') >= 0;
+}
+
+/** Counts an error that waits on an open form, noting the form where it is the first (`p` is the error as kept, or would be). */
+function noteOpenQuestion(ctx: RowContext, key: FormQuestionKey, p: Problem) {
+  const questions = (ctx.openQuestions ??= new Map());
+  const at = questions.get(key);
+  if (!at) {
+    questions.set(key, {
+      question: {
+        key, values: FORM_VALUES[key], accepted: FORM_ACCEPTED[key], row: p.row ?? 0,
+        ...(p.column !== undefined ? { column: p.column } : {}), ...(p.value !== undefined ? { value: p.value } : {}),
+        message: p.message, errors: 1, rows: 1,
+      },
+      lastRow: p.row ?? 0,
+    });
+    return;
+  }
+  at.question.errors++;
+  if (p.row !== at.lastRow) {
+    at.question.rows++;
+    at.lastRow = p.row ?? 0;
+  }
 }
 
 /**

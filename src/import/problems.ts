@@ -1,7 +1,7 @@
 /** What the importer tells the user: every message names file, row, column, value and what is accepted. */
 import type { MapEntry } from '../model/costCentreMap';
 import { quoteValue } from '../domain/quote';
-import { FORM_ACCEPTED, FORM_VALUES, type FormQuestionKey, type OpenQuestion } from './forms';
+import type { FormQuestionKey, OpenQuestion } from './forms';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -44,28 +44,6 @@ export interface RowContext {
   totalPassedAt?: number;
   /** The forms the file leaves open, in the order first raised, with the last row counted for each. */
   openQuestions?: Map<FormQuestionKey, { question: OpenQuestion; lastRow: number }>;
-}
-
-/** Counts an error that waits on an open form, noting the form where it is the first (`p` is the error as kept, or would be). */
-export function noteOpenQuestion(ctx: RowContext, key: FormQuestionKey, p: Problem) {
-  const questions = (ctx.openQuestions ??= new Map());
-  const at = questions.get(key);
-  if (!at) {
-    questions.set(key, {
-      question: {
-        key, values: FORM_VALUES[key], accepted: FORM_ACCEPTED[key], row: p.row ?? 0,
-        ...(p.column !== undefined ? { column: p.column } : {}), ...(p.value !== undefined ? { value: p.value } : {}),
-        message: p.message, errors: 1, rows: 1,
-      },
-      lastRow: p.row ?? 0,
-    });
-    return;
-  }
-  at.question.errors++;
-  if (p.row !== at.lastRow) {
-    at.question.rows++;
-    at.lastRow = p.row ?? 0;
-  }
 }
 
 /** Errors kept for the user; past this they are only counted. */

@@ -1,7 +1,8 @@
 /** The forms a file leaves open, offered as a choice with each reading's preview of the first rows (src/import/formChoices.ts). */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { FOLDED_SHOWN, csvHeadRows, foldErrors, formQuestion, formsAsked, withFormQuestion } from '../../src/import/formChoices';
+import { csvHeadRows, formQuestion, withFormQuestion } from '../../src/import/formChoices';
+import { FOLDED_SHOWN, foldErrors, formsAsked } from '../../src/import/openQuestions';
 import { importBytes, type ImportResult } from '../../src/import/importFile';
 
 const bytes = (t: string) => new TextEncoder().encode(t);
