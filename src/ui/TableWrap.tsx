@@ -7,6 +7,7 @@
  * A table given its key columns folds on a phone (below 768 px): only those show (the line's
  * name and the figure the view is about), the rest behind a "Show all columns" button; at 768 px
  * and over, and in print, every column shows. A table still wider than the screen keeps the hint.
+ * An empty table (no body rows) shows no button: its headings fit, and there is nothing to unfold.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { TableCsvButton } from './ExportButtons';
@@ -31,7 +32,8 @@ function useOverflows(box: RefObject<HTMLDivElement | null>): boolean {
  * Marks every cell outside the key columns `col-more` (the stylesheet hides them on a phone while
  * the table is folded), by grid position so a cell spanning a key column stays; negative positions
  * count from the end. Re-marks when the table's rows or cells change without this box re-rendering
- * (sorting, filtering). Returns how many columns fold away.
+ * (sorting, filtering, a row added). Returns how many columns fold away, none while the table has
+ * no body rows (a header alone has nothing to unfold).
  */
 function useKeyColumns(box: RefObject<HTMLDivElement | null>, keyColumns: readonly number[] | undefined): number {
   const [more, setMore] = useState(0);
@@ -51,7 +53,8 @@ function useKeyColumns(box: RefObject<HTMLDivElement | null>, keyColumns: readon
           at += c.colSpan;
         }
       }
-      setMore(Math.max(0, width - [...keys].filter((k) => k >= 0 && k < width).length));
+      const bodyRows = Array.from(table.tBodies).reduce((n, b) => n + b.rows.length, 0);
+      setMore(bodyRows === 0 ? 0 : Math.max(0, width - [...keys].filter((k) => k >= 0 && k < width).length));
     };
     mark();
     const observer = new MutationObserver(mark);

@@ -9,12 +9,15 @@ import type { Page } from 'playwright-core';
 import { openApp, type Harness } from './browser';
 import { loadThreeYears, view } from './wordsHelpers';
 
-/** Each table: its view, its box's name, the column headings kept on a phone, and some folded away. */
-const TABLES: { route: string; box: RegExp; key: string[]; more: string[] }[] = [
+/**
+ * Each table: its view, its box's name, the column headings kept on a phone, and some folded away;
+ * `add`, for a table the example leaves empty, the button that gives it a row to fold.
+ */
+const TABLES: { route: string; box: RegExp; key: string[]; more: string[]; add?: string }[] = [
   { route: 'lines', box: /^Budget lines table$/, key: ['Budget line', 'Over / (under) spend'], more: ['Budget', 'Actual to date', 'Outturn'] },
   { route: 'variance', box: /^Table: By March 2023/, key: ['Month', 'All blocks', 'Year to date'], more: ['Schools', 'High Needs', 'Early Years'] },
-  { route: 'contributions', box: /^DfE instalments$/, key: ['Agreement year', 'Amount', 'Status'], more: ['Note'] },
-  { route: 'contributions', box: /^Other contributions$/, key: ['Financial year', 'Amount', 'Source'], more: ['Description'] },
+  { route: 'contributions', box: /^DfE instalments$/, key: ['Agreement year', 'Amount', 'Status'], more: ['Note'], add: 'Add an instalment' },
+  { route: 'contributions', box: /^Other contributions$/, key: ['Financial year', 'Amount', 'Source'], more: ['Description'], add: 'Add another contribution' },
   { route: 'overview', box: /^Figures by block$/, key: ['Block', 'Over / (under) spend', 'In-year deficit / (surplus)'], more: ['Budget', 'DSG income'] },
   { route: 'agreement', box: /^The agreement by year$/, key: ['Year', 'Status', 'Excess / (headroom)'], more: ['Deficit profile', 'DfE to date', 'Gross deficit'] },
   { route: 'conditions', box: /^Agreement conditions$/, key: ['Ref', 'Condition', 'RAG status'], more: ['Owner', 'Last reviewed'] },
@@ -53,6 +56,14 @@ describe('tables on a phone, 390 × 844', () => {
       await view(h.page, t.route);
       expect(await pageWidth(h.page), 'the page is no wider than the screen').toBeLessThanOrEqual(390);
       const region = tableBox(h.page, t.box);
+      if (t.add) {
+        // Empty, the table has nothing to unfold: no button, every heading shown.
+        expect(await region.locator('tbody tr').count()).toBe(0);
+        expect(await h.page.locator(`button[aria-controls="${await region.getAttribute('id')}"]`).count(), 'an empty table has no "Show all columns"').toBe(0);
+        expect(await shown(h.page, t.box, [...t.key, ...t.more])).toEqual(all([...t.key, ...t.more], true));
+        await h.page.getByRole('button', { name: t.add, exact: true }).click();
+        await region.locator('tbody tr').first().waitFor();
+      }
       expect(await region.evaluate((b) => b.scrollWidth <= b.clientWidth + 1), 'the folded table fits its box').toBe(true);
       expect(await shown(h.page, t.box, t.key)).toEqual(all(t.key, true));
       expect(await shown(h.page, t.box, t.more)).toEqual(all(t.more, false));
@@ -92,6 +103,7 @@ describe('tables on a phone, 390 × 844', () => {
 });
 
 describe('at 768 and 1280 px every column shows, with no button', () => {
+  // (The example's contributions tables are empty here: every column shows all the same.)
   for (const width of [768, 1280]) {
     it(`at ${width} px`, async () => {
       const h = await openApp({ viewport: { width, height: 900 } });
