@@ -2,7 +2,8 @@
  * Issue 11 point 8, tables on a phone: at 390 × 844 the wide tables fit (key columns first: the
  * line's name and the figure the view is about), the other columns behind a "Show all columns"
  * button (keyboard, aria-expanded, announced); at 768 px and over every column shows, with no
- * button. The page is never wider than the screen.
+ * button. The page is never wider than the screen. An empty table (the example's contributions)
+ * has nothing to unfold: it keeps to its key columns with no button, until a row is added.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -57,14 +58,24 @@ describe('tables on a phone, 390 × 844', () => {
       expect(await pageWidth(h.page), 'the page is no wider than the screen').toBeLessThanOrEqual(390);
       const region = tableBox(h.page, t.box);
       if (t.add) {
-        // Empty, the table has nothing to unfold: no button, every heading shown.
+        // Empty, the table has nothing to unfold: it keeps to its key columns, and fits, with no button.
         expect(await region.locator('tbody tr').count()).toBe(0);
         expect(await h.page.locator(`button[aria-controls="${await region.getAttribute('id')}"]`).count(), 'an empty table has no "Show all columns"').toBe(0);
-        expect(await shown(h.page, t.box, [...t.key, ...t.more])).toEqual(all([...t.key, ...t.more], true));
+        expect(await shown(h.page, t.box, t.key)).toEqual(all(t.key, true));
+        expect(await region.evaluate((b) => b.scrollWidth <= b.clientWidth + 1), 'the empty table fits its box').toBe(true);
         await h.page.getByRole('button', { name: t.add, exact: true }).click();
         await region.locator('tbody tr').first().waitFor();
+        // A row of form controls (a select, an amount box, a select) may still be wider than a
+        // phone's box even folded: then it scrolls in its box, saying so, and the page does not widen.
+        await h.page.waitForTimeout(150);
+        if (await region.evaluate((b) => b.scrollWidth > b.clientWidth + 1)) {
+          const hint = await region.getAttribute('aria-describedby');
+          expect(hint && (await h.page.locator(`[id="${hint}"]`).innerText()), 'the folded editor says it scrolls').toBe('Scroll sideways to see more columns.');
+        }
+        expect(await pageWidth(h.page), 'the page is no wider than the screen').toBeLessThanOrEqual(390);
+      } else {
+        expect(await region.evaluate((b) => b.scrollWidth <= b.clientWidth + 1), 'the folded table fits its box').toBe(true);
       }
-      expect(await region.evaluate((b) => b.scrollWidth <= b.clientWidth + 1), 'the folded table fits its box').toBe(true);
       expect(await shown(h.page, t.box, t.key)).toEqual(all(t.key, true));
       expect(await shown(h.page, t.box, t.more)).toEqual(all(t.more, false));
       // The button belongs to this table: it controls the region.
