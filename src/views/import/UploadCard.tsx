@@ -261,9 +261,11 @@ export function UploadCard({ upload }: { upload: Upload }) {
           </button>
         </div>
       )}
-      {upload.status === 'read' && r && !canImport && r.errorCount > 0 && !(fold && fold.otherCount === 0) && (
+      {upload.status === 'read' && r && !canImport && r.errorCount > 0 && (
         <p className="error-message" role="alert">
-          Nothing from this file can be imported: fix it and upload it again.
+          {fold && fold.folded.length > 0
+            ? 'Nothing from this file can be imported until you choose a reading above.'
+            : 'Nothing from this file can be imported: fix it and upload it again.'}
         </p>
       )}
       {upload.status === 'imported' && (
