@@ -44,11 +44,17 @@ import {
   singleYearOf,
   swapSeparators,
   withUnit,
+  FORM_ACCEPTED,
+  FORM_VALUES,
+  type FormQuestionKey,
 } from './forms';
 import type { MapEntry } from '../model/costCentreMap';
 import type { ColumnMap, Field } from './kinds';
 import { hasForms, noForms, type SourceForms } from './sourceForms';
-import { MAX_KEPT_PROBLEMS, columnName, listRows, type RowContext } from './problems';
+import { MAX_KEPT_PROBLEMS, columnName, listRows, type Problem, type RowContext } from './problems';
+
+/** A cell's reading, which where it fails may name the open form it waits on (see RowReader.error). */
+type Reading<T> = { ok: true; value: T } | { ok: false; reason: string; question?: FormQuestionKey };
 
 export const COUNT_ACCEPTED = 'a whole number of 0 or more, such as 1570 or 1,570 (empty or - where not known)';
 
@@ -93,6 +99,28 @@ function showsUkFormat(raw: string): boolean {
   return raw.indexOf('.') >= 0 || raw.indexOf(',') >= 0;
 }
 
+/** Counts an error that waits on an open form, noting the form where it is the first (`p` is the error as kept, or would be). */
+function noteOpenQuestion(ctx: RowContext, key: FormQuestionKey, p: Problem) {
+  const questions = (ctx.openQuestions ??= new Map());
+  const at = questions.get(key);
+  if (!at) {
+    questions.set(key, {
+      question: {
+        key, values: FORM_VALUES[key], accepted: FORM_ACCEPTED[key], row: p.row ?? 0,
+        ...(p.column !== undefined ? { column: p.column } : {}), ...(p.value !== undefined ? { value: p.value } : {}),
+        message: p.message, errors: 1, rows: 1,
+      },
+      lastRow: p.row ?? 0,
+    });
+    return;
+  }
+  at.question.errors++;
+  if (p.row !== at.lastRow) {
+    at.question.rows++;
+    at.lastRow = p.row ?? 0;
+  }
+}
+
 /**
  * Shared cell access and reporting for every kind: one per file, made in createSink. The readers
  * below marked "Forms:" are where a source's forms are to be applied (see the top of this file).
@@ -101,13 +129,13 @@ export class RowReader {
   cells: string[] = [];
   rowNumber = 0;
   rejected = false;
-  private readonly yearCache = new Map<string, ReturnType<typeof parseFinancialYear>>();
-  private readonly periodCache = new Map<string, ReturnType<typeof parsePeriodOrMonth>>();
+  private readonly yearCache = new Map<string, Reading<FinancialYear>>();
+  private readonly periodCache = new Map<string, Reading<PeriodOrMonth>>();
   /** Periods of one or two digits ("3", "03", "11"), by their digits: no hashing of the row's new string. */
-  private readonly digitPeriods: (ReturnType<typeof parsePeriodOrMonth> | undefined)[] = [];
+  private readonly digitPeriods: (Reading<PeriodOrMonth> | undefined)[] = [];
   /** The last year cell read and its reading: a ledger's rows mostly repeat one year. */
   private lastYearRaw = '';
-  private lastYear: ReturnType<typeof parseFinancialYear> | undefined;
+  private lastYear: Reading<FinancialYear> | undefined;
   private readonly blockCache = new Map<string, Block | undefined>();
   private readonly lineCache = new Map<string, string>();
   readonly roundedRows: number[] = [];
@@ -176,11 +204,13 @@ export class RowReader {
     return this.forms.titlePeriod === undefined ? '' : `P${this.forms.titlePeriod}`;
   }
 
-  error(col: number | undefined, value: string | undefined, message: string, accepted?: string) {
+  /** Reports a cell; `question` where it cannot be read only because the file leaves that form open. */
+  error(col: number | undefined, value: string | undefined, message: string, accepted?: string, question?: FormQuestionKey) {
     this.rejected = true;
     this.ctx.errorCount++;
-    if (this.ctx.errors.length >= MAX_KEPT_PROBLEMS) return;
-    this.ctx.errors.push({
+    const kept = this.ctx.errors.length < MAX_KEPT_PROBLEMS;
+    if (!kept && question === undefined) return;
+    const p: Problem = {
       severity: 'error',
       file: this.ctx.file,
       row: this.rowNumber,
@@ -189,12 +219,16 @@ export class RowReader {
       ...(value !== undefined ? { value: quoteValue(value) } : {}),
       message,
       ...(accepted ? { accepted } : {}),
-    });
+      ...(question !== undefined ? { question } : {}),
+    };
+    // Counted even past the errors kept, so the open question says how many rows wait on it.
+    if (question !== undefined) noteOpenQuestion(this.ctx, question, p);
+    if (kept) this.ctx.errors.push(p);
   }
 
-  fieldError(field: Field, message: string, accepted?: string) {
+  fieldError(field: Field, message: string, accepted?: string, question?: FormQuestionKey) {
     const col = this.map.fields[field];
-    this.error(col, col === undefined ? undefined : (this.cells[col] ?? '').trim(), message, accepted);
+    this.error(col, col === undefined ? undefined : (this.cells[col] ?? '').trim(), message, accepted, question);
   }
 
   /** Forms: a year given only in the title lines, or as FY2024 resolved from the file's dates. */
@@ -208,21 +242,21 @@ export class RowReader {
       this.lastYear = r;
     }
     if (!r.ok) {
-      this.fieldError('year', `not a financial year (${r.reason})`, YEAR_ACCEPTED);
+      this.fieldError('year', `not a financial year (${r.reason})`, YEAR_ACCEPTED, r.question);
       return undefined;
     }
     return r.value;
   }
 
   /** A year cell: the forms calendar.ts reads, or a single-number year (2023, FY2024) as the file's dates say. */
-  private parseYear(raw: string): ReturnType<typeof parseFinancialYear> {
+  private parseYear(raw: string): Reading<FinancialYear> {
     const r = parseFinancialYear(raw);
     if (r.ok) return r;
     const y = singleYearOf(raw);
     if (y === undefined) return r;
     const single = this.forms.singleYear;
     if (!single) {
-      return { ok: false, reason: `a single year is ambiguous (${y} may be ${fyLabel(y)} or ${fyLabel(y - 1)}) and the file's dates do not say which: choose with the single-year option, ${SINGLE_YEAR_ACCEPTED}` };
+      return { ok: false, question: 'singleYear', reason: `a single year is ambiguous (${y} may be ${fyLabel(y)} or ${fyLabel(y - 1)}) and the file's dates do not say which: choose with the single-year option, ${SINGLE_YEAR_ACCEPTED}` };
     }
     const fy = single === 'start' ? y : y - 1;
     return parseFinancialYear(fyLabel(fy));
@@ -245,25 +279,25 @@ export class RowReader {
       else this.digitPeriods[slot] = r;
     }
     if (!r.ok) {
-      this.error(col, raw, `not a period or month (${r.reason})`, PERIOD_ACCEPTED + '; and 202304, 001/2024, APR-23, 02-APR-2023');
+      this.error(col, raw, `not a period or month (${r.reason})`, PERIOD_ACCEPTED + '; and 202304, 001/2024, APR-23, 02-APR-2023', r.question);
       return undefined;
     }
     return r.value;
   }
 
   /** A period cell: period codes (202304, 001/2024) read as the file's dates (or the user) say, Oracle's 02-APR-2023, then calendar.ts's forms. */
-  private parsePeriod(raw: string): ReturnType<typeof parsePeriodOrMonth> {
+  private parsePeriod(raw: string): Reading<PeriodOrMonth> {
     const code = periodCodeOf(raw);
     if (code) {
       const single = this.forms.singleYear;
       const { periodCode } = this.forms;
       if (code.kind === 'yyyypp' && !periodCode) {
-        return { ok: false, reason: `${raw} may be year and month or year and fiscal period, and the file's dates do not say which: choose with the period-code option, ${PERIOD_CODE_ACCEPTED}` };
+        return { ok: false, question: 'periodCode', reason: `${raw} may be year and month or year and fiscal period, and the file's dates do not say which: choose with the period-code option, ${PERIOD_CODE_ACCEPTED}` };
       }
       if (code.kind === 'yyyypp' && periodCode === 'calendar') return parsePeriodOrMonth(`${code.year}-${String(code.nn).padStart(2, '0')}`);
       if (code.nn < 1 || code.nn > 12) return { ok: false, reason: `fiscal period ${code.nn} is outside 1 to 12 (periods 13 and later are year-end adjustments, not months)` };
       if (!single) {
-        return { ok: false, reason: `the fiscal year ${code.year} may be ${fyLabel(code.year)} or ${fyLabel(code.year - 1)}, and the file's dates do not say which: choose with the single-year option, ${SINGLE_YEAR_ACCEPTED}` };
+        return { ok: false, question: 'singleYear', reason: `the fiscal year ${code.year} may be ${fyLabel(code.year)} or ${fyLabel(code.year - 1)}, and the file's dates do not say which: choose with the single-year option, ${SINGLE_YEAR_ACCEPTED}` };
       }
       return { ok: true, value: fiscalPeriod(code.nn, code.year, single) };
     }
@@ -377,7 +411,7 @@ export class RowReader {
     const format = this.forms.numberFormat;
     if (evidence === 'ambiguous' && format === undefined) {
       this.error(col, raw.trim(), `the amount could be whole pounds with a thousands point (European, £${swapSeparators(raw.trim()).replace(/[^\d,]/g, '')}) or pounds and pence (UK), and the file's other amounts do not say which`,
-        `choose with the number-format option, ${NUMBER_FORMAT_ACCEPTED}`);
+        `choose with the number-format option, ${NUMBER_FORMAT_ACCEPTED}`, 'numberFormat');
       return undefined;
     }
     if ((evidence === 'uk' || evidence === 'european') && format !== undefined && evidence !== format) {

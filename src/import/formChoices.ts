@@ -3,63 +3,19 @@
  * with a preview of the file's first rows as they will be read under it: the user sees which
  * reading is right before anything is imported. The command line asks the same with an option.
  *
- * Which questions a file raises is read from its errors (the cells that name the option), so a
- * file is asked only what it actually leaves open. A preview runs the import core itself on the
- * first rows, a prefix at a time, so each row shows what that row adds, read exactly as the whole
+ * Which questions a file raises is what the column stage found open (ImportResult.openQuestions,
+ * raised where a cell cannot be read without the form; openQuestions.ts), so a file is asked
+ * only what it leaves open. A preview runs the import core itself on the first rows, a prefix at a time, so each row shows what that row adds, read exactly as the whole
  * file will be (the forms decided by the first cells that decide them, as in the full import).
  */
 import Papa from 'papaparse';
 import { fyLabel, monthOfPeriod } from '../model/calendar';
 import { type Dataset } from '../model/dataset';
 import { sub } from '../model/money';
-import type { FormChoices, FormOption, FormQuestion, FormQuestionKey, PreviewRow } from './forms';
+import type { FormQuestion, PreviewRow } from './forms';
 import { importTable, type ImportOptions, type ImportResult } from './importFile';
+import { QUESTIONS, formsAsked } from './openQuestions';
 
-/** The CLI option each question's errors name (src/import/columns.ts), and so how it is found. */
-const OPTION_NAMES: Record<FormQuestionKey, string> = {
-  numberFormat: 'number-format option',
-  periodCode: 'period-code option',
-  singleYear: 'single-year option',
-};
-
-const QUESTIONS: Record<FormQuestionKey, { legend: string; options: FormOption[] }> = {
-  numberFormat: {
-    legend: 'How are the amounts written?',
-    options: [
-      { id: 'uk', label: 'UK: a comma for thousands, a point for pence (22.590 is £22.59)', choices: { numberFormat: 'uk' } },
-      { id: 'european', label: 'European: a point for thousands, a comma for pence (22.590 is £22,590)', choices: { numberFormat: 'european' } },
-    ],
-  },
-  periodCode: {
-    legend: 'What does a six-digit period such as 202304 mean?',
-    options: [
-      { id: 'calendar', label: 'Year and calendar month: 202304 is April 2023', choices: { periodCode: 'calendar' } },
-      { id: 'fiscal-start', label: 'Year and fiscal period, the year the financial year starts in: 202304 is period 4 of 2023-24 (July 2023)', choices: { periodCode: 'fiscal', singleYear: 'start' } },
-      { id: 'fiscal-end', label: 'Year and fiscal period, the year the financial year ends in: 202304 is period 4 of 2022-23 (July 2022)', choices: { periodCode: 'fiscal', singleYear: 'end' } },
-    ],
-  },
-  singleYear: {
-    legend: 'Which financial year does a single year such as 2023 name?',
-    options: [
-      { id: 'start', label: 'The year it starts in: 2023 is 2023-24', choices: { singleYear: 'start' } },
-      { id: 'end', label: 'The year it ends in: 2023 is 2022-23', choices: { singleYear: 'end' } },
-    ],
-  },
-};
-
-const ORDER: FormQuestionKey[] = ['numberFormat', 'periodCode', 'singleYear'];
-
-/** The questions a read file leaves open, the first first: those whose option its errors name. */
-export function formsAsked(result: Pick<ImportResult, 'errors'>, chosen: FormChoices = {}): { key: FormQuestionKey; row?: number; value?: string }[] {
-  const out: { key: FormQuestionKey; row?: number; value?: string }[] = [];
-  for (const key of ORDER) {
-    if (chosen[key] !== undefined) continue;
-    const e = result.errors.find((p) => `${p.message} ${p.accepted ?? ''}`.includes(OPTION_NAMES[key]));
-    if (e) out.push({ key, ...(e.row !== undefined ? { row: e.row } : {}), ...(e.value !== undefined ? { value: e.value } : {}) });
-  }
-  // Fiscal periods need the year form too: one question gives both.
-  return out.some((q) => q.key === 'periodCode') ? out.filter((q) => q.key !== 'singleYear') : out;
-}
 
 /** Rows previewed under each option. */
 export const PREVIEW_ROWS = 5;
@@ -77,7 +33,7 @@ export function formQuestion(rows: string[][], file: string, result: ImportResul
   return {
     key: first.key,
     legend: q.legend,
-    example: { ...(first.row !== undefined ? { row: first.row } : {}), ...(first.value !== undefined ? { value: first.value } : {}) },
+    example: { row: first.row, ...(first.value !== undefined ? { value: first.value } : {}) },
     options: q.options.map((o) => ({ ...o, preview: preview(rows, headerAt, file, { ...options, forms: { ...options.forms, ...o.choices } }) })),
   };
 }

@@ -294,6 +294,40 @@ export function blockHeading(cells: string[]): Block | undefined {
 /** A form the file leaves open, asked in the browser with a preview under each reading (formChoices.ts). */
 export type FormQuestionKey = 'numberFormat' | 'periodCode' | 'singleYear';
 
+/** The values each open form can take, as the import option `forms` and the CLI's options spell them. */
+export const FORM_VALUES: { readonly [K in FormQuestionKey]: readonly NonNullable<FormChoices[K]>[] } = {
+  numberFormat: ['uk', 'european'],
+  periodCode: ['calendar', 'fiscal'],
+  singleYear: ['start', 'end'],
+};
+
+/** Each open form's accepted values in words, as its errors give them. */
+export const FORM_ACCEPTED: Record<FormQuestionKey, string> = {
+  numberFormat: NUMBER_FORMAT_ACCEPTED,
+  periodCode: PERIOD_CODE_ACCEPTED,
+  singleYear: SINGLE_YEAR_ACCEPTED,
+};
+
+/**
+ * A form the file leaves open, as the column stage found it (RowReader, columns.ts): which setting,
+ * the values it can take, the first cell that raised it (with its error's words), and how many
+ * errors and rows wait on it. Each of those errors carries the same `question` (problems.ts).
+ */
+export interface OpenQuestion {
+  key: FormQuestionKey;
+  values: readonly string[];
+  /** The accepted values in words, as the errors' `accepted` ends. */
+  accepted: string;
+  /** The first cell that raised it, as a spreadsheet shows it, and its error's message. */
+  row: number;
+  column?: string;
+  value?: string;
+  message: string;
+  /** Errors raised by it (every one, even past those kept), and the rows they are in. */
+  errors: number;
+  rows: number;
+}
+
 export interface FormOption {
   /** A stable id for the option (the radio's value). */
   id: string;

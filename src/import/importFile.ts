@@ -20,7 +20,7 @@ import type { CostCentreSummary } from './costCentreMap';
 import type { MapEntry } from '../model/costCentreMap';
 import { usesCostCentreMap } from './costCentreStage';
 import type { FormChoices } from './forms';
-import type { FormQuestion } from './forms';
+import type { FormQuestion, OpenQuestion } from './forms';
 import { SPEND_OVER_500_WARNING, detectForms, looksLikeSpendOver500 } from './sourceForms';
 import { PARSE_CHUNK_CHARS, csvSource, piecesOf } from './sources/csv';
 import { arraySource, type ReadError, type TableSource } from './sources/table';
@@ -95,6 +95,12 @@ export interface ImportResult {
   /** A workbook's: the sheet read, and every sheet with the kind its header says (src/import/workbook.ts). */
   sheet?: string;
   sheets?: SheetInfo[];
+  /**
+   * The forms the file leaves open, as the column stage found them (which setting, its values,
+   * the first cell, how many errors and rows wait on it), in the order first raised; each of
+   * those errors carries its `question`. Absent where the file leaves none open.
+   */
+  openQuestions?: OpenQuestion[];
   /** A form the file leaves open (such as what 202304 means), with a preview under each reading (src/import/formChoices.ts). */
   formQuestion?: FormQuestion;
   /** The valid rows, aggregated. Held back by callers while errors stand, unless the user chooses. */
@@ -272,6 +278,7 @@ function importSource(source: TableSource, file: string, options: ImportOptions)
     });
   }
   result.errorCount = ctx.errorCount;
+  if (ctx.openQuestions) result.openQuestions = [...ctx.openQuestions.values()].map((q) => q.question);
   if (ctx.lateRejected) {
     result.rowsImported -= ctx.lateRejected;
     result.rowsRejected += ctx.lateRejected;

@@ -1,6 +1,7 @@
 /** What the importer tells the user: every message names file, row, column, value and what is accepted. */
 import type { MapEntry } from '../model/costCentreMap';
 import { quoteValue } from '../domain/quote';
+import type { FormQuestionKey, OpenQuestion } from './forms';
 
 export interface Problem {
   severity: 'error' | 'warning';
@@ -12,6 +13,8 @@ export interface Problem {
   value?: string;
   message: string;
   accepted?: string;
+  /** The form the file leaves open that this error waits on: answered, the cell may read (forms.ts, OpenQuestion). */
+  question?: FormQuestionKey;
 }
 
 export interface SkippedRow {
@@ -39,6 +42,8 @@ export interface RowContext {
   /** The absolute amounts read so far, added up, and the row at which they passed MAX_TOTAL_PENCE. */
   moneyTotal?: number;
   totalPassedAt?: number;
+  /** The forms the file leaves open, in the order first raised, with the last row counted for each. */
+  openQuestions?: Map<FormQuestionKey, { question: OpenQuestion; lastRow: number }>;
 }
 
 /** Errors kept for the user; past this they are only counted. */

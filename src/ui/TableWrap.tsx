@@ -7,6 +7,7 @@
  * A table given its key columns folds on a phone (below 768 px): only those show (the line's
  * name and the figure the view is about), the rest behind a "Show all columns" button; at 768 px
  * and over, and in print, every column shows. A table still wider than the screen keeps the hint.
+ * An empty table (no body rows) keeps to its key columns with no button: there is nothing to unfold.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { TableCsvButton } from './ExportButtons';
@@ -31,10 +32,12 @@ function useOverflows(box: RefObject<HTMLDivElement | null>): boolean {
  * Marks every cell outside the key columns `col-more` (the stylesheet hides them on a phone while
  * the table is folded), by grid position so a cell spanning a key column stays; negative positions
  * count from the end. Re-marks when the table's rows or cells change without this box re-rendering
- * (sorting, filtering). Returns how many columns fold away.
+ * (sorting, filtering, a row added). Returns how many columns fold away, and whether the table
+ * has any body rows.
  */
-function useKeyColumns(box: RefObject<HTMLDivElement | null>, keyColumns: readonly number[] | undefined): number {
+function useKeyColumns(box: RefObject<HTMLDivElement | null>, keyColumns: readonly number[] | undefined): { more: number; rows: boolean } {
   const [more, setMore] = useState(0);
+  const [rows, setRows] = useState(false);
   useLayoutEffect(() => {
     const table = box.current?.querySelector('table');
     if (!table || !keyColumns) return;
@@ -52,13 +55,14 @@ function useKeyColumns(box: RefObject<HTMLDivElement | null>, keyColumns: readon
         }
       }
       setMore(Math.max(0, width - [...keys].filter((k) => k >= 0 && k < width).length));
+      setRows(Array.from(table.tBodies).some((b) => b.rows.length > 0));
     };
     mark();
     const observer = new MutationObserver(mark);
     observer.observe(table, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
     return () => observer.disconnect();
   });
-  return more;
+  return { more, rows };
 }
 
 /** The scrolling box alone, for tables that carry no download of their own (the forum report's). */
@@ -66,7 +70,7 @@ export function ScrollBox({ label, children, boxRef, keyColumns }: { label: stri
   const own = useRef<HTMLDivElement>(null);
   const ref = boxRef ?? own;
   const overflows = useOverflows(ref);
-  const more = useKeyColumns(ref, keyColumns);
+  const { more, rows } = useKeyColumns(ref, keyColumns);
   const [folded, setFolded] = useState(true);
   const [said, setSaid] = useState('');
   const hintId = useId();
@@ -78,7 +82,7 @@ export function ScrollBox({ label, children, boxRef, keyColumns }: { label: stri
   };
   return (
     <>
-      {folds && (
+      {folds && rows && (
         <p className="table-fold no-print">
           <button type="button" className="table-fold-button" aria-expanded={!folded} aria-controls={boxId} onClick={toggle} data-testid="table-fold">
             {folded ? `Show all columns (${more} more)` : 'Show the key columns only'}

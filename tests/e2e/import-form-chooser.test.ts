@@ -62,6 +62,20 @@ describe('choosing a form the file cannot decide', () => {
     expect(await chooser.getByTestId('form-preview-fiscal-end').locator('tbody tr').first().innerText()).toContain('P1 2021-22 (April 2021)');
     // Nothing can be imported until the user chooses.
     expect(await c.getByRole('button', { name: /^Import/ }).count()).toBe(0);
+    // The 228 errors all wait on the choice: one folded line, not a list of 228 (nor "fix the file").
+    expect(await c.getByTestId('errors').count()).toBe(0);
+    const shownOutsideChooser = async () => (await c.locator('li:visible, tbody tr:visible').count()) - (await chooser.locator('tbody tr:visible').count());
+    expect(await shownOutsideChooser()).toBe(0);
+    const folded = c.getByTestId('folded-errors');
+    expect(await folded.count()).toBe(1);
+    expect(await folded.locator('summary').innerText()).toBe('228 rows cannot be read until you choose what the six-digit periods mean (above)');
+    expect(await c.getByRole('alert').innerText()).toBe('Nothing from this file can be imported until you choose a reading above.');
+    await folded.locator('summary').click();
+    expect(await folded.locator('li:visible').allInnerTexts()).toEqual([2, 3, 4, 5, 6].map((n) => `Row ${n}, A (Period): 202201`));
+    expect(await folded.locator('p').innerText()).toBe('And 223 more rows like these.');
+    expect(await shownOutsideChooser()).toBe(5);
+    await c.screenshot({ path: join(process.env.SCREENSHOT_DIR ?? files, 'import-form-chooser-card.png') });
+    await folded.locator('summary').click();
     await chooser.screenshot({ path: join(process.env.SCREENSHOT_DIR ?? files, 'import-form-chooser.png') });
 
     // With the keyboard: focus the first reading, arrow to the next (fiscal, starting year), press the button.
@@ -84,6 +98,26 @@ describe('choosing a form the file cannot decide', () => {
     expect(f['forecast-outturn']).toContain('£15,652,717');
     expect(f['cumulative-gross']).toContain('£11,862,717');
     expect(f.status).toContain('Amber');
+  });
+
+  it('still lists in full an error the question does not explain', async () => {
+    // Row 40's block is no DSG block: a fault of the file whatever 202201 means.
+    const lines = actualsWithCodes().split('\r\n');
+    const cells = Papa.parse<string[]>(lines[39]!).data[0]!;
+    cells[1] = 'Nursery';
+    lines[39] = Papa.unparse([cells]);
+    const path = writeFile(files, 'actuals-period-codes-fault.csv', lines.join('\r\n'));
+    await upload(h.page, [path]);
+    const c = card(h.page, 'actuals-period-codes-fault.csv');
+    await c.getByTestId('form-chooser').waitFor();
+    expect(await c.getByTestId('folded-errors').locator('summary').innerText()).toBe('228 rows cannot be read until you choose what the six-digit periods mean (above)');
+    const errors = c.getByTestId('errors');
+    expect(await errors.locator('caption').innerText()).toBe('1 error besides the rows waiting on the choice');
+    const rows = await errors.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(1);
+    await c.screenshot({ path: join(process.env.SCREENSHOT_DIR ?? files, 'import-form-chooser-fault.png') });
+    expect(rows[0]).toMatch(/^actuals-period-codes-fault\.csv\t40\tB \(Block\)\tNursery\tnot one of the four DSG blocks\t/);
+    await c.getByRole('button', { name: 'Remove from this list' }).click();
   });
 
   it('asks again for the same file uploaded afresh: the choice was that upload\'s only', async () => {

@@ -2,19 +2,23 @@
  * Issue 11 point 8, tables on a phone: at 390 × 844 the wide tables fit (key columns first: the
  * line's name and the figure the view is about), the other columns behind a "Show all columns"
  * button (keyboard, aria-expanded, announced); at 768 px and over every column shows, with no
- * button. The page is never wider than the screen.
+ * button. The page is never wider than the screen. An empty table (the example's contributions)
+ * has nothing to unfold: it keeps to its key columns with no button, until a row is added.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, type Harness } from './browser';
 import { loadThreeYears, view } from './wordsHelpers';
 
-/** Each table: its view, its box's name, the column headings kept on a phone, and some folded away. */
-const TABLES: { route: string; box: RegExp; key: string[]; more: string[] }[] = [
+/**
+ * Each table: its view, its box's name, the column headings kept on a phone, and some folded away;
+ * `add`, for a table the example leaves empty, the button that gives it a row to fold.
+ */
+const TABLES: { route: string; box: RegExp; key: string[]; more: string[]; add?: string }[] = [
   { route: 'lines', box: /^Budget lines table$/, key: ['Budget line', 'Over / (under) spend'], more: ['Budget', 'Actual to date', 'Outturn'] },
   { route: 'variance', box: /^Table: By March 2023/, key: ['Month', 'All blocks', 'Year to date'], more: ['Schools', 'High Needs', 'Early Years'] },
-  { route: 'contributions', box: /^DfE instalments$/, key: ['Agreement year', 'Amount', 'Status'], more: ['Note'] },
-  { route: 'contributions', box: /^Other contributions$/, key: ['Financial year', 'Amount', 'Source'], more: ['Description'] },
+  { route: 'contributions', box: /^DfE instalments$/, key: ['Agreement year', 'Amount', 'Status'], more: ['Note'], add: 'Add an instalment' },
+  { route: 'contributions', box: /^Other contributions$/, key: ['Financial year', 'Amount', 'Source'], more: ['Description'], add: 'Add another contribution' },
   { route: 'overview', box: /^Figures by block$/, key: ['Block', 'Over / (under) spend', 'In-year deficit / (surplus)'], more: ['Budget', 'DSG income'] },
   { route: 'agreement', box: /^The agreement by year$/, key: ['Year', 'Status', 'Excess / (headroom)'], more: ['Deficit profile', 'DfE to date', 'Gross deficit'] },
   { route: 'conditions', box: /^Agreement conditions$/, key: ['Ref', 'Condition', 'RAG status'], more: ['Owner', 'Last reviewed'] },
@@ -53,7 +57,25 @@ describe('tables on a phone, 390 × 844', () => {
       await view(h.page, t.route);
       expect(await pageWidth(h.page), 'the page is no wider than the screen').toBeLessThanOrEqual(390);
       const region = tableBox(h.page, t.box);
-      expect(await region.evaluate((b) => b.scrollWidth <= b.clientWidth + 1), 'the folded table fits its box').toBe(true);
+      if (t.add) {
+        // Empty, the table has nothing to unfold: it keeps to its key columns, and fits, with no button.
+        expect(await region.locator('tbody tr').count()).toBe(0);
+        expect(await h.page.locator(`button[aria-controls="${await region.getAttribute('id')}"]`).count(), 'an empty table has no "Show all columns"').toBe(0);
+        expect(await shown(h.page, t.box, t.key)).toEqual(all(t.key, true));
+        expect(await region.evaluate((b) => b.scrollWidth <= b.clientWidth + 1), 'the empty table fits its box').toBe(true);
+        await h.page.getByRole('button', { name: t.add, exact: true }).click();
+        await region.locator('tbody tr').first().waitFor();
+        // A row of form controls (a select, an amount box, a select) may still be wider than a
+        // phone's box even folded: then it scrolls in its box, saying so, and the page does not widen.
+        await h.page.waitForTimeout(150);
+        if (await region.evaluate((b) => b.scrollWidth > b.clientWidth + 1)) {
+          const hint = await region.getAttribute('aria-describedby');
+          expect(hint && (await h.page.locator(`[id="${hint}"]`).innerText()), 'the folded editor says it scrolls').toBe('Scroll sideways to see more columns.');
+        }
+        expect(await pageWidth(h.page), 'the page is no wider than the screen').toBeLessThanOrEqual(390);
+      } else {
+        expect(await region.evaluate((b) => b.scrollWidth <= b.clientWidth + 1), 'the folded table fits its box').toBe(true);
+      }
       expect(await shown(h.page, t.box, t.key)).toEqual(all(t.key, true));
       expect(await shown(h.page, t.box, t.more)).toEqual(all(t.more, false));
       // The button belongs to this table: it controls the region.
@@ -92,6 +114,7 @@ describe('tables on a phone, 390 × 844', () => {
 });
 
 describe('at 768 and 1280 px every column shows, with no button', () => {
+  // (The example's contributions tables are empty here: every column shows all the same.)
   for (const width of [768, 1280]) {
     it(`at ${width} px`, async () => {
       const h = await openApp({ viewport: { width, height: 900 } });

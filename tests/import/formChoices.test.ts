@@ -1,8 +1,9 @@
 /** The forms a file leaves open, offered as a choice with each reading's preview of the first rows (src/import/formChoices.ts). */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvHeadRows, formQuestion, formsAsked, withFormQuestion } from '../../src/import/formChoices';
-import { importBytes } from '../../src/import/importFile';
+import { csvHeadRows, formQuestion, withFormQuestion } from '../../src/import/formChoices';
+import { FOLDED_SHOWN, foldErrors, formsAsked } from '../../src/import/openQuestions';
+import { importBytes, type ImportResult } from '../../src/import/importFile';
 
 const bytes = (t: string) => new TextEncoder().encode(t);
 function read(text: string, name = 'f.csv') {
@@ -69,5 +70,54 @@ describe('which forms a file leaves open', () => {
     const r = importBytes(bytes(text), 'f.csv', { forms: { periodCode: 'fiscal', singleYear: 'start' } });
     expect(r.errors).toEqual([]);
     expect(withFormQuestion(r, () => csvHeadRows(bytes(text), r), { forms: { periodCode: 'fiscal', singleYear: 'start' } }).formQuestion).toBeUndefined();
+  });
+
+  it('reads the question from the column stage, never from the words of the errors', () => {
+    const text = 'Block,Budget line,Period,Voucher no,Amount\nHigh Needs,Top up,202301,1,100.00\n';
+    const r = importBytes(bytes(text), 'f.csv');
+    const reworded = { ...r, errors: r.errors.map((e) => ({ ...e, message: 'cannot be read', accepted: 'something else' })) };
+    expect(formsAsked(reworded).map((a) => a.key)).toEqual(['periodCode']);
+    const unasked: ImportResult = { ...r };
+    delete unasked.openQuestions;
+    expect(formsAsked(unasked)).toEqual([]);
+    expect(withFormQuestion(unasked, () => csvHeadRows(bytes(text), r)).formQuestion).toBeUndefined();
+  });
+});
+
+describe('the errors under a question, folded', () => {
+  const periods = (n: number, bad = '') =>
+    'Block,Budget line,Period,Voucher no,Amount\n' + Array.from({ length: n }, (_, i) => `High Needs,Top up,2023${String((i % 12) + 1).padStart(2, '0')},${i},${bad && i === 3 ? bad : '100.00'}\n`).join('');
+
+  it('folds every error that waits on the question, the first few kept, and lists nothing else where nothing else is wrong', () => {
+    const { r, q } = read(periods(228));
+    const f = foldErrors({ ...r, formQuestion: q! });
+    expect(f.folded).toMatchObject([{ key: 'periodCode', what: 'what the six-digit periods mean', askedNow: true, rows: 228, errors: 228 }]);
+    expect(f.folded[0]!.first.map((e) => e.row)).toEqual([2, 3, 4, 5, 6].slice(0, FOLDED_SHOWN));
+    expect(f.others).toEqual([]);
+    expect(f.otherCount).toBe(0);
+  });
+
+  it('lists in full every error the question does not explain', () => {
+    const { r, q } = read(periods(10, 'lots'));
+    const f = foldErrors({ ...r, formQuestion: q! });
+    expect(f.folded[0]).toMatchObject({ rows: 10, errors: 10 });
+    expect(f.others).toMatchObject([{ row: 5, column: 'E (Amount)', value: 'lots' }]);
+    expect(f.otherCount).toBe(1);
+  });
+
+  it('folds a second open form too, saying it is asked once the first is answered', () => {
+    const { r, q } = read('Fiscal Year;Period;Block;Line;Actual\n2023;1;High Needs;Top up;22.590\n2023;2;High Needs;Top up;1.250\n');
+    expect(q!.key).toBe('numberFormat');
+    const f = foldErrors({ ...r, formQuestion: q! });
+    expect(f.folded.map((x) => [x.key, x.askedNow, x.rows])).toEqual([['numberFormat', true, 2], ['singleYear', false, 2]]);
+    expect(f.others).toEqual([]);
+  });
+
+  it('folds nothing where no question is asked', () => {
+    const r = importBytes(bytes('Period,Block,Line,Actual\n1,Nursery,Top up,100.00\n'), 'f.csv');
+    const f = foldErrors(r);
+    expect(f.folded).toEqual([]);
+    expect(f.others).toBe(r.errors);
+    expect(f.otherCount).toBe(r.errorCount);
   });
 });

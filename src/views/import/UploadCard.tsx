@@ -11,6 +11,7 @@ import { useWorkspace } from '../../store/hooks';
 import { useUploadQueue, type Upload } from './uploadQueue';
 import { ColumnMapping } from './ColumnMapping';
 import { FormChooser } from './FormChooser';
+import { foldErrors, type FoldedErrors } from '../../import/openQuestions';
 import { LedgerReupload, reuploadBlocked, reuploadButtonLabel } from './LedgerReupload';
 import { CostCentreSummaryLine, UnmappedCostCentres } from './CostCentrePanel';
 import { downloadText } from '../../export/download';
@@ -37,6 +38,10 @@ export function UploadCard({ upload }: { upload: Upload }) {
   const r = upload.result;
   const percent = Math.round(upload.fraction * 100);
   const leftOut = r ? leftOutRows(r.errors) : [];
+  // With a question asked, the errors that only wait on it are folded under it; every other error is listed.
+  const fold = upload.status === 'read' && r?.formQuestion ? foldErrors(r) : undefined;
+  const listed = fold ? fold.others : (r?.errors ?? []);
+  const listedCount = fold ? fold.otherCount : (r?.errorCount ?? 0);
   const canImport = upload.status === 'read' && !!r?.kind && r.rowsImported > 0;
   const commit = async () => {
     setBusy(true);
@@ -155,12 +160,14 @@ export function UploadCard({ upload }: { upload: Upload }) {
               </ul>
             </details>
           )}
-          {r.errorCount > 0 && (
+          {fold?.folded.map((f) => <FoldedErrorList key={f.key} folded={f} />)}
+          {listedCount > 0 && (
             <ScrollBox label={`Errors in ${upload.name}`}>
               <table data-testid="errors">
                 <caption>
-                  {plural(r.errorCount, 'error')}
-                  {r.errors.length < r.errorCount && ` (the first ${r.errors.length.toLocaleString('en-GB')} shown)`}
+                  {plural(listedCount, 'error')}
+                  {fold && fold.folded.length > 0 && ' besides the rows waiting on the choice'}
+                  {listed.length < listedCount && ` (the first ${listed.length.toLocaleString('en-GB')} shown)`}
                 </caption>
                 <thead>
                   <tr>
@@ -173,7 +180,7 @@ export function UploadCard({ upload }: { upload: Upload }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {r.errors.slice(0, 500).map((e, i) => (
+                  {listed.slice(0, 500).map((e, i) => (
                     <tr key={i}>
                       <td>{e.file}</td>
                       <td className="num">{e.row ?? ''}</td>
@@ -256,7 +263,9 @@ export function UploadCard({ upload }: { upload: Upload }) {
       )}
       {upload.status === 'read' && r && !canImport && r.errorCount > 0 && (
         <p className="error-message" role="alert">
-          Nothing from this file can be imported: fix it and upload it again.
+          {fold && fold.folded.length > 0
+            ? 'Nothing from this file can be imported until you choose a reading above.'
+            : 'Nothing from this file can be imported: fix it and upload it again.'}
         </p>
       )}
       {upload.status === 'imported' && (
@@ -270,6 +279,29 @@ export function UploadCard({ upload }: { upload: Upload }) {
         </button>
       )}
     </section>
+  );
+}
+
+/** The rows that wait on a form the file leaves open, in one line, the first few behind it. */
+function FoldedErrorList({ folded }: { folded: FoldedErrors }) {
+  const more = folded.rows - folded.first.length;
+  return (
+    <details className="folded-errors" data-testid="folded-errors">
+      <summary>
+        {plural(folded.rows, 'row')} cannot be read until you choose {folded.what}
+        {folded.askedNow ? ' (above)' : ', asked once the question above is answered'}
+      </summary>
+      <ul>
+        {folded.first.map((e, i) => (
+          <li key={i}>
+            Row {e.row}
+            {e.column && `, ${e.column}`}
+            {e.value !== undefined && `: ${e.value}`}
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p>And {plural(more, 'more row')} like these.</p>}
+    </details>
   );
 }
 
