@@ -1,14 +1,81 @@
 /** Shared steps for the import e2e tests: upload through the real file input, import, read figures. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DATA_DIR } from '../helpers';
+import { openApp, type Harness } from './browser';
 
 export const FIGURE_IDS = ['budget', 'forecast-outturn', 'income', 'in-year-deficit', 'cumulative-gross', 'profile', 'excess', 'contributions', 'cumulative-net', 'status'];
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'dsg-upload-'));
+}
+
+/** The example's CSV files (the paths, by name), as a council would upload them. */
+export function exampleFiles(): string[] {
+  return readdirSync(DATA_DIR)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((f) => join(DATA_DIR, f));
+}
+
+/** The app on a browser profile of its own, with a folder for the files the tests write. */
+export interface ProfiledApp extends Harness {
+  profileDir: string;
+  files: string;
+  /** Closes the browser and opens it again on the same profile (what is stored stays). */
+  reopen(): Promise<void>;
+}
+
+/**
+ * The set-up of a test file that keeps one profile throughout: opens the app before its tests,
+ * closes it and removes the profile and the files after. The harness it returns is always the
+ * browser open now, through a reopen too.
+ */
+export function appOnProfile(): ProfiledApp {
+  const profileDir = tempDir();
+  const files = tempDir();
+  let open: Harness | undefined;
+  const now = () => {
+    if (!open) throw new Error('the app is not open: appOnProfile opens it before the tests');
+    return open;
+  };
+  beforeAll(async () => {
+    open = await openApp({ profileDir });
+  });
+  afterAll(async () => {
+    await open?.close();
+    rmSync(profileDir, { recursive: true, force: true });
+    rmSync(files, { recursive: true, force: true });
+  });
+  return {
+    profileDir,
+    files,
+    get url() {
+      return now().url;
+    },
+    get context() {
+      return now().context;
+    },
+    get page() {
+      return now().page;
+    },
+    get foreignRequests() {
+      return now().foreignRequests;
+    },
+    async close() {
+      const closing = now();
+      open = undefined;
+      await closing.close();
+    },
+    async reopen() {
+      await now().close();
+      open = undefined;
+      open = await openApp({ profileDir });
+    },
+  };
 }
 
 /** Writes a file (text as UTF-8, or bytes as they are) and returns its path. */
