@@ -2,10 +2,10 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DATA_DIR } from '../helpers';
-import { openApp, type Harness } from './browser';
+import { appForTests, type OpenedApp } from './browser';
 
 export const FIGURE_IDS = ['budget', 'forecast-outturn', 'income', 'in-year-deficit', 'cumulative-gross', 'profile', 'excess', 'contributions', 'cumulative-net', 'status'];
 
@@ -22,60 +22,20 @@ export function exampleFiles(): string[] {
 }
 
 /** The app on a browser profile of its own, with a folder for the files the tests write. */
-export interface ProfiledApp extends Harness {
+export interface ProfiledApp extends OpenedApp {
   profileDir: string;
   files: string;
-  /** Closes the browser and opens it again on the same profile (what is stored stays). */
-  reopen(): Promise<void>;
 }
 
-/**
- * The set-up of a test file that keeps one profile throughout: opens the app before its tests,
- * closes it and removes the profile and the files after. The harness it returns is always the
- * browser open now, through a reopen too.
- */
+/** The set-up of a test file that keeps one profile throughout (reopen restarts the browser on it); the profile and the files removed after. */
 export function appOnProfile(): ProfiledApp {
   const profileDir = tempDir();
   const files = tempDir();
-  let open: Harness | undefined;
-  const now = () => {
-    if (!open) throw new Error('the app is not open: appOnProfile opens it before the tests');
-    return open;
-  };
-  beforeAll(async () => {
-    open = await openApp({ profileDir });
-  });
-  afterAll(async () => {
-    await open?.close();
+  const app = appForTests({ profileDir }, () => {
     rmSync(profileDir, { recursive: true, force: true });
     rmSync(files, { recursive: true, force: true });
   });
-  return {
-    profileDir,
-    files,
-    get url() {
-      return now().url;
-    },
-    get context() {
-      return now().context;
-    },
-    get page() {
-      return now().page;
-    },
-    get foreignRequests() {
-      return now().foreignRequests;
-    },
-    async close() {
-      const closing = now();
-      open = undefined;
-      await closing.close();
-    },
-    async reopen() {
-      await now().close();
-      open = undefined;
-      open = await openApp({ profileDir });
-    },
-  };
+  return Object.assign(app, { profileDir, files });
 }
 
 /** Writes a file (text as UTF-8, or bytes as they are) and returns its path. */

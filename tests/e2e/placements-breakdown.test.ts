@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentAgreement } from '../../src/model/dataset';
 import { formatPounds } from '../../src/domain/format';
 import { mitigatedForecast } from '../../src/domain/mitigation';
@@ -15,7 +15,7 @@ import { projectionBase } from '../../src/domain/projection';
 import { buildReport } from '../../src/domain/report';
 import { importBytes } from '../../src/import/importFile';
 import { DATA_DIR, ROOT, loadFolder } from '../helpers';
-import { openApp, type Harness } from './browser';
+import { appForTests } from './browser';
 import { chartTable, gotoView, rowNamed, rowsOf, seriousViolations } from './dashboard';
 import { exampleFiles, importAll, upload } from './importHelpers';
 
@@ -28,13 +28,7 @@ const base = (() => {
   return b;
 })();
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 describe('plans by placement type and age band in the EHCP view', () => {
   it('imports the example files with the placements file', async () => {

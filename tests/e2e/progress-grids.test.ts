@@ -6,9 +6,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
-import { openApp, type Harness } from './browser';
+import { appForTests } from './browser';
 import { gotoView, rowNamed, rowsOf, seriousViolations } from './dashboard';
 import { card, exampleFiles, importAll, tempDir, upload } from './importHelpers';
 
@@ -17,13 +17,7 @@ const INACTIVE = join(ROOT, 'tests/fixtures/progress/plans-made-inactive.csv');
 const AGES = join(ROOT, 'tests/fixtures/progress/cessations-by-age.csv');
 const CASES = join(ROOT, 'tests/fixtures/progress/tribunals-mediations.csv');
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 describe('the progress report grids, uploaded', () => {
   it('refuses a grid whose Year Total disagrees, naming the row', async () => {
