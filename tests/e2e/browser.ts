@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from '../helpers';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -84,6 +85,54 @@ export async function openApp(options: { profileDir?: string; viewport?: { width
         server = undefined;
       }
       if (errors.length > 0) throw new Error(`the page threw: ${errors.join('; ')}`);
+    },
+  };
+}
+
+/** The harness of a test file's set-up: always the browser open now, through a reopen too. */
+export interface OpenedApp extends Harness {
+  /** Closes the browser and opens it again with the same options (on the same profile, what is stored stays). */
+  reopen(): Promise<void>;
+}
+
+/**
+ * The set-up most test files share: the app opened before the file's tests and closed after them
+ * (then `cleanUp`, such as removing the folders the tests used).
+ */
+export function appForTests(options: { profileDir?: string } = {}, cleanUp: () => void = () => {}): OpenedApp {
+  let open: Harness | undefined;
+  const now = () => {
+    if (!open) throw new Error('the app is not open: appForTests opens it before the tests');
+    return open;
+  };
+  beforeAll(async () => {
+    open = await openApp(options);
+  });
+  afterAll(async () => {
+    await open?.close();
+    cleanUp();
+  });
+  return {
+    get url() {
+      return now().url;
+    },
+    get context() {
+      return now().context;
+    },
+    get page() {
+      return now().page;
+    },
+    get foreignRequests() {
+      return now().foreignRequests;
+    },
+    async close() {
+      const closing = now();
+      open = undefined;
+      await closing.close();
+    },
+    async reopen() {
+      await this.close();
+      open = await openApp(options);
     },
   };
 }

@@ -6,17 +6,13 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 
-let h: Harness;
+const h = appForTests();
 beforeAll(async () => {
-  h = await openApp();
   await h.page.goto(`${h.url}#/lines`);
   await h.page.getByTestId('lines-table').waitFor();
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 const LINE = 'EHCP in-year adjustments';

@@ -4,17 +4,13 @@
  * the history; a forum member sees no edit controls.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 
-let h: Harness;
+const h = appForTests();
 beforeAll(async () => {
-  h = await openApp();
   await h.page.goto(`${h.url}#/conditions`);
   await h.page.getByTestId('conditions-table').waitFor();
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 const row = (ref: string) => h.page.getByTestId('conditions-table').locator(`tbody tr[data-ref="${ref}"]`);

@@ -4,17 +4,11 @@
  * undoing it from the history restores every figure. A revision shows the original profile too.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp, type Harness } from './browser';
+import { appForTests } from './browser';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 async function view(page: Page, route: string, testId: string) {
   await page.goto(`${h.url}#/${route}`);

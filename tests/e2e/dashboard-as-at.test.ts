@@ -2,19 +2,15 @@
  * The year viewed part way through: chosen once in the header, every view follows it and speaks
  * of forecasts, and nothing breaks where a view has less to show.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 import { chartTable, gotoView, rowNamed } from './dashboard';
 
-let h: Harness;
+const h = appForTests();
 beforeAll(async () => {
-  h = await openApp();
   // The year is chosen first: the store applies an as-at period only to an explicitly chosen year.
   await h.page.getByRole('combobox', { name: 'Financial year' }).selectOption('2022');
   await h.page.getByRole('combobox', { name: 'As at' }).selectOption('6');
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 describe('as at period 6 (September 2022)', () => {

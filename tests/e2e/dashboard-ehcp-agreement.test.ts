@@ -1,15 +1,9 @@
 /** EHCP and Agreement views on the example: SPEC section 7's EHCP and agreement figures, from the screen. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 import { chartTable, gotoView, rowNamed, rowsOf, seriousViolations, tooltipAt } from './dashboard';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 describe('the EHCP and demand view', () => {
   beforeAll(async () => {

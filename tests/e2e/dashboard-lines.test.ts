@@ -1,15 +1,11 @@
 /** Budget lines on the example: the two in-year adjustment lines of SPEC section 7, totals, sorting and filtering. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 import { gotoView, rowsOf, seriousViolations } from './dashboard';
 
-let h: Harness;
+const h = appForTests();
 beforeAll(async () => {
-  h = await openApp();
   await gotoView(h.page, h.url, 'lines', 'Budget lines');
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 const table = () => h.page.getByTestId('lines-table');

@@ -1,15 +1,11 @@
 /** Trajectory view on the example: the SPEC section 7 figures in chart titles, tables and keyboard tooltips. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 import { chartTable, gotoView, rowNamed, seriousViolations, tooltipAt } from './dashboard';
 
-let h: Harness;
+const h = appForTests();
 beforeAll(async () => {
-  h = await openApp();
   await gotoView(h.page, h.url, 'trajectory', 'Trajectory');
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 describe('the trajectory view', () => {

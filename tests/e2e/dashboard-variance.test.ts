@@ -1,15 +1,11 @@
 /** Variance view on the example: variance by block (SPEC section 7) in the table, tooltip and chart title; drill to lines. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 import { chartTable, gotoView, rowNamed, seriousViolations, tooltipAt } from './dashboard';
 
-let h: Harness;
+const h = appForTests();
 beforeAll(async () => {
-  h = await openApp();
   await gotoView(h.page, h.url, 'variance', 'Variance by block and month');
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 describe('the variance view', () => {

@@ -5,17 +5,15 @@
  * mapping kept through a reload; the ledger uploaded again, "replace those periods" the default
  * and the figures unchanged.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ROOT } from '../helpers';
-import { openApp, type Harness } from './browser';
-import { card, goto, importAll, tempDir, upload, writeFile } from './importHelpers';
+import { appOnProfile, card, goto, importAll, upload, writeFile } from './importHelpers';
 
-let h: Harness;
-const profileDir = tempDir();
-const files = tempDir();
+const h = appOnProfile();
+const { files } = h;
 let ledgerPath = '';
 let budgetPath = '';
 
@@ -32,15 +30,9 @@ const LEDGER = [
   'Payables,Purchase Invoices,INV 100420,02-JUN-2023,JUN-23,10.SC1001.5100.0000,Schools budget shares,ISB June,5400000.00',
 ].join('\r\n') + '\r\n';
 
-beforeAll(async () => {
-  h = await openApp({ profileDir });
+beforeAll(() => {
   budgetPath = writeFile(files, 'budget-2023-24.csv', readFileSync(join(ROOT, 'tests/fixtures/costcentre/budget-cost-centres.csv')));
   ledgerPath = writeFile(files, 'gl-account-analysis-q1.csv', LEDGER);
-});
-afterAll(async () => {
-  await h?.close();
-  rmSync(profileDir, { recursive: true, force: true });
-  rmSync(files, { recursive: true, force: true });
 });
 
 /** The budget lines table as "line: actual to date" for every line. */

@@ -5,26 +5,15 @@
  * its first rows as they will be read; the user picks one with the keyboard, the file is read
  * again with it, and the figures are the example's. The choice is that upload's only.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../helpers';
-import { openApp, type Harness } from './browser';
-import { card, figures, importAll, tempDir, upload, writeFile } from './importHelpers';
+import { appOnProfile, card, figures, importAll, upload, writeFile } from './importHelpers';
 
-let h: Harness;
-const profileDir = tempDir();
-const files = tempDir();
-
-beforeAll(async () => {
-  h = await openApp({ profileDir });
-});
-afterAll(async () => {
-  await h?.close();
-  rmSync(profileDir, { recursive: true, force: true });
-  rmSync(files, { recursive: true, force: true });
-});
+const h = appOnProfile();
+const { files } = h;
 
 /** The example's 2022-23 actuals, each period as a code of the year and fiscal period (P1 is 202201). */
 function actualsWithCodes(): string {

@@ -4,25 +4,11 @@
  * transaction really fails with QuotaExceededError. The user is told in words, and nothing
  * stored is lost or half-written, through a reload.
  */
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_DIR } from '../helpers';
-import { openApp, type Harness } from './browser';
-import { card, figures, historyRows, importAll, tempDir, upload, writeFile } from './importHelpers';
+import { describe, expect, it } from 'vitest';
+import { appOnProfile, card, exampleFiles, figures, historyRows, importAll, upload, writeFile } from './importHelpers';
 
-let h: Harness;
-const profileDir = tempDir();
-const files = tempDir();
-
-beforeAll(async () => {
-  h = await openApp({ profileDir });
-});
-afterAll(async () => {
-  await h?.close();
-  rmSync(profileDir, { recursive: true, force: true });
-  rmSync(files, { recursive: true, force: true });
-});
+const h = appOnProfile();
+const { files } = h;
 
 describe('a full disk', () => {
   it('says so in words when an import cannot be stored, and loses nothing, through a reload', async () => {
@@ -32,7 +18,7 @@ describe('a full disk', () => {
     // checks again only when a write needs more than that.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 200 * 1024 });
     try {
-      await upload(h.page, readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).sort().map((f) => join(DATA_DIR, f)));
+      await upload(h.page, exampleFiles());
       await importAll(h.page);
       const stored = await figures(h.page);
       const storedHistory = await historyRows(h.page);

@@ -3,12 +3,10 @@
  * again just as an import is stored. Reopened on the same profile, the stored data is exactly
  * as it was, or (where the store had already committed) the whole import, never part of one.
  */
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_DIR } from '../helpers';
 import { openApp, type Harness } from './browser';
-import { card, figures, goto, historyRows, importAll, tempDir, upload, writeFile } from './importHelpers';
+import { card, exampleFiles, figures, goto, historyRows, importAll, tempDir, upload, writeFile } from './importHelpers';
 
 let h: Harness;
 let keeper: Harness;
@@ -44,7 +42,7 @@ describe('an interrupted import', () => {
   let storedHistory: string[];
 
   it('leaves the stored data as it was when the browser is closed while a file is read', async () => {
-    await upload(h.page, readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).sort().map((f) => join(DATA_DIR, f)));
+    await upload(h.page, exampleFiles());
     await importAll(h.page);
     stored = await figures(h.page);
     storedHistory = await historyRows(h.page);

@@ -2,27 +2,16 @@
  * An Excel budget through the Import screen: the sheet taken is named, the user switches to
  * another sheet (the file is read again), imports, and sees that sheet's figures.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../helpers';
-import { openApp, type Harness } from './browser';
-import { card, figures, importAll, tempDir, upload, writeFile } from './importHelpers';
+import { appOnProfile, card, figures, importAll, upload, writeFile } from './importHelpers';
 
-let h: Harness;
-const profileDir = tempDir();
-const files = tempDir();
-
-beforeAll(async () => {
-  h = await openApp({ profileDir });
-});
-afterAll(async () => {
-  await h?.close();
-  rmSync(profileDir, { recursive: true, force: true });
-  rmSync(files, { recursive: true, force: true });
-});
+const h = appOnProfile();
+const { files } = h;
 
 /** The example budget's rows, numbers as numbers; the draft has £100,000 more on one High Needs line. */
 function budgetRows(extra: number): (string | number)[][] {

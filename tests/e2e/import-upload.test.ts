@@ -3,27 +3,17 @@
  * files, messy files, bad files, a period re-upload with undo, a reload, a cancelled import.
  * One browser profile throughout, so each step sees what the earlier ones stored.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../helpers';
-import { openApp, type Harness } from './browser';
-import { card, figures, goto, historyRows, importAll, tempDir, upload, writeFile } from './importHelpers';
+import { openApp } from './browser';
+import { appOnProfile, card, exampleFiles, figures, goto, historyRows, importAll, upload, writeFile } from './importHelpers';
 
-let h: Harness;
-const profileDir = tempDir();
-const files = tempDir();
+const h = appOnProfile();
+const { files } = h;
 let stored: Record<string, string>;
 let storedHistory: string[];
-
-beforeAll(async () => {
-  h = await openApp({ profileDir });
-});
-afterAll(async () => {
-  await h?.close();
-  rmSync(profileDir, { recursive: true, force: true });
-  rmSync(files, { recursive: true, force: true });
-});
 
 /** Asserts that the figures and the history are what they were before a step that must change nothing. */
 async function unchanged() {
@@ -33,7 +23,7 @@ async function unchanged() {
 
 describe('uploading files in the browser', () => {
   it('imports the example files and shows the SPEC section 7 figures as the user\'s own data', async () => {
-    const paths = readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).sort().map((f) => join(DATA_DIR, f));
+    const paths = exampleFiles();
     const cards = await upload(h.page, paths);
     expect(await cards.count()).toBe(paths.length);
     expect(await card(h.page, 'actuals.csv').getByTestId('upload-kind').innerText()).toBe('actuals (one row per line and period)');
@@ -62,8 +52,7 @@ describe('uploading files in the browser', () => {
     expect(await historyRows(h.page)).toEqual(storedHistory);
     // A second browser keeps the preview server (so the origin, port included) alive while this one restarts.
     const keeper = await openApp();
-    await h.close();
-    h = await openApp({ profileDir });
+    await h.reopen();
     await keeper.close();
     expect(await h.page.locator('.app-source').innerText()).toBe('Showing your data');
     expect(await figures(h.page)).toEqual(stored);

@@ -3,12 +3,10 @@
  * export after imports, open the file in a fresh browser profile, and see identical figures.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_DIR } from '../helpers';
 import { openApp, type Harness } from './browser';
-import { card, figures, goto, historyRows, importAll, tempDir, upload, writeFile } from './importHelpers';
+import { card, exampleFiles, figures, goto, historyRows, importAll, tempDir, upload, writeFile } from './importHelpers';
 
 let a: Harness;
 let b: Harness | undefined;
@@ -26,7 +24,7 @@ afterAll(async () => {
 
 describe('the workspace file', () => {
   it('exports everything, and a fresh profile opens it with identical figures and history', async () => {
-    const paths = readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).sort().map((f) => join(DATA_DIR, f));
+    const paths = exampleFiles();
     await upload(a.page, paths);
     await importAll(a.page);
     // A second year's actuals, so the file carries more than the example.

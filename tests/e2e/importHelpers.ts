@@ -1,14 +1,41 @@
 /** Shared steps for the import e2e tests: upload through the real file input, import, read figures. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { DATA_DIR } from '../helpers';
+import { appForTests, type OpenedApp } from './browser';
 
 export const FIGURE_IDS = ['budget', 'forecast-outturn', 'income', 'in-year-deficit', 'cumulative-gross', 'profile', 'excess', 'contributions', 'cumulative-net', 'status'];
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'dsg-upload-'));
+}
+
+/** The example's CSV files (the paths, by name), as a council would upload them. */
+export function exampleFiles(): string[] {
+  return readdirSync(DATA_DIR)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .map((f) => join(DATA_DIR, f));
+}
+
+/** The app on a browser profile of its own, with a folder for the files the tests write. */
+export interface ProfiledApp extends OpenedApp {
+  profileDir: string;
+  files: string;
+}
+
+/** The set-up of a test file that keeps one profile throughout (reopen restarts the browser on it); the profile and the files removed after. */
+export function appOnProfile(): ProfiledApp {
+  const profileDir = tempDir();
+  const files = tempDir();
+  const app = appForTests({ profileDir }, () => {
+    rmSync(profileDir, { recursive: true, force: true });
+    rmSync(files, { recursive: true, force: true });
+  });
+  return Object.assign(app, { profileDir, files });
 }
 
 /** Writes a file (text as UTF-8, or bytes as they are) and returns its path. */

@@ -1,15 +1,9 @@
 /** The built app in headless Chromium shows the SPEC section 7 headline figures, read from the screen. */
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 const text = (testId: string) => h.page.getByTestId(testId).innerText();
 

@@ -5,9 +5,9 @@
  * placement change ("20 fewer independent placements from September 2023") into the mitigated
  * forecast. Expected figures come from the domain engine on the same files.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentAgreement } from '../../src/model/dataset';
 import { formatPounds } from '../../src/domain/format';
 import { mitigatedForecast } from '../../src/domain/mitigation';
@@ -15,9 +15,9 @@ import { projectionBase } from '../../src/domain/projection';
 import { buildReport } from '../../src/domain/report';
 import { importBytes } from '../../src/import/importFile';
 import { DATA_DIR, ROOT, loadFolder } from '../helpers';
-import { openApp, type Harness } from './browser';
+import { appForTests } from './browser';
 import { chartTable, gotoView, rowNamed, rowsOf, seriousViolations } from './dashboard';
-import { importAll, upload } from './importHelpers';
+import { exampleFiles, importAll, upload } from './importHelpers';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/placements/placements.csv');
 const { data } = loadFolder(DATA_DIR);
@@ -28,17 +28,11 @@ const base = (() => {
   return b;
 })();
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 describe('plans by placement type and age band in the EHCP view', () => {
   it('imports the example files with the placements file', async () => {
-    const files = readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).map((f) => join(DATA_DIR, f));
+    const files = exampleFiles();
     await upload(h.page, [...files, FIXTURE]);
     await importAll(h.page);
     await gotoView(h.page, h.url, 'ehcp', 'EHCP and demand');

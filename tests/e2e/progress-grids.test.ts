@@ -4,26 +4,20 @@
  * each grid as printed and each month beside the EHCP figures; the forum report carries them too.
  * Figures by hand from the April 2023 paper: Jan 2023 issued 16, made inactive 32 + 3 + 2 = 37.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_DIR, ROOT } from '../helpers';
-import { openApp, type Harness } from './browser';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers';
+import { appForTests } from './browser';
 import { gotoView, rowNamed, rowsOf, seriousViolations } from './dashboard';
-import { card, importAll, tempDir, upload } from './importHelpers';
+import { card, exampleFiles, importAll, tempDir, upload } from './importHelpers';
 
 const ISSUED = join(ROOT, 'tests/fixtures/progress/plans-issued.csv');
 const INACTIVE = join(ROOT, 'tests/fixtures/progress/plans-made-inactive.csv');
 const AGES = join(ROOT, 'tests/fixtures/progress/cessations-by-age.csv');
 const CASES = join(ROOT, 'tests/fixtures/progress/tribunals-mediations.csv');
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 describe('the progress report grids, uploaded', () => {
   it('refuses a grid whose Year Total disagrees, naming the row', async () => {
@@ -39,7 +33,7 @@ describe('the progress report grids, uploaded', () => {
   }, 60_000);
 
   it('imports the example files with both grids', async () => {
-    const files = readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).map((f) => join(DATA_DIR, f));
+    const files = exampleFiles();
     await h.page.reload();
     await upload(h.page, [...files, ISSUED, INACTIVE, AGES, CASES]);
     expect(await card(h.page, 'plans-issued.csv').innerText()).toContain('EHCP year-by-month grid');

@@ -5,17 +5,13 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import readXlsxFile from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 
-let h: Harness;
+const h = appForTests();
 beforeAll(async () => {
-  h = await openApp();
   await h.page.goto(`${h.url}#/return`);
   await h.page.getByTestId('return-pack').waitFor();
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 type Sheets = { sheet: string; data: unknown[][] }[];

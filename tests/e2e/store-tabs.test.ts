@@ -3,13 +3,10 @@
  * an import and its undo in one tab are read again by the other, which then shows the same
  * figures and history without a reload.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DATA_DIR } from '../helpers';
 import { openApp, type Harness } from './browser';
-import { figures, historyRows, importAll, upload } from './importHelpers';
+import { exampleFiles, figures, historyRows, importAll, upload } from './importHelpers';
 
 let h: Harness;
 let other: Page;
@@ -26,7 +23,7 @@ afterAll(async () => {
 
 describe('two tabs', () => {
   it('the other tab follows an import and its undo', async () => {
-    await upload(h.page, readdirSync(DATA_DIR).filter((f) => f.endsWith('.csv')).sort().map((f) => join(DATA_DIR, f)));
+    await upload(h.page, exampleFiles());
     await importAll(h.page);
     const imported = await historyRows(h.page);
     expect(imported.length).toBeGreaterThan(0);

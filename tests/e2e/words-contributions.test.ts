@@ -5,17 +5,11 @@
  * The three-year workspace records no instalments; 2025-26 is red, so its own £2,100,000 (agreed, not
  * received) and 2026-27's £4,300,000 are at risk: £6,400,000, whichever year is viewed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 import { loadThreeYears, mainText, selectYear, view } from './wordsHelpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 describe('contributions in the right words', () => {
   it('the Overview does not call agreed contributions "received"', async () => {

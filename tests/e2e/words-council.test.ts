@@ -4,17 +4,11 @@
  * files downloaded.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 import { loadThreeYears, view } from './wordsHelpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 describe("the council's name and LA code", () => {
   it('refuses a code that is not three digits, naming what was typed', async () => {

@@ -3,8 +3,8 @@
  * three-year workspace (a planned surplus, an in-year surplus, headroom, a red year and a year
  * without actuals), is scanned for forms the presentation rules (docs/formats.md) forbid.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 import type { Page } from 'playwright-core';
 import { loadThreeYears, mainText, selectYear, view } from './wordsHelpers';
 
@@ -89,13 +89,7 @@ function offences(text: string): string[] {
   return out;
 }
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 async function scanAll(label: string): Promise<string[]> {
   const found: string[] = [];

@@ -4,18 +4,12 @@
  * order, £m to 3 decimals, blank budgets left blank, the EHCP funding table, the narrative
  * sections (kept with the workspace) and no heading left alone at the foot of a page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 import { pdfPages } from './pdfText';
 import { loadThreeYears, mainText, selectYear, view } from './wordsHelpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 const reportText = async () => (await h.page.getByTestId('forum-report').innerText()).replace(/\s+/g, ' ');
 

@@ -6,19 +6,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers';
-import { openApp, type Harness } from './browser';
+import { appForTests } from './browser';
 import { card, importAll, tempDir, upload, writeFile } from './importHelpers';
 import { mainText, selectYear, view } from './wordsHelpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 describe('the small ones', () => {
   it('a year without actuals: "No actuals are loaded" once, and no "Total budget £0"', async () => {

@@ -4,17 +4,11 @@
  * set with beside it. On the example: a £31,717 overspend, a £2,731,717 in-year deficit, of which
  * £2,700,000 was planned.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type Harness } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appForTests } from './browser';
 import { loadThreeYears, mainText, selectYear, view } from './wordsHelpers';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await openApp();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = appForTests();
 
 /** Every "overspend" / "overspent" with the money that follows or precedes it. */
 function overspendFigures(text: string): string[] {

@@ -4,7 +4,7 @@
  * mappings made by hand, editable, undoable (each save is an entry in the import history) and
  * downloadable as a cost centre map CSV.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { BLOCKS, type Block } from '../../model/blocks';
 import { toCsv } from '../../domain/csv';
 import { formatPounds } from '../../domain/format';
@@ -95,6 +95,60 @@ function TargetCells({ id, code, choice, onChange, lines }: { id: string; code: 
   );
 }
 
+/** One code's row of a mapping table: the code (and what the caller notes beside it), the caller's cells, then its block, line and exclude; data-code is the code unless the caller keys it otherwise. */
+function MappingRow(props: { id: string; code: string; dataCode?: string; note?: ReactNode; choice: Choice; lines: Map<Block | '', string[]>; onChange: (c: Choice) => void; before?: ReactNode; after?: ReactNode }) {
+  return (
+    <tr data-code={props.dataCode ?? props.code}>
+      <th scope="row">
+        <code>{props.code}</code>
+        {props.note}
+      </th>
+      {props.before}
+      <TargetCells id={props.id} code={props.code} choice={props.choice} lines={props.lines} onChange={props.onChange} />
+      {props.after}
+    </tr>
+  );
+}
+
+/** A table of codes to map, a row each: Code, the caller's columns before and after Block, Budget line and Or. */
+function MappingTable(props: { label: string; testId: string; before?: string[]; after?: string[]; children: ReactNode }) {
+  return (
+    <ScrollBox label={props.label}>
+      <table data-testid={props.testId}>
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            {props.before?.map((h) => (
+              <th key={h} scope="col" className="num">
+                {h}
+              </th>
+            ))}
+            <th scope="col">Block</th>
+            <th scope="col">Budget line</th>
+            <th scope="col">Or</th>
+            {props.after?.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </ScrollBox>
+  );
+}
+
+/** Why the last save could not be made, announced. */
+function SaveError({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <p className="error-message" role="alert">
+      {error}
+    </p>
+  );
+}
+
 function money(t: CodeTally) {
   return formatPounds(t.total, { pence: true });
 }
@@ -134,38 +188,30 @@ export function UnmappedCostCentres({ uploadId, summary }: { uploadId: number; s
         lines (or type a new line), or exclude it (balance sheet, recharges, DSG grant income already in the funding file). Your choices are kept,
         and the file is read again with them.
       </p>
-      <ScrollBox label={`Unmapped cost centres in file ${uploadId}`}>
-        <table data-testid="unmapped-table">
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col" className="num">Rows</th>
-              <th scope="col" className="num">Total</th>
-              <th scope="col">Block</th>
-              <th scope="col">Budget line</th>
-              <th scope="col">Or</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.unmapped.map((t, i) => (
-              <tr key={t.code} data-code={t.code}>
-                <th scope="row">
-                  <code>{t.code}</code>
-                  {segmentsOf(t.code).length > 1 && (
-                    <label className="cc-part">
-                      {' '}
-                      Map
-                      <select aria-label={`Part of ${t.code} to map`} value={parts[t.code] ?? t.code} onChange={(e) => setParts({ ...parts, [t.code]: e.target.value })}>
-                        <option value={t.code}>the whole string</option>
-                        {[...new Set(segmentsOf(t.code))].map((s) => (
-                          <option key={s} value={s}>
-                            segment {s} (wherever it appears)
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                  )}
-                </th>
+      <MappingTable label={`Unmapped cost centres in file ${uploadId}`} testId="unmapped-table" before={['Rows', 'Total']}>
+        {summary.unmapped.map((t, i) => (
+          <MappingRow
+            key={t.code}
+            id={`cc-${uploadId}-${i}`}
+            code={t.code}
+            note={
+              segmentsOf(t.code).length > 1 && (
+                <label className="cc-part">
+                  {' '}
+                  Map
+                  <select aria-label={`Part of ${t.code} to map`} value={parts[t.code] ?? t.code} onChange={(e) => setParts({ ...parts, [t.code]: e.target.value })}>
+                    <option value={t.code}>the whole string</option>
+                    {[...new Set(segmentsOf(t.code))].map((s) => (
+                      <option key={s} value={s}>
+                        segment {s} (wherever it appears)
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )
+            }
+            before={
+              <>
                 <td className="num" title={`rows ${t.rows.join(', ')}${t.rowCount > t.rows.length ? ' …' : ''}`}>
                   {t.rowCount.toLocaleString('en-GB')}
                   <span className="detail"> (row{t.rows.length === 1 ? '' : 's'} {t.rows.slice(0, 5).join(', ')}{t.rowCount > 5 ? ' …' : ''})</span>
@@ -173,23 +219,15 @@ export function UnmappedCostCentres({ uploadId, summary }: { uploadId: number; s
                 <td className="num" data-testid="unmapped-total">
                   {money(t)}
                 </td>
-                <TargetCells
-                  id={`cc-${uploadId}-${i}`}
-                  code={t.code}
-                  choice={choices[t.code] ?? EMPTY}
-                  lines={lines}
-                  onChange={(c) => setChoices({ ...choices, [t.code]: c })}
-                />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
-      {error && (
-        <p className="error-message" role="alert">
-          {error}
-        </p>
-      )}
+              </>
+            }
+            choice={choices[t.code] ?? EMPTY}
+            lines={lines}
+            onChange={(c) => setChoices({ ...choices, [t.code]: c })}
+          />
+        ))}
+      </MappingTable>
+      <SaveError error={error} />
       <button type="button" disabled={busy} onClick={save}>
         Save these mappings and read the file again
       </button>
@@ -249,46 +287,34 @@ export function HandMappings() {
         history, where it can be undone.
       </p>
       {hand.length > 0 && (
-        <ScrollBox label="Cost centres mapped by hand">
-          <table data-testid="hand-mappings-table">
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Block</th>
-                <th scope="col">Budget line</th>
-                <th scope="col">Or</th>
-                <th scope="col">Remove</th>
-              </tr>
-            </thead>
-            <tbody>
-              {hand.map((e, i) => {
-                const key = entryKey(e);
-                const c = edits[key] ?? choiceOf(e);
-                return (
-                  <tr key={key} data-code={key}>
-                    <th scope="row">
-                      <code>{describeCode(e)}</code>
-                      {e.treatment === 'income' && <span className="detail"> (income)</span>}
-                    </th>
-                    <TargetCells id={`cc-hand-${i}`} code={describeCode(e)} choice={c} lines={lines} onChange={(n) => setEdits({ ...edits, [key]: { ...c, ...n } })} />
-                    <td>
-                      <label>
-                        <input type="checkbox" checked={!!edits[key]?.remove} onChange={(ev) => setEdits({ ...edits, [key]: { ...c, remove: ev.target.checked } })} /> Remove
-                        <span className="visually-hidden"> {describeCode(e)}</span>
-                      </label>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <MappingTable label="Cost centres mapped by hand" testId="hand-mappings-table" after={['Remove']}>
+          {hand.map((e, i) => {
+            const key = entryKey(e);
+            const c = edits[key] ?? choiceOf(e);
+            return (
+              <MappingRow
+                key={key}
+                id={`cc-hand-${i}`}
+                code={describeCode(e)}
+                dataCode={key}
+                note={e.treatment === 'income' && <span className="detail"> (income)</span>}
+                choice={c}
+                lines={lines}
+                onChange={(n) => setEdits({ ...edits, [key]: { ...c, ...n } })}
+                after={
+                  <td>
+                    <label>
+                      <input type="checkbox" checked={!!edits[key]?.remove} onChange={(ev) => setEdits({ ...edits, [key]: { ...c, remove: ev.target.checked } })} /> Remove
+                      <span className="visually-hidden"> {describeCode(e)}</span>
+                    </label>
+                  </td>
+                }
+              />
+            );
+          })}
+        </MappingTable>
       )}
-      {error && (
-        <p className="error-message" role="alert">
-          {error}
-        </p>
-      )}
+      <SaveError error={error} />
       {hand.length > 0 && (
         <button type="button" disabled={Object.keys(edits).length === 0} onClick={save}>
           Save changes to the mappings

@@ -261,12 +261,22 @@ export function createUploadQueue(workspace: WorkspaceStore, runImport: RunImpor
     }
   });
 
+  const mapKeyOf = (s: Pick<WorkspaceState, 'imports' | 'dataset'>) => JSON.stringify(activeMapEntries(s.imports, s.dataset));
+  /** The cost-centre map in force as last worked out, as a key to compare with the next. */
+  let mapKey = mapKeyOf(ws());
+
   // Follows the workspace: each change to the history (an import, undo, hydration from another tab…).
   workspace.subscribe((now, before) => {
     if (now.imports === before.imports && now.dataset === before.dataset && now.source === before.source) return;
     const { uploads } = queue.getState();
     // A changed cost-centre map (hand mappings, a map file, a budget) reads again the files waiting that use it.
-    const requeue = JSON.stringify(activeMapEntries(now.imports, now.dataset)) !== JSON.stringify(activeMapEntries(before.imports, before.dataset));
+    // The map is made from the history and the budgets alone, so it is worked out again (once) only when one of them is another object.
+    let requeue = false;
+    if (now.imports !== before.imports || now.dataset.budgets !== before.dataset.budgets) {
+      const key = mapKeyOf(now);
+      requeue = key !== mapKey;
+      mapKey = key;
+    }
     const waiting = requeue
       ? uploads.map((u) => (u.id !== committing && u.status === 'read' && u.result?.costCentres ? { ...u, status: 'queued' as const, result: undefined, changes: [], fraction: 0, rows: 0 } : u))
       : uploads;

@@ -13,7 +13,8 @@ import { AllocationIncomeChoice } from './AllocationIncomeChoice';
 import { ChartFigure } from '../../charts/ChartFigure';
 import { TableWrap } from '../../ui/TableWrap';
 import { NationalChart, drawsEnglandAndRegion } from './NationalChart';
-import { metricRows, showFigure, summaryRows } from './shape';
+import { metricRows, showFigure } from './shape';
+import { NationalSummaryTable } from './NationalSummaryTable';
 import { useNational } from './useNational';
 import type { MetricResult, NationalContext } from '../../national/metrics';
 
@@ -39,7 +40,6 @@ export function NationalContextView() {
 
 function Context({ ctx, reconciliation, income }: { ctx: NationalContext; reconciliation: Reconciliation | null; income: AllocationIncome | null }) {
   const names = ctx.comparatorNames.filter((c) => c.name).map((c) => c.name!);
-  const rows = summaryRows(ctx);
   return (
     <>
       <p data-testid="national-who">
@@ -62,34 +62,7 @@ function Context({ ctx, reconciliation, income }: { ctx: NationalContext; reconc
       )}
       <h2>The latest year of each measure</h2>
       <TableWrap label="The latest year of each measure">
-        <table data-testid="national-summary">
-          <thead>
-            <tr>
-              <th scope="col">Measure</th>
-              <th scope="col">Year</th>
-              <th scope="col" className="num">{ctx.name}</th>
-              <th scope="col" className="num">England</th>
-              <th scope="col" className="num">{ctx.region ?? 'Region'}</th>
-              <th scope="col" className="num">Comparators: median (range)</th>
-              <th scope="col" className="num">Rank in England</th>
-              <th scope="col">Source</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} data-metric={r.id}>
-                <th scope="row">{r.label}</th>
-                <td>{r.period}</td>
-                <td className="num">{showFigure(r.council, r.unit)}</td>
-                <td className="num">{showFigure(r.england, r.unit)}</td>
-                <td className="num">{showFigure(r.region, r.unit)}</td>
-                <td className="num national-range">{r.comparators}</td>
-                <td className="num">{r.rank}</td>
-                <td className="national-source">{r.source}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <NationalSummaryTable ctx={ctx} testId="national-summary" />
       </TableWrap>
       {ctx.censusChecks.length > 0 && (
         <p data-testid="census-check">

@@ -5,7 +5,7 @@ import { PLACEMENT_LABELS, PLACEMENT_TYPES, type PlacementType } from '../../mod
 import type { DriverChange, OneOff, PlacementChange, Scenario } from '../../model/scenario';
 import { mitigationsInWords } from '../../domain/mitigation';
 import { DRIVER_LABELS, type ProjectionBase } from '../../domain/projection';
-import { Field, PlanForm } from './fields';
+import { PlanForm, SelectField, TextField, usePlanSubmit } from './fields';
 import { driverChangeText, oneOffText, readAmountForm, readDriverChangeForm, readPlacementChangeForm } from './scenarioForm';
 
 export function SavingsPlan(props: {
@@ -64,10 +64,13 @@ export function SavingsPlan(props: {
   );
 }
 
-/** A small form whose fields are validated on submit, each error named beside its field. */
-function useFormErrors() {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  return { errors, setErrors };
+/** The placement types as a select's options. */
+function PlacementOptions() {
+  return PLACEMENT_TYPES.map((t) => (
+    <option key={t} value={t}>
+      {PLACEMENT_LABELS[t]}
+    </option>
+  ));
 }
 
 function AmountForm({ years, onAdd }: { years: number[]; onAdd: (o: OneOff) => void }) {
@@ -77,39 +80,24 @@ function AmountForm({ years, onAdd }: { years: number[]; onAdd: (o: OneOff) => v
   const [kind, setKind] = useState<'saving' | 'pressure'>('saving');
   const [amount, setAmount] = useState('');
   const [every, setEvery] = useState(false);
-  const { errors, setErrors } = useFormErrors();
-  const submit = () => {
-    const read = readAmountForm({ label, fy, kind, amount, every });
-    setErrors(read.ok ? {} : read.errors);
-    if (!read.ok) return;
-    onAdd(read.value);
+  const { errors, submit } = usePlanSubmit(() => readAmountForm({ label, fy, kind, amount, every }), onAdd, () => {
     setAmount('');
     setLabel('');
-  };
+  });
   return (
     <PlanForm id={id} title="A saving or pressure in a year" testId="amount-form" onSubmit={submit} label={label} setLabel={setLabel} labelHint="such as Banding review">
-      <Field id={`${id}-kind`} label="Saving or pressure" hint="a saving lowers the deficit">
-        {(d) => (
-          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as 'saving' | 'pressure')} aria-describedby={d}>
-            <option value="saving">Saving</option>
-            <option value="pressure">Pressure</option>
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-amount`} label="Amount" hint="pounds, such as 250,000 or £0.25m" error={errors.amount}>
-        {(d) => <input id={`${id}-amount`} value={amount} onChange={(e) => setAmount(e.target.value)} aria-describedby={d} aria-invalid={errors.amount ? true : undefined} inputMode="decimal" data-testid="amount" />}
-      </Field>
-      <Field id={`${id}-fy`} label="Year" hint="an agreement year still to come" error={errors.fy}>
-        {(d) => (
-          <select id={`${id}-fy`} value={fy} onChange={(e) => setFy(e.target.value)} aria-describedby={d}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {fyLabel(y)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField id={`${id}-kind`} label="Saving or pressure" hint="a saving lowers the deficit" value={kind} onChange={setKind}>
+        <option value="saving">Saving</option>
+        <option value="pressure">Pressure</option>
+      </SelectField>
+      <TextField id={`${id}-amount`} label="Amount" hint="pounds, such as 250,000 or £0.25m" error={errors.amount} value={amount} onChange={setAmount} inputMode="decimal" testId="amount" />
+      <SelectField id={`${id}-fy`} label="Year" hint="an agreement year still to come" error={errors.fy} value={fy} onChange={setFy}>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {fyLabel(y)}
+          </option>
+        ))}
+      </SelectField>
       <div className="field check">
         <input id={`${id}-every`} type="checkbox" checked={every} onChange={(e) => setEvery(e.target.checked)} />
         <label htmlFor={`${id}-every`}>Every year from then on</label>
@@ -125,32 +113,19 @@ function DriverChangeForm({ onAdd }: { onAdd: (c: DriverChange) => void }) {
   const [driver, setDriver] = useState<DriverChange['driver']>('newPlansPerMonth');
   const [change, setChange] = useState('');
   const [from, setFrom] = useState('');
-  const { errors, setErrors } = useFormErrors();
-  const submit = () => {
-    const read = readDriverChangeForm({ label, driver, change, from });
-    setErrors(read.ok ? {} : read.errors);
-    if (!read.ok) return;
-    onAdd(read.value);
+  const { errors, submit } = usePlanSubmit(() => readDriverChangeForm({ label, driver, change, from }), onAdd, () => {
     setChange('');
     setLabel('');
-  };
+  });
   return (
     <PlanForm id={id} title="A change in a driver from a month" testId="change-form" onSubmit={submit} label={label} setLabel={setLabel} labelHint="such as Early help">
-      <Field id={`${id}-driver`} label="Driver" hint="the driver to change">
-        {(d) => (
-          <select id={`${id}-driver`} value={driver} onChange={(e) => setDriver(e.target.value as DriverChange['driver'])} aria-describedby={d}>
-            <option value="newPlansPerMonth">{DRIVER_LABELS.newPlansPerMonth}</option>
-            <option value="endingsPerMonth">{DRIVER_LABELS.endingsPerMonth}</option>
-            <option value="costPerPlan">{DRIVER_LABELS.costPerPlan}</option>
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-change`} label="Change" hint="added to the driver: -2 is two fewer" error={errors.change}>
-        {(d) => <input id={`${id}-change`} value={change} onChange={(e) => setChange(e.target.value)} aria-describedby={d} aria-invalid={errors.change ? true : undefined} inputMode="decimal" />}
-      </Field>
-      <Field id={`${id}-from`} label="From" hint="a month, such as September 2026" error={errors.from}>
-        {(d) => <input id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)} aria-describedby={d} aria-invalid={errors.from ? true : undefined} />}
-      </Field>
+      <SelectField id={`${id}-driver`} label="Driver" hint="the driver to change" value={driver} onChange={setDriver}>
+        <option value="newPlansPerMonth">{DRIVER_LABELS.newPlansPerMonth}</option>
+        <option value="endingsPerMonth">{DRIVER_LABELS.endingsPerMonth}</option>
+        <option value="costPerPlan">{DRIVER_LABELS.costPerPlan}</option>
+      </SelectField>
+      <TextField id={`${id}-change`} label="Change" hint="added to the driver: -2 is two fewer" error={errors.change} value={change} onChange={setChange} inputMode="decimal" />
+      <TextField id={`${id}-from`} label="From" hint="a month, such as September 2026" error={errors.from} value={from} onChange={setFrom} />
       <button type="submit">Add the change</button>
     </PlanForm>
   );
@@ -163,46 +138,21 @@ function PlacementChangeForm({ onAdd }: { onAdd: (c: PlacementChange) => void })
   const [count, setCount] = useState('');
   const [to, setTo] = useState<PlacementType | ''>('');
   const [from, setFrom] = useState('');
-  const { errors, setErrors } = useFormErrors();
-  const submit = () => {
-    const read = readPlacementChangeForm({ label, type, count, to, from });
-    setErrors(read.ok ? {} : read.errors);
-    if (!read.ok) return;
-    onAdd(read.value);
+  const { errors, submit } = usePlanSubmit(() => readPlacementChangeForm({ label, type, count, to, from }), onAdd, () => {
     setCount('');
     setLabel('');
-  };
+  });
   return (
     <PlanForm id={id} title="Fewer placements of a type" testId="placement-form" onSubmit={submit} label={label} setLabel={setLabel} labelHint="such as Local special school places">
-      <Field id={`${id}-count`} label="How many fewer" hint="plans, such as 20" error={errors.count}>
-        {(d) => <input id={`${id}-count`} value={count} onChange={(e) => setCount(e.target.value)} aria-describedby={d} aria-invalid={errors.count ? true : undefined} inputMode="decimal" />}
-      </Field>
-      <Field id={`${id}-type`} label="Placement type" hint="the type with fewer placements">
-        {(d) => (
-          <select id={`${id}-type`} value={type} onChange={(e) => setType(e.target.value as PlacementType)} aria-describedby={d}>
-            {PLACEMENT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {PLACEMENT_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-to`} label="Placed instead in" hint="or none: the plans leave High Needs" error={errors.to}>
-        {(d) => (
-          <select id={`${id}-to`} value={to} onChange={(e) => setTo(e.target.value as PlacementType | '')} aria-describedby={d} aria-invalid={errors.to ? true : undefined}>
-            <option value="">None</option>
-            {PLACEMENT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {PLACEMENT_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={`${id}-from`} label="From" hint="a month, such as September 2026" error={errors.from}>
-        {(d) => <input id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)} aria-describedby={d} aria-invalid={errors.from ? true : undefined} />}
-      </Field>
+      <TextField id={`${id}-count`} label="How many fewer" hint="plans, such as 20" error={errors.count} value={count} onChange={setCount} inputMode="decimal" />
+      <SelectField id={`${id}-type`} label="Placement type" hint="the type with fewer placements" value={type} onChange={setType}>
+        <PlacementOptions />
+      </SelectField>
+      <SelectField id={`${id}-to`} label="Placed instead in" hint="or none: the plans leave High Needs" error={errors.to} value={to} onChange={setTo}>
+        <option value="">None</option>
+        <PlacementOptions />
+      </SelectField>
+      <TextField id={`${id}-from`} label="From" hint="a month, such as September 2026" error={errors.from} value={from} onChange={setFrom} />
       <button type="submit">Add the placement change</button>
     </PlanForm>
   );
