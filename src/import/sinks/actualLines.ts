@@ -56,7 +56,8 @@ export interface LineEntry {
 
 /** Lines and their twelve periods, keyed by year, block, name and cost centre. */
 export class ActualsAccumulator {
-  readonly lines = new Map<string, LineEntry>();
+  /** The lines in the order first met. */
+  readonly lines: LineEntry[] = [];
   /**
    * The same lines by year, block and line key, then cost centre, so a row builds no key string.
    * A line's first cost centre is held in its slot; a Map is made only for a second one (most
@@ -77,21 +78,18 @@ export class ActualsAccumulator {
       const found = slot.more?.get(costCentre);
       if (found) return found;
     }
-    const key = `${fy}|${block}|${lk}|${costCentre}`;
-    let acc = this.lines.get(key);
-    if (!acc) {
-      // Literals, not Array(12).fill: packed arrays, which every later pass over them reads faster.
-      const actuals: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
-      const forecasts: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
-      acc = {
-        line: costCentre ? { fy, block, line, costCentre, actuals, forecasts } : { fy, block, line, actuals, forecasts },
-        rowAt: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-      };
-      this.lines.set(key, acc);
-    }
-    if (!slot) byLine.set(lk, { cc: costCentre, entry: acc });
-    else (slot.more ??= new Map()).set(costCentre, acc);
-    return acc;
+    // Not in the index, so a line not met before.
+    // Literals, not Array(12).fill: packed arrays, which every later pass over them reads faster.
+    const actuals: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
+    const forecasts: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
+    const entry: LineEntry = {
+      line: costCentre ? { fy, block, line, costCentre, actuals, forecasts } : { fy, block, line, actuals, forecasts },
+      rowAt: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    };
+    this.lines.push(entry);
+    if (!slot) byLine.set(lk, { cc: costCentre, entry });
+    else (slot.more ??= new Map()).set(costCentre, entry);
+    return entry;
   }
 }
 
@@ -104,7 +102,7 @@ export function stripInternal(entries: Iterable<LineEntry>): ActualLine[] {
 /** In-month = YTD(p) − YTD(previous period held). */
 export function differenceYtd(r: RowReader, acc: ActualsAccumulator) {
   const gaps: string[] = [];
-  for (const { line } of acc.lines.values()) {
+  for (const { line } of acc.lines) {
     let previous: Pence = ZERO;
     let previousPeriod = 0;
     for (let p = 0; p < 12; p++) {
