@@ -135,7 +135,15 @@ interface LineWork {
   forecasts: (Pence | null)[];
   commentary: string | undefined;
   budgeted: boolean;
+  /**
+   * How many actual lines are joined in: at one, `actuals` and `forecasts` are that line's own
+   * arrays (not copied: a big council has a line per cost centre); a second is added into copies.
+   */
+  joined: number;
 }
+
+/** A budget line's periods before any actual line is joined in: replaced, never written to. */
+const NOT_JOINED: (Pence | null)[] = noPeriods();
 
 /** Twelve empty periods, as a literal: a packed array, read faster than Array(12).fill's. */
 function noPeriods(): (Pence | null)[] {
@@ -170,7 +178,7 @@ function joinLines(budgets: BudgetLine[], actuals: ActualLine[], unbudgeted: Map
   for (const b of budgets) {
     index({
       fy: b.fy, block: b.block, line: b.line, costCentre: b.costCentre || undefined, budget: b.budget, profile: b.profile,
-      actuals: noPeriods(), forecasts: noPeriods(), commentary: b.commentary || undefined, budgeted: true,
+      actuals: NOT_JOINED, forecasts: NOT_JOINED, commentary: b.commentary || undefined, budgeted: true, joined: 0,
     });
   }
   for (const a of actuals) {
@@ -178,18 +186,35 @@ function joinLines(budgets: BudgetLine[], actuals: ActualLine[], unbudgeted: Map
     if (!w) {
       w = {
         fy: a.fy, block: a.block, line: a.line, costCentre: a.costCentre || undefined, budget: ZERO, profile: undefined,
-        actuals: noPeriods(), forecasts: noPeriods(), commentary: undefined, budgeted: false,
+        actuals: NOT_JOINED, forecasts: NOT_JOINED, commentary: undefined, budgeted: false, joined: 0,
       };
       index(w);
       unbudgeted.set(a, `unbudgeted line: ${fyLabel(a.fy)} ${a.block} "${a.line}" has actuals but no budget; it is counted with a budget of £0`);
     }
-    for (let p = 0; p < 12; p++) {
-      const v = a.actuals[p]!;
-      if (v !== null) w.actuals[p] = w.actuals[p] === null ? v : add(w.actuals[p]!, v);
-      const f = a.forecasts[p]!;
-      if (f !== null) w.forecasts[p] = w.forecasts[p] === null ? f : add(w.forecasts[p]!, f);
+    if (w.joined === 0) {
+      w.actuals = a.actuals;
+      w.forecasts = a.forecasts;
+    } else {
+      if (w.joined === 1) {
+        w.actuals = [...w.actuals];
+        w.forecasts = [...w.forecasts];
+      }
+      for (let p = 0; p < 12; p++) {
+        const v = a.actuals[p]!;
+        if (v !== null) w.actuals[p] = w.actuals[p] === null ? v : add(w.actuals[p]!, v);
+        const f = a.forecasts[p]!;
+        if (f !== null) w.forecasts[p] = w.forecasts[p] === null ? f : add(w.forecasts[p]!, f);
+      }
     }
+    w.joined++;
     if (a.commentary) w.commentary = a.commentary;
+  }
+  // A line no actual joined gets periods of its own, so no two lines' figures share an array.
+  for (const w of work) {
+    if (w.joined === 0) {
+      w.actuals = noPeriods();
+      w.forecasts = noPeriods();
+    }
   }
   return work;
 }
