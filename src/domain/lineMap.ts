@@ -1,41 +1,62 @@
 /**
  * A map keyed by a line's identity (its year, block, name as `lineKey` compares it, and cost
- * centre), as `lineId` keys it, without building that key string for every line: the merge and the
- * join meet each of a big council's lines several times, and a string per line per pass, hashed
- * and then garbage, was most of their time.
+ * centre), as `lineId` keys it, without building that key string for every line: the merge, the
+ * import and the join meet each of a big council's lines several times, and a string per line per
+ * pass, hashed and then garbage, was most of their time. A cost centre nearly always names one
+ * line, so lines are found by it first, then checked; lines without one by their key string.
  */
-import { lineKey } from '../model/dataset';
+import { lineId, lineKey } from '../model/dataset';
 
 type Line = { fy: number; block: string; line: string; costCentre?: string | undefined };
 
+interface Slot<T> {
+  fy: number;
+  block: string;
+  key: string;
+  value: T;
+  /** Another line with the same cost centre (a code used in two years, or on two lines). */
+  next: Slot<T> | undefined;
+}
+
 export class LineMap<T> {
-  private readonly years = new Map<number, Map<string, Map<string, Map<string, T>>>>();
+  private readonly byCentre = new Map<string, Slot<T>>();
+  private readonly byName = new Map<string, T>();
 
   get(l: Line): T | undefined {
-    return this.years.get(l.fy)?.get(l.block)?.get(lineKey(l.line))?.get(l.costCentre ?? '');
+    const cc = l.costCentre ?? '';
+    if (cc === '') return this.byName.get(lineId(l));
+    const key = lineKey(l.line);
+    for (let s = this.byCentre.get(cc); s; s = s.next) if (s.fy === l.fy && s.key === key && s.block === l.block) return s.value;
+    return undefined;
   }
 
   set(l: Line, value: T): void {
-    this.centres(l).set(l.costCentre ?? '', value);
+    this.put(l, value, true);
   }
 
   /** The line's value; where it has none, `value` is set and undefined returned (one lookup for both). */
   getOrSet(l: Line, value: T): T | undefined {
-    const centres = this.centres(l);
-    const cc = l.costCentre ?? '';
-    const found = centres.get(cc);
-    if (found === undefined) centres.set(cc, value);
-    return found;
+    return this.put(l, value, false);
   }
 
-  private centres(l: Line): Map<string, T> {
-    let blocks = this.years.get(l.fy);
-    if (!blocks) this.years.set(l.fy, (blocks = new Map()));
-    let names = blocks.get(l.block);
-    if (!names) blocks.set(l.block, (names = new Map()));
+  private put(l: Line, value: T, replace: boolean): T | undefined {
+    const cc = l.costCentre ?? '';
+    if (cc === '') {
+      const id = lineId(l);
+      const found = this.byName.get(id);
+      if (found === undefined || replace) this.byName.set(id, value);
+      return found;
+    }
     const key = lineKey(l.line);
-    let centres = names.get(key);
-    if (!centres) names.set(key, (centres = new Map()));
-    return centres;
+    const first = this.byCentre.get(cc);
+    for (let s = first; s; s = s.next) {
+      if (s.fy === l.fy && s.key === key && s.block === l.block) {
+        const found = s.value;
+        if (replace) s.value = value;
+        return found;
+      }
+    }
+    this.byCentre.set(cc, { fy: l.fy, block: l.block, key, value, next: first });
+    return undefined;
   }
 }
