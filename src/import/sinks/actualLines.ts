@@ -9,7 +9,8 @@ import {
   type PeriodOrMonth,
 } from '../../model/calendar';
 import type { Block } from '../../model/blocks';
-import { lineKey, type ActualLine } from '../../model/dataset';
+import type { ActualLine } from '../../model/dataset';
+import { LineMap } from '../../domain/lineMap';
 import { type Pence, sub, ZERO } from '../../model/money';
 import type { RowReader } from '../columns';
 
@@ -58,27 +59,11 @@ export interface LineEntry {
 export class ActualsAccumulator {
   /** The lines in the order first met. */
   readonly lines: LineEntry[] = [];
-  /**
-   * The same lines by year, block and line key, then cost centre, so a row builds no key string.
-   * A line's first cost centre is held in its slot; a Map is made only for a second one (most
-   * lines have one, and a budget's many lines would otherwise make a Map each).
-   */
-  private readonly index = new Map<number, Map<string, Map<string, { cc: string; entry: LineEntry; more?: Map<string, LineEntry> }>>>();
+  private readonly index = new LineMap<LineEntry>();
 
   get(fy: FinancialYear, block: Block, line: string, costCentre: string): LineEntry {
-    // (lineKey remembers the names it has seen: ledgers repeat a few hundred names a million times.)
-    const lk = lineKey(line);
-    let byBlock = this.index.get(fy);
-    if (!byBlock) this.index.set(fy, (byBlock = new Map()));
-    let byLine = byBlock.get(block);
-    if (!byLine) byBlock.set(block, (byLine = new Map()));
-    const slot = byLine.get(lk);
-    if (slot) {
-      if (slot.cc === costCentre) return slot.entry;
-      const found = slot.more?.get(costCentre);
-      if (found) return found;
-    }
-    // Not in the index, so a line not met before.
+    const found = this.index.find(fy, block, line, costCentre);
+    if (found) return found;
     // Literals, not Array(12).fill: packed arrays, which every later pass over them reads faster.
     const actuals: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
     const forecasts: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
@@ -87,8 +72,7 @@ export class ActualsAccumulator {
       rowAt: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     };
     this.lines.push(entry);
-    if (!slot) byLine.set(lk, { cc: costCentre, entry });
-    else (slot.more ??= new Map()).set(costCentre, entry);
+    this.index.add(fy, block, line, costCentre, entry);
     return entry;
   }
 }
