@@ -135,7 +135,15 @@ interface LineWork {
   forecasts: (Pence | null)[];
   commentary: string | undefined;
   budgeted: boolean;
+  /**
+   * How many actual lines are joined in: at one, `actuals` and `forecasts` are that line's own
+   * arrays (not copied: a big council has a line per cost centre); a second is added into copies.
+   */
+  joined: number;
 }
+
+/** A budget line's periods before any actual line is joined in: replaced, never written to. */
+const NOT_JOINED: (Pence | null)[] = noPeriods();
 
 /** Twelve empty periods, as a literal: a packed array, read faster than Array(12).fill's. */
 function noPeriods(): (Pence | null)[] {
@@ -170,7 +178,7 @@ function joinLines(budgets: BudgetLine[], actuals: ActualLine[], unbudgeted: Map
   for (const b of budgets) {
     index({
       fy: b.fy, block: b.block, line: b.line, costCentre: b.costCentre || undefined, budget: b.budget, profile: b.profile,
-      actuals: noPeriods(), forecasts: noPeriods(), commentary: b.commentary || undefined, budgeted: true,
+      actuals: NOT_JOINED, forecasts: NOT_JOINED, commentary: b.commentary || undefined, budgeted: true, joined: 0,
     });
   }
   for (const a of actuals) {
@@ -178,18 +186,35 @@ function joinLines(budgets: BudgetLine[], actuals: ActualLine[], unbudgeted: Map
     if (!w) {
       w = {
         fy: a.fy, block: a.block, line: a.line, costCentre: a.costCentre || undefined, budget: ZERO, profile: undefined,
-        actuals: noPeriods(), forecasts: noPeriods(), commentary: undefined, budgeted: false,
+        actuals: NOT_JOINED, forecasts: NOT_JOINED, commentary: undefined, budgeted: false, joined: 0,
       };
       index(w);
       unbudgeted.set(a, `unbudgeted line: ${fyLabel(a.fy)} ${a.block} "${a.line}" has actuals but no budget; it is counted with a budget of £0`);
     }
-    for (let p = 0; p < 12; p++) {
-      const v = a.actuals[p]!;
-      if (v !== null) w.actuals[p] = w.actuals[p] === null ? v : add(w.actuals[p]!, v);
-      const f = a.forecasts[p]!;
-      if (f !== null) w.forecasts[p] = w.forecasts[p] === null ? f : add(w.forecasts[p]!, f);
+    if (w.joined === 0) {
+      w.actuals = a.actuals;
+      w.forecasts = a.forecasts;
+    } else {
+      if (w.joined === 1) {
+        w.actuals = [...w.actuals];
+        w.forecasts = [...w.forecasts];
+      }
+      for (let p = 0; p < 12; p++) {
+        const v = a.actuals[p]!;
+        if (v !== null) w.actuals[p] = w.actuals[p] === null ? v : add(w.actuals[p]!, v);
+        const f = a.forecasts[p]!;
+        if (f !== null) w.forecasts[p] = w.forecasts[p] === null ? f : add(w.forecasts[p]!, f);
+      }
     }
+    w.joined++;
     if (a.commentary) w.commentary = a.commentary;
+  }
+  // A line no actual joined gets periods of its own, so no two lines' figures share an array.
+  for (const w of work) {
+    if (w.joined === 0) {
+      w.actuals = noPeriods();
+      w.forecasts = noPeriods();
+    }
   }
   return work;
 }
@@ -209,31 +234,38 @@ function toDate(profile: Pence[], actuals: (Pence | null)[], forecasts: (Pence |
   return { budgetToDate, actualToDate, forecastOutturn: given ?? add(actualToDate, budgetToCome), forecastGiven: given !== null };
 }
 
-function lineFigures(w: LineWork, latest: number | null, comments: LineComment[]): LineFigures {
-  const whole = comments.find((c) => c.period === undefined);
+function lineFigures(w: LineWork, latest: number | null, comments: LineComment[], fileOrder: number): LineFigures {
+  const whole = comments.length === 0 ? undefined : comments.find((c) => c.period === undefined);
   const commentary = whole?.text || w.commentary;
   const profile = w.profile ?? straightLineProfile(w.budget);
-  const { budgetToDate, actualToDate, forecastOutturn, forecastGiven } = toDate(profile, w.actuals, w.forecasts, latest ?? 0);
-  return {
+  const d = toDate(profile, w.actuals, w.forecasts, latest ?? 0);
+  // One literal, the optional fields set after: spreading them in made every line's object the slow way.
+  const f: LineFigures = {
     block: w.block,
     line: w.line,
-    ...(w.costCentre ? { costCentre: w.costCentre } : {}),
     budget: w.budget,
     profile,
     actuals: w.actuals,
-    budgetToDate,
-    actualToDate,
-    forecastOutturn,
-    forecastGiven,
-    variance: sub(forecastOutturn, w.budget),
-    ...(commentary ? { commentary } : {}),
-    ...(whole ? { commentBy: whole.by, commentAt: whole.at } : {}),
+    budgetToDate: d.budgetToDate,
+    actualToDate: d.actualToDate,
+    forecastOutturn: d.forecastOutturn,
+    forecastGiven: d.forecastGiven,
+    variance: sub(d.forecastOutturn, w.budget),
     monthComments: comments.length === 0 ? [] : comments
       .filter((c) => c.period !== undefined)
       .map((c) => ({ period: c.period!, text: c.text, by: c.by, at: c.at }))
       .sort((a, b) => a.period - b.period),
     unbudgeted: !w.budgeted,
+    // Where the line stands in the council's own files: the forum report keeps that order.
+    fileOrder,
   };
+  if (w.costCentre) f.costCentre = w.costCentre;
+  if (commentary) f.commentary = commentary;
+  if (whole) {
+    f.commentBy = whole.by;
+    f.commentAt = whole.at;
+  }
+  return f;
 }
 
 /**
@@ -378,12 +410,10 @@ function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
   const noComments: LineComment[] = [];
   // The lines grouped by block in BLOCKS order, each block's lines in file order (a stable sort).
   const byBlock = new Map<Block, { f: LineFigures; w: LineWork }[]>(BLOCKS.map((b) => [b, []]));
-  for (const [i, w] of yearLines.entries()) {
+  for (let i = 0; i < yearLines.length; i++) {
+    const w = yearLines[i]!;
     const comments = commentsByLine.size === 0 ? noComments : (commentsByLine.get(lineId({ fy: w.fy, block: w.block, line: w.line })) ?? noComments);
-    const f = lineFigures(w, latest, comments);
-    // Where the line stands in the council's own files: the forum report keeps that order.
-    f.fileOrder = i;
-    byBlock.get(w.block)!.push({ f, w });
+    byBlock.get(w.block)!.push({ f: lineFigures(w, latest, comments, i), w });
   }
   const ordered = BLOCKS.flatMap((b) => byBlock.get(b)!);
   const figures = ordered.map((x) => x.f);
@@ -422,14 +452,22 @@ function totals(fy: FinancialYear, input: YearInputs, latest: number | null, fig
   const income = (block: Block) => sum(input.funding.filter((f) => f.block === block).map((f) => f.income));
   const blocksPresent = BLOCKS.filter((b) => byBlock.get(b)!.length > 0 || input.funding.some((f) => f.block === b));
   const blocks: BlockFigures[] = blocksPresent.map((block) => {
-    const ls = byBlock.get(block)!;
-    const forecastOutturn = sumBy(ls, (l) => l.forecastOutturn);
-    const budget = sumBy(ls, (l) => l.budget);
+    // The four sums in one pass over the block's lines.
+    let budget = ZERO;
+    let budgetToDate = ZERO;
+    let actualToDate = ZERO;
+    let forecastOutturn = ZERO;
+    for (const l of byBlock.get(block)!) {
+      budget = add(budget, l.budget);
+      budgetToDate = add(budgetToDate, l.budgetToDate);
+      actualToDate = add(actualToDate, l.actualToDate);
+      forecastOutturn = add(forecastOutturn, l.forecastOutturn);
+    }
     return {
       block,
       budget,
-      budgetToDate: sumBy(ls, (l) => l.budgetToDate),
-      actualToDate: sumBy(ls, (l) => l.actualToDate),
+      budgetToDate,
+      actualToDate,
       forecastOutturn,
       variance: sub(forecastOutturn, budget),
       income: income(block),

@@ -8,6 +8,7 @@ import { fyLabel } from '../model/calendar';
 import { emptyDataset, lineId, type ActualLine, type Dataset } from '../model/dataset';
 import { add } from '../model/money';
 import { AGE_BANDS } from '../model/placements';
+import { LineMap } from './lineMap';
 
 export interface DatasetPart {
   file: string;
@@ -19,8 +20,11 @@ export interface DatasetPart {
 
 export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: string[] } {
   const warnings: string[] = [];
-  const budgets = new Map<string, { file: string; line: Dataset['budgets'][number] }>();
-  const actuals = new Map<string, ActualLine>();
+  // Each line in the order first seen; the map gives where a line already is.
+  const budgets: { file: string; line: Dataset['budgets'][number] }[] = [];
+  const budgetAt = new LineMap<number>();
+  const actuals: ActualLine[] = [];
+  const actualAt = new LineMap<number>();
   /** The merged lines that are copies of their part's, so may be changed in place. */
   const owned = new Set<ActualLine>();
   const funding = new Map<string, { file: string; row: Dataset['funding'][number] }>();
@@ -43,23 +47,26 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
 
   for (const { file, additive, data } of parts) {
     for (const b of data.budgets) {
-      const id = lineId(b);
-      const prev = budgets.get(id);
-      if (prev) warnings.push(`${file}: the ${fyLabel(b.fy)} budget for "${b.line}" replaces the one in ${prev.file}`);
-      budgets.set(id, { file, line: b });
-    }
-    for (const a of data.actuals) {
-      const id = lineId(a);
-      let prev = actuals.get(id);
-      if (!prev) {
-        // Taken as it is: copied only when a later part changes it, so no part's data is changed.
-        actuals.set(id, a);
+      const at = budgetAt.getOrSet(b, budgets.length);
+      if (at === undefined) {
+        budgets.push({ file, line: b });
         continue;
       }
+      warnings.push(`${file}: the ${fyLabel(b.fy)} budget for "${b.line}" replaces the one in ${budgets[at]!.file}`);
+      budgets[at] = { file, line: b };
+    }
+    for (const a of data.actuals) {
+      const at = actualAt.getOrSet(a, actuals.length);
+      if (at === undefined) {
+        // Taken as it is: copied only when a later part changes it, so no part's data is changed.
+        actuals.push(a);
+        continue;
+      }
+      let prev = actuals[at]!;
       if (!owned.has(prev)) {
         prev = { ...prev, actuals: [...prev.actuals], forecasts: [...prev.forecasts] };
         owned.add(prev);
-        actuals.set(id, prev);
+        actuals[at] = prev;
       }
       const replaced: number[] = [];
       for (let p = 0; p < 12; p++) {
@@ -121,8 +128,8 @@ export function mergeDatasets(parts: DatasetPart[]): { data: Dataset; warnings: 
 
   const data: Dataset = {
     ...emptyDataset(),
-    budgets: [...budgets.values()].map((b) => b.line),
-    actuals: [...actuals.values()],
+    budgets: budgets.map((b) => b.line),
+    actuals,
     funding: [...funding.values()].map((f) => f.row),
     agreement: agreement?.years ?? [],
     ehcp: [...ehcp.values()].map((e) => e.month).sort((a, b) => a.month.localeCompare(b.month)),

@@ -11,10 +11,10 @@ export function toDecimalPounds(p: Pence): Decimal {
 
 /** Exactly two decimals, e.g. "-136000.00": the JSON form. */
 export function toFixed2(p: Pence): string {
-  const negative = p < 0;
-  const digits = String(Math.abs(p)).padStart(3, '0');
-  const pounds = digits.slice(0, -2);
-  return `${negative ? '-' : ''}${pounds}.${digits.slice(-2)}`;
+  // Integer arithmetic, exact for every safe integer: a % 100 and a multiple of 100 over 100 are exact.
+  const a = Math.abs(p);
+  const pennies = a % 100;
+  return `${p < 0 ? '-' : ''}${(a - pennies) / 100}.${pennies < 10 ? '0' : ''}${pennies}`;
 }
 
 /** Pounds (a decimal string or Decimal) to pence, rounding half away from zero. */

@@ -91,17 +91,18 @@ function yearJson(y: YearFigures) {
       actual: money(m.actual),
       variance: money(m.variance),
     })),
+    // An optional field is left undefined, which JSON leaves out: spreading it in cost every line an object.
     lines: y.lines.map((l) => ({
       block: l.block,
       line: l.line,
-      ...(l.costCentre ? { costCentre: l.costCentre } : {}),
+      costCentre: l.costCentre || undefined,
       budget: money(l.budget),
       actualToDate: money(l.actualToDate),
       forecastOutturn: money(l.forecastOutturn),
       forecastGiven: l.forecastGiven,
       variance: money(l.variance),
       unbudgeted: l.unbudgeted,
-      ...(l.commentary ? { commentary: l.commentary } : {}),
+      commentary: l.commentary || undefined,
     })),
   };
 }

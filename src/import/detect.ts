@@ -5,7 +5,7 @@
 import { quoteValue } from '../domain/quote';
 import { FIELD_LABELS, KIND_PRIORITY, applyChoices, satisfies, describeRequired, mapColumns, type ColumnChoices, type ColumnMap, type Field } from './kinds';
 import { KIND_LABELS, type Kind } from '../model/kinds';
-import { blockHeading, titleValues, type TitleValues } from './forms';
+import { blockHeading, titleScan, type TitleValues } from './forms';
 import { columnName } from './problems';
 
 /** Rows searched for the header, below any title lines. */
@@ -52,12 +52,19 @@ export function mapWithForms(kind: Kind, row: string[], choices?: ColumnChoices)
 }
 
 /** Fields a file gives other than in a column: the year and period in its title lines, the block in heading rows. */
-export function givenFields(rows: string[][], headerIndex: number, title: TitleValues): Set<Field> {
+function givenFields(headerIndex: number, title: TitleValues, headingBelow: boolean[]): Set<Field> {
   const given = new Set<Field>();
   if (title.year) given.add('year');
   if (title.period) given.add('period');
-  for (let i = headerIndex + 1; i < rows.length; i++) if (blockHeading(rows[i]!)) given.add('block');
+  if (headingBelow[headerIndex]) given.add('block');
   return given;
+}
+
+/** For each row, whether a block heading row comes anywhere below it: worked out once, from the bottom up. */
+function headingsBelow(rows: string[][]): boolean[] {
+  const below = new Array<boolean>(rows.length).fill(false);
+  for (let i = rows.length - 2; i >= 0; i--) below[i] = below[i + 1]! || blockHeading(rows[i + 1]!) !== undefined;
+  return below;
 }
 
 /** Whether a header has a kind's required columns, counting the fields the file gives elsewhere. */
@@ -116,11 +123,13 @@ export function detectHeader(candidates: Iterable<HeaderCandidate>, kind?: Kind,
   let best: (Detection & { score: number }) | undefined;
   let widest: string[] = [];
   for (const { delimiter, rows } of candidates) {
+    const titleAbove = titleScan(rows);
+    const below = headingsBelow(rows);
     for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
       const row = rows[i]!;
       if (row.length > widest.length) widest = row;
-      const title = titleValues(rows, i);
-      let given = givenFields(rows, i, title);
+      const title = titleAbove(i);
+      let given = givenFields(i, title, below);
       let header = row;
       let headerIndex = i;
       // A kind the user chose is taken on its columns alone; a detected one must also mean it.
@@ -129,7 +138,7 @@ export function detectHeader(candidates: Iterable<HeaderCandidate>, kind?: Kind,
       if (twoRowHeader(row, rows[i + 1])) {
         // Two header rows are taken only where, joined, they name more columns than either row alone.
         const joined = joinHeaderRows(row, rows[i + 1]!);
-        const joinedGiven = givenFields(rows, i + 1, title);
+        const joinedGiven = givenFields(i + 1, title, below);
         const two = firstMap(kinds, joined, useChoices, (m) => satisfiesGiven(m, joinedGiven, kind ? undefined : joined, rows.slice(i + 2, i + 12)));
         const named = recognised(joined);
         if (two && named > recognised(row) && named > recognised(rows[i + 1]!)) {

@@ -153,37 +153,52 @@ export function isSpendOver500(text: string): boolean {
 
 /** The values the title lines above a header give (rows 0 … before - 1). */
 export function titleValues(rows: string[][], before: number): TitleValues {
+  return titleScan(rows)(before);
+}
+
+/**
+ * The title values above each row in turn: the header search asks for them above row 0, 1, 2 …,
+ * so each row is read once rather than once for every row below it.
+ */
+export function titleScan(rows: string[][]): (before: number) => TitleValues {
   const out: TitleValues = {};
   const years = new Map<FinancialYear, { row: number; text: string }>();
-  for (let i = 0; i < Math.min(before, rows.length); i++) {
-    const text = rows[i]!.map((c) => c.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
-    if (text === '') continue;
-    for (const m of text.matchAll(/(?:^|[^\d])(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})(?![\d/])/g)) {
-      const fy = parseFinancialYear(`${m[1]}-${m[2]}`);
-      if (fy.ok && !years.has(fy.value)) years.set(fy.value, { row: i + 1, text });
-    }
-    const p = /\b(?:period|month|p)\s*[:.]?\s*(\d{1,2})\b(?:\s*\(\s*([A-Za-z]+)\s+(20\d{2})\s*\))?/i.exec(text);
-    if (p && !out.period) {
-      const period = Number(p[1]);
-      if (period >= 1 && period <= 12) {
-        out.period = { period, row: i + 1, text };
-        if (p[2] && p[3] && years.size === 0) {
-          const named = parsePeriodOrMonth(`${p[2]} ${p[3]}`);
-          if (named.ok && named.value.month !== undefined && named.value.year !== undefined && named.value.period === period) {
-            years.set(fyOfMonth({ year: named.value.year, month: named.value.month }), { row: i + 1, text });
-          }
+  let read = 0;
+  return (before) => {
+    if (before < read) return titleScan(rows)(before);
+    for (; read < Math.min(before, rows.length); read++) readTitleLine(rows[read]!, read, out, years);
+    const values: TitleValues = { ...out };
+    if (years.size === 1) {
+      const [fy, at] = [...years.entries()][0]!;
+      values.year = { fy, ...at };
+    } else if (years.size > 1) values.conflictingYears = [...years.values()].map((y) => `"${y.text}"`).join(', ');
+    return values;
+  };
+}
+
+function readTitleLine(row: string[], i: number, out: TitleValues, years: Map<FinancialYear, { row: number; text: string }>): void {
+  const text = row.map((c) => c.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
+  if (text === '') return;
+  for (const m of text.matchAll(/(?:^|[^\d])(20\d{2})\s*[/-]\s*(\d{2}|20\d{2})(?![\d/])/g)) {
+    const fy = parseFinancialYear(`${m[1]}-${m[2]}`);
+    if (fy.ok && !years.has(fy.value)) years.set(fy.value, { row: i + 1, text });
+  }
+  const p = /\b(?:period|month|p)\s*[:.]?\s*(\d{1,2})\b(?:\s*\(\s*([A-Za-z]+)\s+(20\d{2})\s*\))?/i.exec(text);
+  if (p && !out.period) {
+    const period = Number(p[1]);
+    if (period >= 1 && period <= 12) {
+      out.period = { period, row: i + 1, text };
+      if (p[2] && p[3] && years.size === 0) {
+        const named = parsePeriodOrMonth(`${p[2]} ${p[3]}`);
+        if (named.ok && named.value.month !== undefined && named.value.year !== undefined && named.value.period === period) {
+          years.set(fyOfMonth({ year: named.value.year, month: named.value.month }), { row: i + 1, text });
         }
       }
     }
-    const u = unitOf(text);
-    if (u && !out.unit) out.unit = { ...u, row: i + 1, text };
-    if (!out.spendOver500 && isSpendOver500(text)) out.spendOver500 = { row: i + 1, text };
   }
-  if (years.size === 1) {
-    const [fy, at] = [...years.entries()][0]!;
-    out.year = { fy, ...at };
-  } else if (years.size > 1) out.conflictingYears = [...years.values()].map((y) => `"${y.text}"`).join(', ');
-  return out;
+  const u = unitOf(text);
+  if (u && !out.unit) out.unit = { ...u, row: i + 1, text };
+  if (!out.spendOver500 && isSpendOver500(text)) out.spendOver500 = { row: i + 1, text };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -32,8 +32,20 @@ export const FIELD_LABELS: Record<Field, string> = {
   account: 'account', treatment: 'treatment', debit: 'debit', credit: 'credit', yearTotal: 'year total', ceasingInProgress: 'ceasing in progress', caseType: 'tribunals or mediations',
 };
 
+const normalised = new Map<string, string>();
+
 /** Lower case, "£", "(£)" and punctuation gone, "&" as "and", single spaces. */
 export function normaliseHeader(h: string): string {
+  // Remembered: the header search maps the same cells for every kind and every row it tries.
+  let n = normalised.get(h);
+  if (n === undefined) {
+    if (normalised.size >= 10_000) normalised.clear();
+    normalised.set(h, (n = normalise(h)));
+  }
+  return n;
+}
+
+function normalise(h: string): string {
   return h
     .toLowerCase()
     .replace(/\(£\)|£|\bgbp\b/g, ' ')

@@ -9,7 +9,8 @@ import {
   type PeriodOrMonth,
 } from '../../model/calendar';
 import type { Block } from '../../model/blocks';
-import { lineKey, type ActualLine } from '../../model/dataset';
+import type { ActualLine } from '../../model/dataset';
+import { LineMap } from '../../domain/lineMap';
 import { type Pence, sub, ZERO } from '../../model/money';
 import type { RowReader } from '../columns';
 
@@ -56,42 +57,23 @@ export interface LineEntry {
 
 /** Lines and their twelve periods, keyed by year, block, name and cost centre. */
 export class ActualsAccumulator {
-  readonly lines = new Map<string, LineEntry>();
-  /**
-   * The same lines by year, block and line key, then cost centre, so a row builds no key string.
-   * A line's first cost centre is held in its slot; a Map is made only for a second one (most
-   * lines have one, and a budget's many lines would otherwise make a Map each).
-   */
-  private readonly index = new Map<number, Map<string, Map<string, { cc: string; entry: LineEntry; more?: Map<string, LineEntry> }>>>();
+  /** The lines in the order first met. */
+  readonly lines: LineEntry[] = [];
+  private readonly index = new LineMap<LineEntry>();
 
   get(fy: FinancialYear, block: Block, line: string, costCentre: string): LineEntry {
-    // (lineKey remembers the names it has seen: ledgers repeat a few hundred names a million times.)
-    const lk = lineKey(line);
-    let byBlock = this.index.get(fy);
-    if (!byBlock) this.index.set(fy, (byBlock = new Map()));
-    let byLine = byBlock.get(block);
-    if (!byLine) byBlock.set(block, (byLine = new Map()));
-    const slot = byLine.get(lk);
-    if (slot) {
-      if (slot.cc === costCentre) return slot.entry;
-      const found = slot.more?.get(costCentre);
-      if (found) return found;
-    }
-    const key = `${fy}|${block}|${lk}|${costCentre}`;
-    let acc = this.lines.get(key);
-    if (!acc) {
-      // Literals, not Array(12).fill: packed arrays, which every later pass over them reads faster.
-      const actuals: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
-      const forecasts: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
-      acc = {
-        line: costCentre ? { fy, block, line, costCentre, actuals, forecasts } : { fy, block, line, actuals, forecasts },
-        rowAt: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-      };
-      this.lines.set(key, acc);
-    }
-    if (!slot) byLine.set(lk, { cc: costCentre, entry: acc });
-    else (slot.more ??= new Map()).set(costCentre, acc);
-    return acc;
+    const found = this.index.find(fy, block, line, costCentre);
+    if (found) return found;
+    // Literals, not Array(12).fill: packed arrays, which every later pass over them reads faster.
+    const actuals: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
+    const forecasts: (Pence | null)[] = [null, null, null, null, null, null, null, null, null, null, null, null];
+    const entry: LineEntry = {
+      line: costCentre ? { fy, block, line, costCentre, actuals, forecasts } : { fy, block, line, actuals, forecasts },
+      rowAt: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    };
+    this.lines.push(entry);
+    this.index.add(fy, block, line, costCentre, entry);
+    return entry;
   }
 }
 
@@ -104,7 +86,7 @@ export function stripInternal(entries: Iterable<LineEntry>): ActualLine[] {
 /** In-month = YTD(p) − YTD(previous period held). */
 export function differenceYtd(r: RowReader, acc: ActualsAccumulator) {
   const gaps: string[] = [];
-  for (const { line } of acc.lines.values()) {
+  for (const { line } of acc.lines) {
     let previous: Pence = ZERO;
     let previousPeriod = 0;
     for (let p = 0; p < 12; p++) {

@@ -93,7 +93,7 @@ export function actualsSink(r: RowReader, ledger: boolean, mayBeLedger = false):
       if (repeats.length > 0) settleRepeats(r, repeats, rowsWithActual);
       if (r.map.ytd) differenceYtd(r, acc);
       r.finishWarnings();
-      return { ...emptyDataset(), actuals: stripInternal(acc.lines.values()) };
+      return { ...emptyDataset(), actuals: stripInternal(acc.lines) };
     },
   };
 }

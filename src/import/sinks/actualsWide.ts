@@ -27,25 +27,29 @@ export function wideSink(r: RowReader): Sink {
       const fy = rowYear(r, undefined, undefined, headerFy);
       const block = r.block();
       const line = r.line();
-      const values = r.map.months.map((m) => r.moneyAt(m.col));
+      const months = r.map.months;
+      const values = new Array<Pence | null | undefined>(months.length);
+      for (let i = 0; i < months.length; i++) values[i] = r.moneyAt(months[i]!.col);
       const forecast = forecastCol === undefined ? null : r.moneyAt(forecastCol);
       if (r.rejected || fy === undefined || !block || !line || forecast === undefined) return false;
       const e = acc.get(fy, block, line, r.costCentre());
       const a = e.line;
       // Check the whole row before taking any of it, so a rejected row adds nothing.
-      r.map.months.forEach((m, i) => {
+      for (let i = 0; i < months.length; i++) {
+        const m = months[i]!;
         if (values[i] !== null && a.actuals[m.period - 1] !== null) {
           r.error(m.col, (cells[m.col] ?? '').trim(), `a second actual for this line and period (the first is in row ${e.rowAt[m.period - 1]})`, 'one row per budget line');
         }
-      });
+      }
       if (r.rejected) return false;
-      r.map.months.forEach((m, i) => {
+      for (let i = 0; i < months.length; i++) {
         const v = values[i];
-        if (v === null || v === undefined) return;
-        a.actuals[m.period - 1] = v;
-        e.rowAt[m.period - 1] = rowNumber;
-        latestPeriod = Math.max(latestPeriod, m.period);
-      });
+        if (v === null || v === undefined) continue;
+        const p = months[i]!.period;
+        a.actuals[p - 1] = v;
+        e.rowAt[p - 1] = rowNumber;
+        if (p > latestPeriod) latestPeriod = p;
+      }
       if (forecast !== null) pendingForecasts.push({ line: a, forecast });
       const comment = r.text('commentary');
       if (comment) a.commentary = comment;
@@ -56,7 +60,7 @@ export function wideSink(r: RowReader): Sink {
       if (latestPeriod > 0) for (const { line, forecast } of pendingForecasts) line.forecasts[latestPeriod - 1] = forecast;
       if (r.map.ytd) differenceYtd(r, acc);
       r.finishWarnings();
-      return { ...emptyDataset(), actuals: stripInternal(acc.lines.values()) };
+      return { ...emptyDataset(), actuals: stripInternal(acc.lines) };
     },
   };
 }

@@ -1,13 +1,17 @@
 /** Budgets: one row per line and year, with an optional twelve-month profile that must sum to the budget. */
-import { emptyDataset, lineId, type BudgetLine } from '../../model/dataset';
+import { emptyDataset, type BudgetLine } from '../../model/dataset';
+import { LineMap } from '../../domain/lineMap';
 import { sum, type Pence } from '../../model/money';
 import { toFixed2 } from '../../domain/money';
 import type { RowReader } from '../columns';
 import type { Sink } from './common';
 
+const NO_VALUES: (Pence | null)[] = [];
+
 export function budgetSink(r: RowReader): Sink {
-  // Each line with the row it came from, kept apart so the line is returned as it is, not copied.
-  const lines = new Map<string, { line: BudgetLine; rowNumber: number }>();
+  const lines: BudgetLine[] = [];
+  /** The row each line came from. */
+  const seen = new LineMap<number>();
   return {
     row(cells, rowNumber) {
       r.start(cells, rowNumber);
@@ -15,13 +19,13 @@ export function budgetSink(r: RowReader): Sink {
       const block = r.block();
       const line = r.line();
       const budget = r.requiredMoney('budget', 'budget');
-      const profileValues = r.map.months.map((m) => r.moneyAt(m.col));
+      const profileValues = r.map.months.length === 0 ? NO_VALUES : r.map.months.map((m) => r.moneyAt(m.col));
       if (r.rejected || fy === undefined || !block || !line || budget === undefined) return false;
       const costCentre = r.text('costCentre');
-      const key = lineId({ fy, block, line, costCentre });
-      const first = lines.get(key);
-      if (first) {
-        r.fieldError('line', `the same budget line appears twice (first in row ${first.rowNumber})`, 'each budget line once per year');
+      const id = { fy, block, line, costCentre };
+      const first = seen.get(id);
+      if (first !== undefined) {
+        r.fieldError('line', `the same budget line appears twice (first in row ${first})`, 'each budget line once per year');
         return false;
       }
       let profile: Pence[] | undefined;
@@ -40,20 +44,18 @@ export function budgetSink(r: RowReader): Sink {
         }
       }
       const comment = r.text('commentary');
-      lines.set(key, {
-        line: {
-          fy, block, line, budget,
-          ...(costCentre ? { costCentre } : {}),
-          ...(profile ? { profile } : {}),
-          ...(comment ? { commentary: comment } : {}),
-        },
-        rowNumber,
-      });
+      seen.set(id, rowNumber);
+      // The optional fields set after the literal, in the same order: cheaper than spreading them in.
+      const b: BudgetLine = { fy, block, line, budget };
+      if (costCentre) b.costCentre = costCentre;
+      if (profile) b.profile = profile;
+      if (comment) b.commentary = comment;
+      lines.push(b);
       return true;
     },
     finish() {
       r.finishWarnings();
-      return { ...emptyDataset(), budgets: [...lines.values()].map((e) => e.line) };
+      return { ...emptyDataset(), budgets: lines };
     },
   };
 }

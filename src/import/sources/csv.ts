@@ -41,24 +41,38 @@ export function headOf(text: string): string {
   return text.substring(0, at);
 }
 
-function previewRows(text: string, delimiter: string): string[][] {
-  const head = headOf(text);
-  const rows = Papa.parse<string[]>(head, { delimiter, preview: HEADER_SEARCH_ROWS + 1, header: false }).data;
+/** Line ends as \n, as the rows are read. */
+const unified = (text: string) => (text.indexOf('\r') < 0 ? text : text.replace(CR_ENDS, '\n'));
+
+function previewRows(text: string, head: string, delimiter: string): string[][] {
+  const rows = Papa.parse<string[]>(unified(head), { delimiter, preview: HEADER_SEARCH_ROWS + 1, header: false }).data;
   // Rows so long, or so full of line breaks, that the head holds too few of them: read the whole text.
   if (head.length < text.length && rows.length < HEADER_SEARCH_ROWS + 1) {
-    return Papa.parse<string[]>(text, { delimiter, preview: HEADER_SEARCH_ROWS + 1, header: false }).data;
+    return Papa.parse<string[]>(unified(text), { delimiter, preview: HEADER_SEARCH_ROWS + 1, header: false }).data;
   }
   return rows;
 }
 
-/** The text's first rows, split by each delimiter a CSV may use. */
+/**
+ * The text's first rows, split by each delimiter a CSV may use. Split by a delimiter the text does
+ * not hold, every row is one cell, the same for each such delimiter: those rows are offered once,
+ * as a later candidate that is no better never wins. Only the first lines have their line ends
+ * unified: the text may be a megabyte.
+ */
 function* csvCandidates(text: string): Generator<HeaderCandidate> {
-  for (const delimiter of DELIMITERS) yield { delimiter, rows: previewRows(text, delimiter) };
+  const head = headOf(text);
+  let absentOffered = false;
+  for (const delimiter of DELIMITERS) {
+    const absent = text.indexOf(delimiter) < 0;
+    if (absent && absentOffered) continue;
+    absentOffered ||= absent;
+    yield { delimiter, rows: previewRows(text, head, delimiter) };
+  }
 }
 
 /** Finds the delimiter, header row and kind: the first row, within the first 20, that has a kind's required columns. */
 export function detect(text: string, kind?: Kind, choices?: ColumnChoices): (Detection & { delimiter: string }) | DetectionFailure {
-  return detectHeader(csvCandidates(text.indexOf('\r') < 0 ? text : text.replace(CR_ENDS, '\n')), kind, choices) as (Detection & { delimiter: string }) | DetectionFailure;
+  return detectHeader(csvCandidates(text), kind, choices) as (Detection & { delimiter: string }) | DetectionFailure;
 }
 
 /** The line ending Papa.parse would guess (its ParserHandle.guessLineEndings): quoted text aside, \n, \r\n or \r. */
@@ -128,10 +142,9 @@ export function csvSource(source: TextPieces, chunkChars: number): TableSource {
   if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
   // A CR that ends the head belongs with the LF that may start the next piece: leave it to read().
   const headRows = head.endsWith('\r') ? head.slice(0, -1) : head;
-  const headUnified = headRows.indexOf('\r') < 0 ? headRows : headRows.replace(CR_ENDS, '\n');
   return {
     empty: ahead.done === true && head.trim() === '',
-    headerCandidates: () => csvCandidates(headUnified),
+    headerCandidates: () => csvCandidates(headRows),
     fraction: () => source.fraction(),
     read(delimiter: string | undefined, take: TakeRows) {
       // Papa's core Parser, called directly on a chunk of text at a time, as Papa's own
