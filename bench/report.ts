@@ -20,6 +20,8 @@ import { writeCouncil } from './council';
 
 type Mode = 'report' | 'papa';
 const TARGET = 4;
+/** The big county the target is for: 16,000 budget lines a year. */
+const TARGET_LINES = 16_000;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -70,7 +72,9 @@ function measure(lines: number, rounds: number) {
     `${lines.toLocaleString('en-GB')} lines a year, 3 years, ${files.length} files, ${(size / 1e6).toFixed(1)} MB: ` +
       `whole report ${s(report)} (${runs.report[0]!.check}), bare Papa.parse ${s(papa)} (${runs.papa[0]!.check}), median of ${rounds}`,
   );
-  console.log(`  report ÷ Papa.parse: ${ratio.toFixed(2)} wall, ${cpuRatio.toFixed(2)} CPU (target ≤ ${TARGET}: ${ratio <= TARGET ? 'met' : 'NOT met'})`);
+  // The target is the big county's (issue 12); a smaller one is printed beside it for comparison.
+  const verdict = lines === TARGET_LINES ? `target ≤ ${TARGET}: ${ratio <= TARGET ? 'met' : 'NOT met'}` : `for comparison: the target is for ${TARGET_LINES.toLocaleString('en-GB')} lines`;
+  console.log(`  report ÷ Papa.parse: ${ratio.toFixed(2)} wall, ${cpuRatio.toFixed(2)} CPU (${verdict})`);
   return { ratio, cpuRatio };
 }
 
@@ -79,7 +83,7 @@ if (process.argv.includes('--child')) {
   void child(process.argv[i + 2]!, process.argv[i + 1] as Mode).then((r) => process.stdout.write(JSON.stringify(r)));
 } else {
   const rounds = Number(arg('--rounds') ?? 3);
-  const sizes = arg('--lines') ? [Number(arg('--lines'))] : [16_000, 4_000];
+  const sizes = arg('--lines') ? [Number(arg('--lines'))] : [TARGET_LINES, 4_000];
   console.log('Whole report (import, merge, calculations, JSON) against bare Papa.parse, each run in a fresh process:');
   for (const lines of sizes) measure(lines, rounds);
 }
