@@ -94,8 +94,12 @@ function blocksSheet(y: YearFigures): PackSheet {
   };
 }
 
+/** The year's EHCP and RSA months to the as-at month, as the other sheets are cut: a later month the file holds is not yet part of the return. */
 function ehcpSheet(report: Report, y: YearFigures): PackSheet {
-  const months = report.ehcp.filter((m) => fyOfMonth({ year: Number(m.month.slice(0, 4)), month: Number(m.month.slice(5, 7)) }) === y.fy);
+  const end = asAtMonth(y);
+  const endKey = monthKey(end);
+  const ofYear = report.ehcp.filter((m) => fyOfMonth({ year: Number(m.month.slice(0, 4)), month: Number(m.month.slice(5, 7)) }) === y.fy);
+  const months = ofYear.filter((m) => m.month <= endKey);
   const rows: PackCell[][] = months.map((m) => [
     text(monthLabel({ year: Number(m.month.slice(0, 4)), month: Number(m.month.slice(5, 7)) })),
     count(m.plansAtStart), count(m.newPlans), count(m.transfersIn), count(m.outflows), count(m.plansAtEnd), count(m.target), count(m.gapToTarget),
@@ -108,6 +112,8 @@ function ehcpSheet(report: Report, y: YearFigures): PackSheet {
     widths: [16, 12, 10, 12, 12, 12, 10, 12, 14, 12, 12, 14],
     header: ['Month', 'Plans at start', 'New plans', 'Transfers in', 'Plans ended', 'Plans at end', 'Target', 'Above / (below) target', 'RSAs received', 'RSA target', 'RSAs refused', 'Refusal rate'],
     rows,
+    // Said only where the file holds later months, so a reader does not take them for missing.
+    ...(months.length < ofYear.length ? { note: `The months of ${y.label} to ${asAtWords(y, end)}; the later months held are left out.` } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { csvHeadRows, withFormQuestion } from '../import/formChoices';
 import { importBytes, type ImportResult } from '../import/importFile';
+import { needsFormRows } from './formRows';
 import { sniffSpreadsheet } from '../import/sources/sniff';
 import { claimsFile, isNationalFile, readNationalFile } from '../national/read';
 import type { ImportReply, ImportRequest } from './protocol';
@@ -51,7 +52,8 @@ scope.onmessage = async (e) => {
       const { readWorkbook } = await import('../import/sources/spreadsheet');
       const { sheetRows } = await import('../import/workbook');
       const read = result.sheet;
-      const sheets = read !== undefined && result.formQuestion === undefined && result.errorCount > 0 ? await readWorkbook(bytes) : [];
+      // Read again only for the rows a form question previews (formRows.ts), not for any error.
+      const sheets = needsFormRows(result, forms) ? await readWorkbook(bytes) : [];
       const chosen = sheets.find((s) => s.name === read);
       // A form the sheet leaves open is offered with a preview of its first rows.
       if (chosen) result = withFormQuestion(result, () => sheetRows(chosen).slice(0, 60), options);

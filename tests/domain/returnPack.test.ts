@@ -130,6 +130,18 @@ describe("the return pack's progress report sheets", () => {
     expect(cases.note).toContain('Years after 2022 are left out.');
   });
 
+  it('cuts the EHCP and RSA sheet at the chosen period, as the other sheets: as at period 6, no October to March', () => {
+    // The example's EHCP file holds all twelve months of 2022-23.
+    expect(data.ehcp.filter((m) => m.month >= '2022-10' && m.month <= '2023-03')).toHaveLength(6);
+    const ehcp = sheet(at(data, 6), 'EHCP and RSA')!;
+    expect(plain(ehcp).map((r) => r[0])).toEqual(['April 2022', 'May 2022', 'June 2022', 'July 2022', 'August 2022', 'September 2022']);
+    expect(ehcp.note).toBe('The months of 2022-23 to September 2022, the month the return is as at; the later months held are left out.');
+    // As at period 12 nothing is left out, and nothing said.
+    const full = sheet(at(data), 'EHCP and RSA')!;
+    expect(plain(full).map((r) => r[0])).toHaveLength(12);
+    expect(full.note).toBeUndefined();
+  });
+
   it('names each month the progress report and the EHCP figures disagree on', () => {
     // One fewer plan issued in January 2023 in the EHCP file than the paper's 16.
     const changed = { ...data, ehcp: data.ehcp.map((m) => (m.month === '2023-01' ? { ...m, newPlans: 15 } : m)) };
