@@ -415,9 +415,15 @@ function yearCore(fy: FinancialYear, input: YearInputs): YearCore {
     const comments = commentsByLine.size === 0 ? noComments : (commentsByLine.get(lineId({ fy: w.fy, block: w.block, line: w.line })) ?? noComments);
     byBlock.get(w.block)!.push({ f: lineFigures(w, latest, comments, i), w });
   }
-  const ordered = BLOCKS.flatMap((b) => byBlock.get(b)!);
-  const figures = ordered.map((x) => x.f);
-  return { latest, figures, works: ordered.map((x) => x.w), unbudgeted, ...totals(fy, input, latest, figures) };
+  const figures: LineFigures[] = [];
+  const works: LineWork[] = [];
+  for (const b of BLOCKS) {
+    for (const x of byBlock.get(b)!) {
+      figures.push(x.f);
+      works.push(x.w);
+    }
+  }
+  return { latest, figures, works, unbudgeted, ...totals(fy, input, latest, figures) };
 }
 
 /** The latest period, up to `before`, that any line has an actual for; null when none has. */

@@ -3,7 +3,8 @@
  * centre), as `lineId` keys it, without building that key string for every line: the merge, the
  * import and the join meet each of a big council's lines several times, and a string per line per
  * pass, hashed and then garbage, was most of their time. A cost centre nearly always names one
- * line, so lines are found by it first, then checked; lines without one by year, block and name.
+ * line, so lines are found by it first, then checked (by the name as given, and only where that
+ * differs by its key); lines without one by year, block and name.
  */
 import { lineKey } from '../model/dataset';
 
@@ -12,10 +13,17 @@ type Line = { fy: number; block: string; line: string; costCentre?: string | und
 interface Slot<T> {
   fy: number;
   block: string;
-  key: string;
+  /** The name as first given, and its key once a differently written name is compared with it. */
+  line: string;
+  key: string | undefined;
   value: T;
   /** Another line with the same cost centre (a code used in two years, or on two lines). */
   next: Slot<T> | undefined;
+}
+
+/** Whether the slot holds this line: the same name as given is the same key, so the key is worked out only for a name written differently. */
+function holds<T>(s: Slot<T>, fy: number, block: string, line: string): boolean {
+  return s.fy === fy && s.block === block && (s.line === line || (s.key ??= lineKey(s.line)) === lineKey(line));
 }
 
 export class LineMap<T> {
@@ -28,9 +36,8 @@ export class LineMap<T> {
 
   /** The same as get, for a line not yet made (an import's row): no object for the asking. */
   find(fy: number, block: string, line: string, costCentre: string): T | undefined {
-    const key = lineKey(line);
-    if (costCentre === '') return this.byName.get(fy)?.get(block)?.get(key);
-    for (let s = this.byCentre.get(costCentre); s; s = s.next) if (s.fy === fy && s.key === key && s.block === block) return s.value;
+    if (costCentre === '') return this.byName.get(fy)?.get(block)?.get(lineKey(line));
+    for (let s = this.byCentre.get(costCentre); s; s = s.next) if (holds(s, fy, block, line)) return s.value;
     return undefined;
   }
 
@@ -43,14 +50,32 @@ export class LineMap<T> {
     return this.put(l.fy, l.block, l.line, l.costCentre ?? '', value, false);
   }
 
-  /** Sets the value of a line not yet made. */
-  add(fy: number, block: string, line: string, costCentre: string, value: T): void {
-    this.put(fy, block, line, costCentre, value, true);
+  /** Sets the value of a line `find` has just not found: nothing is searched again. */
+  addNew(fy: number, block: string, line: string, costCentre: string, value: T): void {
+    if (costCentre === '') this.put(fy, block, line, costCentre, value, true);
+    else this.byCentre.set(costCentre, { fy, block, line, key: undefined, value, next: this.byCentre.get(costCentre) });
+  }
+
+  /** Forgets a line (a row taken back). */
+  delete(l: Line): void {
+    const cc = l.costCentre ?? '';
+    if (cc === '') {
+      this.byName.get(l.fy)?.get(l.block)?.delete(lineKey(l.line));
+      return;
+    }
+    let before: Slot<T> | undefined;
+    for (let s = this.byCentre.get(cc); s; before = s, s = s.next) {
+      if (!holds(s, l.fy, l.block, l.line)) continue;
+      if (before) before.next = s.next;
+      else if (s.next) this.byCentre.set(cc, s.next);
+      else this.byCentre.delete(cc);
+      return;
+    }
   }
 
   private put(fy: number, block: string, line: string, costCentre: string, value: T, replace: boolean): T | undefined {
-    const key = lineKey(line);
     if (costCentre === '') {
+      const key = lineKey(line);
       let blocks = this.byName.get(fy);
       if (!blocks) this.byName.set(fy, (blocks = new Map()));
       let names = blocks.get(block);
@@ -61,13 +86,13 @@ export class LineMap<T> {
     }
     const first = this.byCentre.get(costCentre);
     for (let s = first; s; s = s.next) {
-      if (s.fy === fy && s.key === key && s.block === block) {
+      if (holds(s, fy, block, line)) {
         const found = s.value;
         if (replace) s.value = value;
         return found;
       }
     }
-    this.byCentre.set(costCentre, { fy, block, key, value, next: first });
+    this.byCentre.set(costCentre, { fy, block, line, key: undefined, value, next: first });
     return undefined;
   }
 }

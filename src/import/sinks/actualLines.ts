@@ -72,7 +72,7 @@ export class ActualsAccumulator {
       rowAt: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     };
     this.lines.push(entry);
-    this.index.add(fy, block, line, costCentre, entry);
+    this.index.addNew(fy, block, line, costCentre, entry);
     return entry;
   }
 }

@@ -23,7 +23,8 @@ export function budgetSink(r: RowReader): Sink {
       if (r.rejected || fy === undefined || !block || !line || budget === undefined) return false;
       const costCentre = r.text('costCentre');
       const id = { fy, block, line, costCentre };
-      const first = seen.get(id);
+      // Taken as seen here, and forgotten again if the row is rejected below.
+      const first = seen.getOrSet(id, rowNumber);
       if (first !== undefined) {
         r.fieldError('line', `the same budget line appears twice (first in row ${first})`, 'each budget line once per year');
         return false;
@@ -33,6 +34,7 @@ export function budgetSink(r: RowReader): Sink {
       if (given > 0) {
         if (given < 12 || r.map.months.length < 12) {
           r.error(r.map.months[0]?.col, undefined, `the monthly profile has ${given} of 12 months`, 'all twelve months P1 to P12, or none (straight-line)');
+          seen.delete(id);
           return false;
         }
         profile = new Array<Pence>(12);
@@ -40,11 +42,11 @@ export function budgetSink(r: RowReader): Sink {
         const total = sum(profile);
         if (total !== budget) {
           r.fieldError('budget', `the monthly profile adds up to ${toFixed2(total)}, not the budget of ${toFixed2(budget)}`, 'a profile that sums to the annual budget');
+          seen.delete(id);
           return false;
         }
       }
       const comment = r.text('commentary');
-      seen.set(id, rowNumber);
       // The optional fields set after the literal, in the same order: cheaper than spreading them in.
       const b: BudgetLine = { fy, block, line, budget };
       if (costCentre) b.costCentre = costCentre;
