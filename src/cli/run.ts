@@ -11,7 +11,7 @@ import { buildNational, nationalReportJson, nationalText } from '../national/con
 import { allocationIncome, allocationUseWords } from '../national/allocationIncome';
 import { mergeNational } from '../national/merge';
 import { fyLabel } from '../model/calendar';
-import { formatPounds } from '../domain/format';
+import { formatCount, formatPounds } from '../domain/format';
 import type { NationalImport } from '../model/national';
 import { entriesFromBudget, mergeEntries } from '../import/costCentreMap';
 import { readWorkbook, sniffSpreadsheet, type Sheet } from '../import/sources/spreadsheet';
@@ -112,14 +112,14 @@ export function fileSummary(r: ImportResult, kindChosen: boolean): FileSummary {
   };
 }
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** One line per file on stderr: what it was read as, from which header row, and what became of its rows. */
 export function summaryLine(f: FileSummary): string {
   if (f.kind === null) return `${f.file}: not read (${count(f.errors, 'error')})`;
   const as = `${f.file}: read as ${KIND_LABELS[f.kind]}${f.kindChosen ? ' (as --kind says)' : ''}`;
   const header = f.headerRow !== null ? `, header in row ${f.headerRow}` : '';
-  const rows = `${count(f.rowsRead, 'row')} below it: ${f.rowsImported.toLocaleString('en-GB')} read in, ${f.rowsSkipped.toLocaleString('en-GB')} skipped, ${f.rowsRejected.toLocaleString('en-GB')} rejected${f.rowsExcluded > 0 ? `, ${f.rowsExcluded.toLocaleString('en-GB')} excluded by the cost centre map` : ''}`;
+  const rows = `${count(f.rowsRead, 'row')} below it: ${formatCount(f.rowsImported)} read in, ${formatCount(f.rowsSkipped)} skipped, ${formatCount(f.rowsRejected)} rejected${f.rowsExcluded > 0 ? `, ${formatCount(f.rowsExcluded)} excluded by the cost centre map` : ''}`;
   const notes = [f.warnings > 0 ? count(f.warnings, 'warning') : '', f.errors > 0 ? count(f.errors, 'error') : ''].filter(Boolean).join(', ');
   return `${as}${header}; ${rows}${notes ? ` (${notes})` : ''}.`;
 }

@@ -73,17 +73,12 @@ export function trimCell(v: string | undefined): string {
 
 /** Whether `raw.replace(/\s+/g, ' ')` would leave it as it is: printable ASCII with no two spaces together. */
 function singleSpaced(raw: string): boolean {
-  let space = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 32) {
-      if (space) return false;
-      space = true;
-    } else if (c > 32 && c < 127) space = false;
-    else return false;
-  }
-  return true;
+  // A regular expression: for a scan of every character it is quicker than a loop of charCodeAt.
+  return !NOT_SINGLE_SPACED.test(raw);
 }
+
+/** A character other than printable ASCII and the space, or two spaces together. */
+const NOT_SINGLE_SPACED = /[^ -~]| {2}/;
 
 /** A cell of one or two digits as a slot of its own (0–9, then 10–109 for "00" to "99"); -1 for any other cell. */
 function digitSlot(raw: string): number {

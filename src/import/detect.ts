@@ -174,6 +174,9 @@ export function detectHeader(candidates: Iterable<HeaderCandidate>, kind?: Kind,
   };
 }
 
+/** Column names in a person's order (P2 before P10); one collator, as localeCompare with options makes one a call. */
+const COLUMN_ORDER = new Intl.Collator('en', { numeric: true });
+
 export interface ColumnUse {
   column: string;
   field: string;
@@ -190,6 +193,6 @@ export function describeColumns(det: Detection): { columns: ColumnUse[]; extra: 
   for (const m of det.map.months) {
     columns.push({ column: columnName(det.header, m.col), field: det.map.kind === 'budget' ? `budget profile P${m.period}` : `actual P${m.period}` });
   }
-  columns.sort((a, b) => a.column.localeCompare(b.column, 'en', { numeric: true }));
+  columns.sort((a, b) => COLUMN_ORDER.compare(a.column, b.column));
   return { columns, extra: det.map.extra.map((c) => columnName(det.header, c)) };
 }
