@@ -17,7 +17,6 @@ export interface FastRows {
 
 const QUOTE = 34;
 const NEWLINE = 10;
-const DOUBLED = /""/g;
 
 /**
  * `input`'s rows, split by the one-character `delimiter`; when `last` is false, a row that runs to
@@ -36,15 +35,18 @@ export function fastRows(input: string, delimiter: string, last: boolean): FastR
   for (;;) {
     if (input.charCodeAt(cursor) === QUOTE) {
       let q = input.indexOf('"', cursor + 1);
-      let doubled = false;
+      // A doubled quote is one quote: the value is joined from the pieces between them as they are
+      // found (a regular expression replace on the value cost a ledger of quoted text a twentieth).
+      let value: string | undefined;
+      let from = cursor + 1;
       while (q >= 0 && input.charCodeAt(q + 1) === QUOTE) {
-        doubled = true;
-        q = input.indexOf('"', q + 2);
+        value = (value ?? '') + input.substring(from, q + 1);
+        from = q + 2;
+        q = input.indexOf('"', from);
       }
       // Never closed: the rest of a row cut off by the piece's end, or Papa's error in the last piece.
       if (q < 0) return last ? undefined : { data, cursor: rowStart };
-      const raw = input.substring(cursor + 1, q);
-      const value = doubled ? raw.replace(DOUBLED, '"') : raw;
+      value = value === undefined ? input.substring(from, q) : value + input.substring(from, q);
       const after = q + 1;
       if (after === len) {
         if (!last) return { data, cursor: rowStart };
