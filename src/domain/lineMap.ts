@@ -41,18 +41,14 @@ export class LineMap<T> {
     return undefined;
   }
 
-  set(l: Line, value: T): void {
-    this.put(l.fy, l.block, l.line, l.costCentre ?? '', value, true);
-  }
-
   /** The line's value; where it has none, `value` is set and undefined returned (one lookup for both). */
   getOrSet(l: Line, value: T): T | undefined {
-    return this.put(l.fy, l.block, l.line, l.costCentre ?? '', value, false);
+    return this.put(l.fy, l.block, l.line, l.costCentre ?? '', value);
   }
 
   /** Sets the value of a line `find` has just not found: nothing is searched again. */
   addNew(fy: number, block: string, line: string, costCentre: string, value: T): void {
-    if (costCentre === '') this.put(fy, block, line, costCentre, value, true);
+    if (costCentre === '') this.put(fy, block, line, costCentre, value);
     else this.byCentre.set(costCentre, { fy, block, line, key: undefined, value, next: this.byCentre.get(costCentre) });
   }
 
@@ -73,7 +69,8 @@ export class LineMap<T> {
     }
   }
 
-  private put(fy: number, block: string, line: string, costCentre: string, value: T, replace: boolean): T | undefined {
+  /** The line's value, or (where it has none) undefined, with `value` set. */
+  private put(fy: number, block: string, line: string, costCentre: string, value: T): T | undefined {
     if (costCentre === '') {
       const key = lineKey(line);
       let blocks = this.byName.get(fy);
@@ -81,16 +78,12 @@ export class LineMap<T> {
       let names = blocks.get(block);
       if (!names) blocks.set(block, (names = new Map()));
       const found = names.get(key);
-      if (found === undefined || replace) names.set(key, value);
+      if (found === undefined) names.set(key, value);
       return found;
     }
     const first = this.byCentre.get(costCentre);
     for (let s = first; s; s = s.next) {
-      if (holds(s, fy, block, line)) {
-        const found = s.value;
-        if (replace) s.value = value;
-        return found;
-      }
+      if (holds(s, fy, block, line)) return s.value;
     }
     this.byCentre.set(costCentre, { fy, block, line, key: undefined, value, next: first });
     return undefined;

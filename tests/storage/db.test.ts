@@ -3,27 +3,14 @@
  * earlier version, tested against a frozen copy of the old shape; writes are all or nothing.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { freshDbNames } from './freshDb';
+import { describe, expect, it } from 'vitest';
 import { emptyDataset } from '../../src/model/dataset';
 import { WorkspaceDb, explainStorageError } from '../../src/storage/db';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
 import type { ImportRecord } from '../../src/model/history';
 
-let n = 0;
-const names: string[] = [];
-const freshName = () => {
-  const name = `test-db-${n++}`;
-  names.push(name);
-  return name;
-};
-afterEach(async () => {
-  for (const name of names.splice(0)) {
-    await new Promise((resolve) => {
-      const req = indexedDB.deleteDatabase(name);
-      req.onsuccess = req.onerror = req.onblocked = resolve;
-    });
-  }
-});
+const freshName = freshDbNames('test-db');
 
 function record(file: string, extra: Partial<ImportRecord> = {}): Omit<ImportRecord, 'id'> {
   return {

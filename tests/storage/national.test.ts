@@ -3,28 +3,15 @@
  * LA code and comparators in the settings; a version 2 database and workspace file still open.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { freshDbNames } from './freshDb';
+import { describe, expect, it } from 'vitest';
 import { emptyDataset } from '../../src/model/dataset';
 import { WorkspaceDb } from '../../src/storage/db';
 import { type ImportRecord } from '../../src/model/history';
 import { checkDatasetShape, readWorkspaceFile, toWorkspaceFile } from '../../src/storage/workspaceFile';
 import type { NationalImport } from '../../src/model/national';
 
-const names: string[] = [];
-let n = 0;
-const freshName = () => {
-  const name = `national-db-${n++}`;
-  names.push(name);
-  return name;
-};
-afterEach(async () => {
-  for (const name of names.splice(0)) {
-    await new Promise((resolve) => {
-      const req = indexedDB.deleteDatabase(name);
-      req.onsuccess = req.onerror = req.onblocked = resolve;
-    });
-  }
-});
+const freshName = freshDbNames('national-db');
 
 /** Frozen copy of a version 2 import record and state. */
 const V2_RECORD = {
