@@ -16,7 +16,8 @@ import { AGE_BANDS } from '../model/placements';
 import { CASE_TYPES } from '../model/dataset';
 
 export type PackCell =
-  | { kind: 'text'; value: string; bold?: boolean }
+  /** `mark`: the text stands where a figure would be ("-", "not given"), so it lines up with the figures. */
+  | { kind: 'text'; value: string; bold?: boolean; mark?: true }
   /** Money as a two-decimal string; the writer turns it into a spreadsheet number at the edge. */
   | { kind: 'money'; value: string; bold?: boolean }
   | { kind: 'count'; value: number }
@@ -43,6 +44,7 @@ export interface ReturnPack {
 }
 
 const text = (value: string, bold = false): PackCell => ({ kind: 'text', value, ...(bold ? { bold } : {}) });
+const mark = (value: string): PackCell => ({ kind: 'text', value, mark: true });
 const money = (p: Pence | null, bold = false): PackCell => (p === null ? null : { kind: 'money', value: toFixed2(p), ...(bold ? { bold } : {}) });
 const count = (n: number | null): PackCell => (n === null ? null : { kind: 'count', value: n });
 
@@ -145,7 +147,7 @@ function gridSheet(report: Report, y: YearFigures): PackSheet | null {
       text(GRID_LABELS[r.measure]),
       text(partial ? `${r.year} (to ${monthName(end)})` : String(r.year)),
       // "-" as the progress report prints a month it does not give; after the as-at month, nothing.
-      ...r.months.map((v, i) => (partial && i + 1 > end.month ? null : v === null ? text('-') : count(v))),
+      ...r.months.map((v, i) => (partial && i + 1 > end.month ? null : v === null ? mark('-') : count(v))),
       count(r.total),
     ];
   });
@@ -221,7 +223,7 @@ function tribunalsSheet(report: Report, y: YearFigures): PackSheet | null {
       text(CASE_LABELS[t]),
       ...years.map((yr) => {
         const c = held.find((x) => x.caseType === t && x.year === yr);
-        return c ? count(c.count) : text('not given');
+        return c ? count(c.count) : mark('not given');
       }),
     ]),
     note: notes.join(' '),

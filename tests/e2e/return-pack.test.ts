@@ -43,6 +43,17 @@ describe('the DfE return pack', () => {
     expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
+  it('wraps the status reason as text, so the figures beside it stay in view without scrolling sideways', async () => {
+    const sheet = h.page.getByTestId('return-sheet-financial-position');
+    const reason = sheet.locator('tbody tr', { hasText: 'Reason' }).locator('td');
+    expect(await reason.evaluate((td) => td.classList.contains('num'))).toBe(false);
+    const fits = await sheet.locator('.table-wrap').evaluate((el) => el.scrollWidth <= el.clientWidth);
+    expect(fits).toBe(true);
+    await expect.poll(() => sheet.locator('tbody tr', { hasText: 'Total budget' }).locator('td').isVisible()).toBe(true);
+    const box = await sheet.locator('tbody tr', { hasText: 'Total budget' }).locator('td').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(h.page.viewportSize()!.width);
+  });
+
   it('downloads an XLSX that a spreadsheet reader opens, with the same figures as the page', async () => {
     const { name, sheets } = await downloadXlsx();
     expect(name).toBe('dsg-safety-valve-return-2022-23-P12.xlsx');

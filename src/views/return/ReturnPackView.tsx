@@ -17,12 +17,12 @@ import Decimal from 'decimal.js';
 import '../../charts/dashboard.css';
 import './returnPack.css';
 
-function Cell({ c, header, num }: { c: PackCell; header?: boolean; num?: boolean }) {
+function Cell({ c, header }: { c: PackCell; header?: boolean }) {
   if (c === null) return <td />;
   if (c.kind === 'text') {
     const content = c.bold ? <strong>{c.value}</strong> : c.value;
-    // Text in a column of figures ("-", "not given") lines up with the figures.
-    return header ? <th scope="row">{content}</th> : <td className={num ? 'num' : undefined}>{content}</td>;
+    // A mark standing for a figure ("-", "not given") lines up with the figures; other text wraps as text.
+    return header ? <th scope="row">{content}</th> : <td className={c.mark ? 'num' : undefined}>{content}</td>;
   }
   if (c.kind === 'money') {
     // The pack's money is an exact two-decimal string; pence for display, the string for CSV.
@@ -120,7 +120,7 @@ export function ReturnPackView() {
                 </thead>
                 <tbody>
                   {s.rows.map((r, i) => (
-                    <tr key={i}>{r.map((c, j) => <Cell key={j} c={c} header={j === 0} num={numeric[j]} />)}</tr>
+                    <tr key={i}>{r.map((c, j) => <Cell key={j} c={c} header={j === 0} />)}</tr>
                   ))}
                 </tbody>
               </table>
